@@ -1,0 +1,46 @@
+import { parseCipherString } from '../parse.js';
+import type { Target } from '../table/target.js';
+import { selectorOf } from '../table/compile.js';
+import { applyRule, cloneList, initialList, strengthSort, type CipherList } from './cipher-list.js';
+import { runSegments, type EvalContext } from './evaluate.js';
+
+/** The two lists every call starts from, computed once per target. */
+export interface BaseLists {
+  /** After the ordering prologue: every available suite in place, all inactive. */
+  start: CipherList;
+  /** After the target's DEFAULT rule string has been applied to `start`. */
+  afterDefault: CipherList;
+}
+
+const cache = new WeakMap<Target, BaseLists>();
+
+/** The target's prologue (ssl_create_cipher_list's fixed apply_rule sequence), run on the initial list. */
+function prologueList(t: Target): CipherList {
+  const list = initialList(t);
+  for (const rule of t.data.prologue) {
+    if (rule.op === 'strength') strengthSort(t, list);
+    else applyRule(t, list, rule.op, { cipherId: 0, ...selectorOf(t.data, rule) });
+  }
+  return list;
+}
+
+export function baseLists(t: Target): BaseLists {
+  let b = cache.get(t);
+  if (!b) {
+    const start = prologueList(t);
+    const ctx: EvalContext = {
+      target: t,
+      list: cloneList(start),
+      seclevel: null,
+      error: null,
+      diagnostics: [],
+      trace: null,
+    };
+    const text = t.data.defaultCipherList;
+    runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
+    if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
+    b = { start, afterDefault: ctx.list };
+    cache.set(t, b);
+  }
+  return b;
+}

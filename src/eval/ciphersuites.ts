@@ -1,0 +1,75 @@
+import type { Target } from '../table/target.js';
+import type { Cipher, Diagnostic, ExpandError } from '../types.js';
+
+export interface CiphersuitesResult {
+  /** The suites placed before the cipher list, in configured order (duplicates kept, as OpenSSL does). */
+  ciphers: Cipher[];
+  /** How many of them are not TLS 1.3 suites (they count against "no cipher match"). */
+  nonTls13: number;
+  error: ExpandError | null;
+  diagnostics: Diagnostic[];
+}
+
+const isCSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+
+/**
+ * SSL_CTX_set_ciphersuites() as 3.0 does it: CONF_parse_list() on `:` with white space trimmed,
+ * each element looked up by IANA name (TLS 1.3 suites, then every compiled suite, then the
+ * SCSVs), unknown or over-long (> 79 bytes) names skipped; the call fails only when the string
+ * is not empty and no name was found. Suites whose algorithms the providers lack are then left
+ * out of the list (ssl_create_cipher_list).
+ */
+export function evaluateCiphersuites(t: Target, text: string): CiphersuitesResult {
+  const out: CiphersuitesResult = { ciphers: [], nonTls13: 0, error: null, diagnostics: [] };
+  if (text === '') return out;
+  let found = 0;
+  let pos = 0;
+  for (const raw of text.split(':')) {
+    let a = 0;
+    let b = raw.length;
+    while (a < b && isCSpace(raw[a]!)) a++;
+    while (b > a && isCSpace(raw[b - 1]!)) b--;
+    const name = raw.slice(a, b);
+    const span = { start: pos + a, end: pos + b };
+    pos += raw.length + 1;
+    const hit = utf8Length(name) <= 79 ? t.ciphersuiteNames.get(name) : undefined;
+    if (!hit) {
+      out.diagnostics.push({
+        code: 'unknown-ciphersuite',
+        severity: 'warning',
+        message: name === '' ? 'empty element in the ciphersuites list' : `\`${name}\` is not a ciphersuite name; OpenSSL skips it`,
+        span,
+        args: { name },
+        source: 'ciphersuites',
+      });
+      continue;
+    }
+    found++;
+    if (!hit.usable) continue;
+    out.ciphers.push(hit.cipher);
+    if (!hit.tls13) out.nonTls13++;
+  }
+  if (found === 0) {
+    out.error = {
+      code: 'invalid-ciphersuites',
+      message: 'no ciphersuite name in the list is known (SSL_CTX_set_ciphersuites fails: no cipher match)',
+      span: { start: 0, end: text.length },
+    };
+  }
+  return out;
+}
+
+/** UTF-8 length without depending on Node's Buffer (the library also runs in browsers). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

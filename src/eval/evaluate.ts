@@ -1,0 +1,213 @@
+import type { CipherStringAst, SegmentNode, TermNode } from '../parse.js';
+import type { Entry, Selector, Target } from '../table/target.js';
+import type { Diagnostic, ExpandError, Span } from '../types.js';
+import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
+
+/** Where evaluation stands while the rules of a string are applied. */
+export interface EvalContext {
+  target: Target;
+  list: CipherList;
+  seclevel: number | null;
+  /** The first error; OpenSSL keeps reading after a bad `@` command but the call fails. */
+  error: ExpandError | null;
+  diagnostics: Diagnostic[];
+  /** When set, every applied rule is recorded here. */
+  trace: TraceStep[] | null;
+}
+
+/** What one term of the string did. */
+export interface TraceStep {
+  span: Span;
+  op: RuleOp | 'strength' | 'seclevel';
+  /** Suite indices the rule changed, in the order OpenSSL handled them. */
+  suites: number[];
+}
+
+const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
+
+function invalidCommand(ctx: EvalContext, span: Span, message: string): void {
+  if (!ctx.error) ctx.error = { code: 'invalid-command', message, span };
+}
+
+/** The byte at `offset` as a span (empty at the end of the input). */
+function byteAt(offset: number, input: string): Span {
+  return { start: offset, end: Math.min(offset + 1, input.length) };
+}
+
+/**
+ * The compound of a term, resolved as ssl_cipher_process_rulestr() does: each word's non-zero
+ * masks are ANDed into the pattern per category, an explicit suite sets the id to match, a
+ * protocol alias sets the minimum version (which must then be equal). Returns the selector,
+ * or why the term does nothing.
+ */
+type Resolution =
+  | { kind: 'rule'; selector: Selector }
+  | { kind: 'empty-word'; at: number }
+  | { kind: 'unknown'; word: number }
+  | { kind: 'conflict'; word: number };
+
+export function resolveCompound(t: Target, term: TermNode): Resolution {
+  let cipherId = 0;
+  let mkey = 0;
+  let auth = 0;
+  let enc = 0;
+  let mac = 0;
+  let minTls = 0;
+  let strength = 0;
+  const words = term.words;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word.text === '') return { kind: 'empty-word', at: word.start };
+    const e: Entry | undefined = t.words.get(word.text);
+    if (e === undefined) return { kind: 'unknown', word: w };
+    if (e.mkey !== 0) {
+      mkey = mkey !== 0 ? (mkey & e.mkey) >>> 0 : e.mkey;
+      if (mkey === 0) return { kind: 'conflict', word: w };
+    }
+    if (e.auth !== 0) {
+      auth = auth !== 0 ? (auth & e.auth) >>> 0 : e.auth;
+      if (auth === 0) return { kind: 'conflict', word: w };
+    }
+    if (e.enc !== 0) {
+      enc = enc !== 0 ? (enc & e.enc) >>> 0 : e.enc;
+      if (enc === 0) return { kind: 'conflict', word: w };
+    }
+    if (e.mac !== 0) {
+      mac = mac !== 0 ? (mac & e.mac) >>> 0 : e.mac;
+      if (mac === 0) return { kind: 'conflict', word: w };
+    }
+    const strong = e.strength & t.strongMask;
+    if (strong !== 0) {
+      if ((strength & t.strongMask) !== 0) {
+        strength &= strong | ~t.strongMask;
+        if ((strength & t.strongMask) === 0) return { kind: 'conflict', word: w };
+      } else {
+        // OpenSSL assigns here rather than ORing, so a NOT_DEFAULT bit set by an earlier
+        // word is dropped (test: "COMPLEMENTOFDEFAULT+HIGH is HIGH").
+        strength = strong;
+      }
+    }
+    const dflt = e.strength & t.defaultMask;
+    if (dflt !== 0) {
+      if ((strength & t.defaultMask) !== 0) {
+        strength &= dflt | ~t.defaultMask;
+        if ((strength & t.defaultMask) === 0) return { kind: 'conflict', word: w };
+      } else {
+        strength |= dflt;
+      }
+    }
+    if (e.cipherId !== 0) {
+      // An explicit suite: its protocol version does not join the pattern.
+      cipherId = e.cipherId;
+    } else if (e.minTls !== 0) {
+      if (minTls !== 0 && minTls !== e.minTls) return { kind: 'conflict', word: w };
+      minTls = e.minTls;
+    }
+  }
+  return { kind: 'rule', selector: { cipherId, mkey, auth, enc, mac, minTls, strength: strength >>> 0 } };
+}
+
+/**
+ * ssl_cipher_process_rulestr() over parsed segments. Stops at the first scanning error (an
+ * invalid command ends the call at once from 1.1.1 on); a bad `@` command is recorded and
+ * reading goes on, as in OpenSSL, so a later `@SECLEVEL=n` still takes effect.
+ */
+export function runSegments(ctx: EvalContext, segments: SegmentNode[], input: string): void {
+  for (const seg of segments) {
+    if (!runSegment(ctx, seg, input)) return;
+  }
+}
+
+/** Returns false when the scan must stop (invalid command). */
+function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean {
+  const t = ctx.target;
+  const terms = seg.terms;
+  if (terms.length === 0) {
+    invalidCommand(ctx, byteAt(seg.junk!.start, input), `\`${input[seg.junk!.start]}\` cannot start a term`);
+    return false;
+  }
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    const first = term.words[0]!;
+    if (first.text === '') {
+      const what = first.start < input.length ? `\`${input[first.start]}\`` : 'the end of the string';
+      invalidCommand(ctx, byteAt(first.start, input), `operator \`${term.op}\` must be followed by a name, not ${what}`);
+      return false;
+    }
+    if (term.op === '@') {
+      special(ctx, term);
+      return true; // the rest of the segment is discarded
+    }
+    const r = resolveCompound(t, term);
+    if (r.kind === 'empty-word') {
+      const what = r.at < input.length ? `\`${input[r.at]}\`` : 'the end of the string';
+      invalidCommand(ctx, byteAt(r.at, input), `\`+\` must be followed by a name, not ${what}`);
+      return false;
+    }
+    if (r.kind === 'unknown') {
+      const w = term.words[r.word]!;
+      ctx.diagnostics.push({
+        code: 'unknown-word',
+        severity: 'warning',
+        message: `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its segment`,
+        span: { start: w.start, end: w.end },
+        args: { word: w.text, target: t.name },
+      });
+      return true;
+    }
+    if (r.kind === 'conflict') {
+      ctx.diagnostics.push({
+        code: 'empty-intersection',
+        severity: 'warning',
+        message: `\`${input.slice(term.start, term.end)}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
+        span: { start: term.start, end: term.end },
+        args: { term: input.slice(term.start, term.end) },
+      });
+      return true;
+    }
+    const op = term.op === null ? 'add' : OPS[term.op]!;
+    const touched = ctx.trace ? [] : undefined;
+    applyRule(t, ctx.list, op, r.selector, touched);
+    if (ctx.trace) ctx.trace.push({ span: { start: term.start, end: term.end }, op, suites: touched! });
+  }
+  if (seg.junk) {
+    const last = terms[terms.length - 1]!;
+    const word = last.words[last.words.length - 1]!.text;
+    invalidCommand(
+      ctx,
+      byteAt(seg.junk.start, input),
+      `\`${input[seg.junk.start]}\` cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** `@STRENGTH` and `@SECLEVEL=n`; anything else after `@` makes the call fail. */
+function special(ctx: EvalContext, term: TermNode): void {
+  const word = term.words[0]!;
+  const span = { start: term.start, end: word.end };
+  const name = word.text;
+  const t = ctx.target;
+  if (name === 'STRENGTH' && t.data.specials.includes('STRENGTH')) {
+    const touched = ctx.trace ? [] : undefined;
+    strengthSort(t, ctx.list, touched);
+    if (ctx.trace) ctx.trace.push({ span, op: 'strength', suites: touched! });
+    return;
+  }
+  if (t.data.specials.includes('SECLEVEL') && name.length === 10 && name.startsWith('SECLEVEL=')) {
+    const level = name.charCodeAt(9) - 48;
+    if (level >= 0 && level <= 5) {
+      ctx.seclevel = level;
+      if (ctx.trace) ctx.trace.push({ span, op: 'seclevel', suites: [] });
+      return;
+    }
+  }
+  invalidCommand(
+    ctx,
+    span,
+    name.startsWith('SECLEVEL')
+      ? `\`@${name}\`: the security level must be one digit from 0 to 5 (\`@SECLEVEL=2\`)`
+      : `\`@${name}\` is not a special command; ${t.name} knows ${t.data.specials.map((s) => (s === 'SECLEVEL' ? '`@SECLEVEL=n`' : '`@' + s + '`')).join(' and ')}`,
+  );
+}

@@ -1,0 +1,80 @@
+import { baseLists } from './eval/base-lists.js';
+import { activeSuites, cloneList } from './eval/cipher-list.js';
+import { evaluateCiphersuites } from './eval/ciphersuites.js';
+import { runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
+import { SUITE_B_RULES } from './eval/suite-b.js';
+import { parseCipherString } from './parse.js';
+import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
+import type { Cipher, ExpandOptions, ExpandResult } from './types.js';
+
+/**
+ * Evaluates `input` as `SSL_CTX_set_cipher_list` of the target release does on a fresh context
+ * (after `SSL_CTX_set_ciphersuites(options.ciphersuites)`), and returns what the context then
+ * holds: accepted or not and why, the ordered suites (TLS 1.3 first), the security level.
+ *
+ * Never throws for any string. Throws a TypeError when `input` is not a string or an option
+ * has the wrong type or an unknown target name.
+ */
+export function expand(input: string, options: ExpandOptions = {}): ExpandResult {
+  return expandWithTrace(input, options, null);
+}
+
+/** `expand` that also records every applied rule into `trace` when it is an array. */
+export function expandWithTrace(input: string, options: ExpandOptions, trace: TraceStep[] | null): ExpandResult {
+  if (typeof input !== 'string') throw new TypeError(`expand: input must be a string, got ${typeof input}`);
+  if (options === null || typeof options !== 'object') throw new TypeError('expand: options must be an object');
+  const targetName = options.target ?? DEFAULT_TARGET;
+  const t = getTarget(targetName);
+  if (!t) {
+    throw new TypeError(`expand: unknown target ${JSON.stringify(targetName)}; known: ${TARGET_NAMES.join(', ')}`);
+  }
+  const csText = options.ciphersuites ?? t.data.defaultCiphersuites;
+  if (typeof csText !== 'string') throw new TypeError('expand: options.ciphersuites must be a string');
+
+  const seclevel = t.data.defaultSeclevel;
+  const cs = evaluateCiphersuites(t, csText);
+  if (cs.error) {
+    return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics };
+  }
+
+  // A C caller's string ends at the first NUL.
+  const nul = input.indexOf('\0');
+  const text = nul === -1 ? input : input.slice(0, nul);
+  const diagnostics = cs.diagnostics;
+  if (nul !== -1) {
+    diagnostics.push({
+      code: 'nul-truncates',
+      severity: 'warning',
+      message: 'the string contains a NUL character; OpenSSL reads only what comes before it',
+      span: { start: nul, end: input.length },
+      args: {},
+    });
+  }
+
+  const ast = parseCipherString(text, t.data.extraNameChars);
+  const base = baseLists(t);
+  const ctx: EvalContext = { target: t, list: base.start, seclevel, error: null, diagnostics, trace };
+  if (ast.suiteB) {
+    const rules = SUITE_B_RULES[ast.suiteB.name]!;
+    ctx.list = cloneList(base.start);
+    runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
+  } else {
+    ctx.list = cloneList(ast.defaultPrefix ? base.afterDefault : base.start);
+    runSegments(ctx, ast.segments, text);
+  }
+
+  if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics };
+  const body = activeSuites(ctx.list);
+  if (body.length + cs.nonTls13 === 0) {
+    return {
+      ok: false,
+      error: { code: 'no-cipher-match', message: 'no cipher match: the string selects no TLS 1.2-or-below suite' },
+      ciphers: [],
+      seclevel: ctx.seclevel,
+      diagnostics,
+    };
+  }
+  const ciphers: Cipher[] = cs.ciphers.slice();
+  for (const i of body) ciphers.push(t.suites[i]!);
+  return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics };
+}

@@ -1,0 +1,34 @@
+import { getTarget, DEFAULT_TARGET } from '../table/registry.js';
+import type { Layout } from '../table/target.js';
+import type { Cipher, TargetName } from '../types.js';
+
+/** The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`. */
+export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname';
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+/** SSL_CIPHER_description(): one `-v` line, without the newline. */
+function description(c: Cipher, l: Layout): string {
+  return (
+    `${pad(c.name, l.name)} ${pad(c.protocol ?? '', l.protocol)} Kx=${pad(c.kx, l.kx)} ` +
+    `Au=${pad(c.au, l.au)} Enc=${pad(c.enc, l.enc)} Mac=${pad(c.mac, l.mac)}`
+  );
+}
+
+/**
+ * The text `openssl ciphers [-v|-V|-stdname]` prints for these suites on the target's release,
+ * byte for byte, including the final newline.
+ */
+export function formatCiphers(ciphers: readonly Cipher[], format: OutputFormat, target: TargetName = DEFAULT_TARGET): string {
+  const t = getTarget(target);
+  if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
+  const l = t.data.layout;
+  if (format === 'plain') return ciphers.map((c) => c.name).join(':') + '\n';
+  let out = '';
+  for (const c of ciphers) {
+    if (format === 'V') out += `          ${c.id} - `;
+    else if (format === 'stdname') out += `${pad(c.stdname ?? '(NONE)', l.stdname)} - `;
+    out += description(c, l) + '\n';
+  }
+  return out;
+}

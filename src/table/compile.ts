@@ -1,0 +1,140 @@
+import type { Cipher } from '../types.js';
+import type { Entry, MaskFields, MaskNames, Target, TargetData } from './target.js';
+
+/** Protocol version numbers as OpenSSL stores them (`min_tls`). */
+export const PROTOCOL_VERSION: Readonly<Record<string, number>> = {
+  SSLv3: 0x300,
+  TLSv1: 0x301,
+  'TLSv1.1': 0x302,
+  'TLSv1.2': 0x303,
+  'TLSv1.3': 0x304,
+};
+
+type Category = 'mkey' | 'auth' | 'enc' | 'mac' | 'strength';
+
+function maskValue(data: TargetData, category: Category, names: MaskNames | undefined): number {
+  if (names === undefined) return 0;
+  const bits = data.bits[category];
+  if (Array.isArray(names)) return names.reduce((m, n) => (m | bitOf(bits, n, category)) >>> 0, 0);
+  const except = names.except.reduce((m, n) => (m | bitOf(bits, n, category)) >>> 0, 0);
+  return ~except >>> 0;
+}
+
+function bitOf(bits: Record<string, number>, name: string, category: string): number {
+  const v = bits[name];
+  if (v === undefined) throw new Error(`unknown ${category} bit ${name}`);
+  return v;
+}
+
+/** Masks of a suite, alias or prologue rule as numbers. */
+export function selectorOf(data: TargetData, m: MaskFields): Omit<Entry, 'name' | 'suite' | 'cipherId'> {
+  return {
+    mkey: maskValue(data, 'mkey', m.mkey),
+    auth: maskValue(data, 'auth', m.auth),
+    enc: maskValue(data, 'enc', m.enc),
+    mac: maskValue(data, 'mac', m.mac),
+    minTls: m.minTls ? (PROTOCOL_VERSION[m.minTls] ?? 0) : 0,
+    strength: maskValue(data, 'strength', m.strength),
+  };
+}
+
+/** `0xC0,0x2F` → 0x0300C02F, the id OpenSSL compares in `ssl_cipher_apply_rule`. */
+export function suiteIdNumber(id: string): number {
+  const [hi, lo] = id.split(',').map((b) => parseInt(b, 16));
+  return (0x03000000 | (hi! << 8) | lo!) >>> 0;
+}
+
+function publicCipher(c: Cipher): Cipher {
+  return Object.freeze({
+    name: c.name,
+    stdname: c.stdname,
+    id: c.id,
+    protocol: c.protocol,
+    kx: c.kx,
+    au: c.au,
+    enc: c.enc,
+    mac: c.mac,
+    bits: c.bits,
+    algBits: c.algBits,
+  });
+}
+
+/**
+ * Builds the evaluation form of a target: typed arrays of masks, and the word table that
+ * OpenSSL's ssl_cipher_collect_aliases() builds (available suites, then the aliases whose every
+ * non-zero category still has an available bit).
+ */
+export function compileTarget(data: TargetData): Target {
+  const n = data.suites.length;
+  const t: Target = {
+    name: data.target,
+    data,
+    suites: data.suites.map(publicCipher),
+    available: data.suites.map((s) => s.available),
+    mkey: new Uint32Array(n),
+    auth: new Uint32Array(n),
+    enc: new Uint32Array(n),
+    mac: new Uint32Array(n),
+    minTls: new Uint32Array(n),
+    strength: new Uint32Array(n),
+    ids: new Uint32Array(n),
+    bits: new Int32Array(n),
+    words: new Map(),
+    unregisteredAliases: new Set(),
+    ciphersuiteNames: new Map(),
+    strongMask: 0,
+    defaultMask: data.bits.strength.NOT_DEFAULT ?? 0,
+  };
+  const s = data.bits.strength;
+  t.strongMask = (s.STRONG_NONE ?? 0) | (s.LOW ?? 0) | (s.MEDIUM ?? 0) | (s.HIGH ?? 0) | (s.FIPS ?? 0);
+
+  data.suites.forEach((suite, i) => {
+    const sel = selectorOf(data, suite.masks);
+    t.mkey[i] = sel.mkey;
+    t.auth[i] = sel.auth;
+    t.enc[i] = sel.enc;
+    t.mac[i] = sel.mac;
+    t.minTls[i] = sel.minTls;
+    t.strength[i] = sel.strength;
+    t.ids[i] = suiteIdNumber(suite.id);
+    t.bits[i] = suite.bits;
+    if (suite.available) t.words.set(suite.name, { name: suite.name, suite: i, cipherId: t.ids[i]!, ...sel });
+  });
+
+  const disabled = {
+    mkey: maskValue(data, 'mkey', data.disabled.mkey),
+    auth: maskValue(data, 'auth', data.disabled.auth),
+    enc: maskValue(data, 'enc', data.disabled.enc),
+    mac: maskValue(data, 'mac', data.disabled.mac),
+  };
+  for (const alias of data.aliases) {
+    const sel = selectorOf(data, alias);
+    const registered = (['mkey', 'auth', 'enc', 'mac'] as const).every(
+      (cat) => sel[cat] === 0 || (sel[cat] & ~disabled[cat]) >>> 0 !== 0,
+    );
+    if (!registered) {
+      t.unregisteredAliases.add(alias.name);
+      continue;
+    }
+    if (t.words.has(alias.name)) continue; // a suite of the same name comes first in ca_list
+    const cipherId = alias.suiteId ? suiteIdNumber(alias.suiteId) : 0;
+    t.words.set(alias.name, { name: alias.name, suite: -1, cipherId, ...sel });
+  }
+
+  // SSL_CTX_set_ciphersuites looks names up by IANA name among the TLS 1.3 suites, every
+  // compiled suite and the SCSVs; a suite whose algorithms are unavailable is dropped later.
+  for (const c of data.tls13) {
+    t.ciphersuiteNames.set(c.stdname!, { cipher: publicCipher(c), usable: c.available, tls13: true });
+  }
+  data.suites.forEach((c, i) => {
+    if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+      t.ciphersuiteNames.set(c.stdname, { cipher: t.suites[i]!, usable: c.available, tls13: false });
+    }
+  });
+  for (const c of data.scsvs) {
+    if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+      t.ciphersuiteNames.set(c.stdname, { cipher: publicCipher(c), usable: true, tls13: false });
+    }
+  }
+  return t;
+}

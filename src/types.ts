@@ -1,0 +1,76 @@
+/** A half-open range of UTF-16 code-unit offsets into the input string: `start` inclusive, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The release lines cipherx can evaluate a string for. */
+export type TargetName = 'openssl-3.0';
+
+/** One cipher suite as `openssl ciphers -v` describes it. */
+export interface Cipher {
+  /** OpenSSL's name, e.g. `ECDHE-RSA-AES128-GCM-SHA256`. */
+  readonly name: string;
+  /** The IANA (RFC) name, e.g. `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`; null where none exists. */
+  readonly stdname: string | null;
+  /** The two-byte code point as `openssl ciphers -V` prints it, e.g. `0xC0,0x2F`. */
+  readonly id: string;
+  /** The protocol column of `-v` (the lowest version the suite works with, e.g. `SSLv3`, `TLSv1.2`). */
+  readonly protocol: string | null;
+  /** Key exchange (`Kx=`), authentication (`Au=`), encryption (`Enc=`) and MAC (`Mac=`) as `-v` prints them. */
+  readonly kx: string;
+  readonly au: string;
+  readonly enc: string;
+  readonly mac: string;
+  /** Effective strength in bits (`SSL_CIPHER_get_bits`), used by `@STRENGTH` and security levels. */
+  readonly bits: number;
+  /** Key size of the symmetric algorithm. */
+  readonly algBits: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding about the input, as data; text is rendered by the caller. */
+export interface Diagnostic {
+  /** Kebab-case identifier, stable across releases, e.g. `unknown-word`. */
+  code: string;
+  severity: Severity;
+  /** A one-line English message (renderers may use their own text from `code` and `args`). */
+  message: string;
+  /** Where in the input (or, with `source: 'ciphersuites'`, in the ciphersuites option). */
+  span: Span | null;
+  args: Record<string, string | number>;
+  /** Which input the span points into; `cipher-list` when absent. */
+  source?: 'cipher-list' | 'ciphersuites';
+}
+
+/** Why OpenSSL refused the call. */
+export type ErrorCode = 'invalid-command' | 'no-cipher-match' | 'invalid-ciphersuites';
+
+export interface ExpandError {
+  code: ErrorCode;
+  message: string;
+  /** For `invalid-command`: the offending byte or word; for `invalid-ciphersuites`: the option's text. */
+  span?: Span;
+}
+
+export interface ExpandOptions {
+  /** Release line to evaluate for. Default `openssl-3.0`. */
+  target?: TargetName;
+  /**
+   * The TLS 1.3 list, as `SSL_CTX_set_ciphersuites` / `openssl ciphers -ciphersuites` take it.
+   * Default: the target's default ciphersuites. `''` leaves TLS 1.3 suites out.
+   */
+  ciphersuites?: string;
+}
+
+export interface ExpandResult {
+  /** Whether OpenSSL would accept the string (`SSL_CTX_set_cipher_list` returns 1). */
+  ok: boolean;
+  error: ExpandError | null;
+  /** The final list, TLS 1.3 suites first, in preference order; empty when `ok` is false. */
+  ciphers: Cipher[];
+  /** The security level of the context after the call (`@SECLEVEL=n` changes it). */
+  seclevel: number | null;
+  diagnostics: Diagnostic[];
+}
