@@ -31,7 +31,10 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   const csText = options.ciphersuites ?? t.data.defaultCiphersuites;
   if (typeof csText !== 'string') throw new TypeError('expand: options.ciphersuites must be a string');
 
-  const seclevel = t.data.defaultSeclevel;
+  const seclevel = options.seclevel ?? t.data.defaultSeclevel;
+  if (typeof seclevel === 'number' && !(Number.isInteger(seclevel) && seclevel >= 0 && seclevel <= 5)) {
+    throw new TypeError('expand: options.seclevel must be an integer from 0 to 5');
+  }
   const cs = evaluateCiphersuites(t, csText);
   if (cs.error) {
     return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics };

@@ -62,6 +62,11 @@ export interface ExpandOptions {
    * Default: the target's default ciphersuites. `''` leaves TLS 1.3 suites out.
    */
   ciphersuites?: string;
+  /**
+   * The context's security level before the string is applied (SSL_CTX_set_security_level).
+   * Default: the target release's default. Distributions change it: Debian builds 3.0 with 2.
+   */
+  seclevel?: number;
 }
 
 export interface ExpandResult {
