@@ -1,5 +1,5 @@
 import { baseLists } from './eval/base-lists.js';
-import { activeSuites, cloneList } from './eval/cipher-list.js';
+import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites } from './eval/ciphersuites.js';
 import { runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
@@ -37,13 +37,13 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   }
   const cs = evaluateCiphersuites(t, csText);
   if (cs.error) {
-    return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics };
+    return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics.slice() };
   }
 
   // A C caller's string ends at the first NUL.
   const nul = input.indexOf('\0');
   const text = nul === -1 ? input : input.slice(0, nul);
-  const diagnostics = cs.diagnostics;
+  const diagnostics = cs.diagnostics.slice();
   if (nul !== -1) {
     diagnostics.push({
       code: 'nul-truncates',
@@ -56,19 +56,19 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
 
   const ast = parseCipherString(text, t.data.extraNameChars);
   const base = baseLists(t);
-  const ctx: EvalContext = { target: t, list: base.start, seclevel, error: null, diagnostics, trace };
+  const list = copyList(base.work, ast.defaultPrefix ? base.afterDefault : base.start);
+  const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
   if (ast.suiteB) {
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
-    ctx.list = cloneList(base.start);
     runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
   } else {
-    ctx.list = cloneList(ast.defaultPrefix ? base.afterDefault : base.start);
     runSegments(ctx, ast.segments, text);
   }
 
   if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics };
-  const body = activeSuites(ctx.list);
-  if (body.length + cs.nonTls13 === 0) {
+  const ciphers: Cipher[] = cs.ciphers.slice();
+  const body = appendActive(ctx.list, t.suites, ciphers);
+  if (body + cs.nonTls13 === 0) {
     return {
       ok: false,
       error: { code: 'no-cipher-match', message: 'no cipher match: the string selects no TLS 1.2-or-below suite' },
@@ -77,7 +77,5 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
       diagnostics,
     };
   }
-  const ciphers: Cipher[] = cs.ciphers.slice();
-  for (const i of body) ciphers.push(t.suites[i]!);
   return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics };
 }

@@ -3,6 +3,7 @@ import type { Target } from '../table/target.js';
 import { selectorOf } from '../table/compile.js';
 import { applyRule, cloneList, initialList, strengthSort, type CipherList } from './cipher-list.js';
 import { runSegments, type EvalContext } from './evaluate.js';
+import { matchSet } from './match-set.js';
 
 /** The two lists every call starts from, computed once per target. */
 export interface BaseLists {
@@ -10,6 +11,8 @@ export interface BaseLists {
   start: CipherList;
   /** After the target's DEFAULT rule string has been applied to `start`. */
   afterDefault: CipherList;
+  /** The list one call works on (expand is synchronous, so one per target suffices). */
+  work: CipherList;
 }
 
 const cache = new WeakMap<Target, BaseLists>();
@@ -19,7 +22,7 @@ function prologueList(t: Target): CipherList {
   const list = initialList(t);
   for (const rule of t.data.prologue) {
     if (rule.op === 'strength') strengthSort(t, list);
-    else applyRule(t, list, rule.op, { cipherId: 0, ...selectorOf(t.data, rule) });
+    else applyRule(list, rule.op, matchSet(t, { cipherId: 0, ...selectorOf(t.data, rule) }));
   }
   return list;
 }
@@ -39,7 +42,7 @@ export function baseLists(t: Target): BaseLists {
     const text = t.data.defaultCipherList;
     runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
     if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
-    b = { start, afterDefault: ctx.list };
+    b = { start, afterDefault: ctx.list, work: cloneList(start) };
     cache.set(t, b);
   }
   return b;

@@ -1,117 +1,121 @@
-import type { Selector, Target } from '../table/target.js';
+import type { Target } from '../table/target.js';
 
 /**
  * The working list of ssl_create_cipher_list(): every collected suite in its current position,
  * each active (will be output) or not. OpenSSL keeps a doubly linked list; here it is an array
- * of suite indices plus an active flag per suite. Every operation is a stable partition, which
- * is what OpenSSL's walk-and-move loops amount to (proven by the differential tests).
+ * of suite indices plus two bitsets over suite indices (bit i of word i >> 5):
+ *   active  the suite will be output
+ *   alive   the suite is still in the list (a `!` kill clears it for good)
+ * A killed suite may linger in `order` until the next walk drops it; every reader skips it.
+ * Every operation is a stable partition, which is what OpenSSL's walk-and-move loops amount
+ * to (proven by the differential tests).
  */
 export interface CipherList {
   /** Suite indices in list order; only the first `length` entries are in the list. */
   order: Int32Array;
   length: number;
-  /** Indexed by suite index: 1 when active. Killed suites are no longer in `order`. */
-  active: Uint8Array;
+  active: Uint32Array;
+  alive: Uint32Array;
 }
 
 export type RuleOp = 'add' | 'ord' | 'del' | 'bump' | 'kill';
 
+const has = (set: Uint32Array, i: number) => ((set[i >>> 5]! >>> (i & 31)) & 1) !== 0;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** A copy that operations on the original cannot change. */
 export function cloneList(list: CipherList): CipherList {
-  return { order: list.order.slice(), length: list.length, active: list.active.slice() };
+  return { order: list.order.slice(0, list.length), length: list.length, active: list.active.slice(), alive: list.alive.slice() };
+}
+
+/** Makes `dst` a copy of `src` without allocating (both lists of the same target). */
+export function copyList(dst: CipherList, src: CipherList): CipherList {
+  dst.order.set(src.order.subarray(0, src.length));
+  dst.length = src.length;
+  dst.active.set(src.active);
+  dst.alive.set(src.alive);
+  return dst;
 }
 
 /** ssl_cipher_collect_ciphers(): the available suites, all inactive, by id descending. */
 export function initialList(t: Target): CipherList {
-  const idx: number[] = [];
-  for (let i = t.suites.length - 1; i >= 0; i--) if (t.available[i]) idx.push(i);
-  return { order: Int32Array.from(idx), length: idx.length, active: new Uint8Array(t.suites.length) };
+  const words = (t.suites.length + 31) >>> 5;
+  const list: CipherList = { order: new Int32Array(t.suites.length), length: 0, active: new Uint32Array(words), alive: new Uint32Array(words) };
+  for (let i = t.suites.length - 1; i >= 0; i--) {
+    if (!t.available[i]) continue;
+    list.order[list.length++] = i;
+    list.alive[i >>> 5]! |= 1 << (i & 31);
+  }
+  return list;
 }
 
-/** Does suite `i` match the selector? The mask tests of ssl_cipher_apply_rule(). */
-export function matches(t: Target, sel: Selector, i: number): boolean {
-  if (sel.cipherId !== 0 && sel.cipherId !== t.ids[i]) return false;
-  if (sel.mkey !== 0 && (sel.mkey & t.mkey[i]!) === 0) return false;
-  if (sel.auth !== 0 && (sel.auth & t.auth[i]!) === 0) return false;
-  if (sel.enc !== 0 && (sel.enc & t.enc[i]!) === 0) return false;
-  if (sel.mac !== 0 && (sel.mac & t.mac[i]!) === 0) return false;
-  if (sel.minTls !== 0 && sel.minTls !== t.minTls[i]) return false;
-  const strong = sel.strength & t.strongMask;
-  if (strong !== 0 && (strong & t.strength[i]!) === 0) return false;
-  const dflt = sel.strength & t.defaultMask;
-  if (dflt !== 0 && (dflt & t.strength[i]!) === 0) return false;
-  return true;
-}
-
-const scratch = { moved: new Int32Array(0) };
-function movedBuffer(n: number): Int32Array {
-  if (scratch.moved.length < n) scratch.moved = new Int32Array(n);
-  return scratch.moved;
-}
+let movedScratch = new Int32Array(0);
+let relScratch = new Uint32Array(0);
 
 /**
- * ssl_cipher_apply_rule() for one selector. Returns how many suites it changed; when `touched`
- * is given, their indices are appended to it in the order OpenSSL handles them.
+ * ssl_cipher_apply_rule() for the suites in `hits` (a bitset over suite indices, see
+ * match-set.ts). Returns how many suites it changed; when `touched` is given, their indices are
+ * appended to it in list order.
  *   add:  inactive matches move to the end, active          (forward walk, append at tail)
  *   ord:  active matches move to the end                      (forward walk, append at tail)
  *   del:  active matches move to the front, inactive         (reverse walk, insert at head)
  *   bump: active matches move to the front                     (reverse walk, insert at head)
  *   kill: matches leave the list for good
+ * OpenSSL's reverse walk that inserts each match at the head keeps the matches' relative
+ * order, so every case is a stable partition of the array.
  */
-export function applyRule(
-  t: Target,
-  list: CipherList,
-  op: RuleOp,
-  sel: Selector,
-  touched?: number[],
-): number {
-  return partition(list, op, (i) => matches(t, sel, i), touched);
-}
-
-/** The same list operation with a precomputed predicate (used by `@STRENGTH`). */
-export function partition(
-  list: CipherList,
-  op: RuleOp,
-  pred: (i: number) => boolean,
-  touched?: number[],
-): number {
-  const { order, active } = list;
+export function applyRule(list: CipherList, op: RuleOp, hits: Uint32Array, touched?: number[]): number {
+  const { active, alive } = list;
+  const words = active.length;
+  // The matches this op acts on: add takes inactive ones, kill any, the others active ones.
+  if (relScratch.length < words) relScratch = new Uint32Array(words);
+  const rel = relScratch;
+  let any = 0;
+  for (let w = 0; w < words; w++) {
+    const r =
+      op === 'add' ? hits[w]! & alive[w]! & ~active[w]! : op === 'kill' ? hits[w]! & alive[w]! : hits[w]! & active[w]!;
+    rel[w] = r;
+    any |= r;
+  }
+  if (any === 0) return 0;
+  if (op === 'kill') {
+    // No walk: the killed suites stay in `order` until the next walk drops them.
+    if (touched) for (let k = 0; k < list.length; k++) if (has(rel, list.order[k]!)) touched.push(list.order[k]!);
+    let m = 0;
+    for (let w = 0; w < words; w++) {
+      alive[w]! &= ~rel[w]!;
+      active[w]! &= ~rel[w]!;
+      m += popcount(rel[w]!);
+    }
+    return m;
+  }
+  const order = list.order;
   const n = list.length;
-  const moved = movedBuffer(n);
+  if (movedScratch.length < n) movedScratch = new Int32Array(n);
+  const moved = movedScratch;
   let kept = 0;
   let m = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
-    let hit = false;
-    if (op === 'add') hit = active[i] === 0 && pred(i);
-    else if (op === 'kill') hit = pred(i);
-    else hit = active[i] === 1 && pred(i);
-    if (hit) moved[m++] = i;
+    if (!has(alive, i)) continue; // killed earlier: dropped from the list now
+    if (has(rel, i)) moved[m++] = i;
     else order[kept++] = i;
   }
-  if (m === 0) return 0;
+  list.length = kept + m;
   if (touched) for (let k = 0; k < m; k++) touched.push(moved[k]!);
-  switch (op) {
-    case 'add':
-      for (let k = 0; k < m; k++) {
-        active[moved[k]!] = 1;
-        order[kept + k] = moved[k]!;
-      }
-      break;
-    case 'ord':
-      order.set(moved.subarray(0, m), kept);
-      break;
-    case 'del':
-    case 'bump':
-      order.copyWithin(m, 0, kept);
-      order.set(moved.subarray(0, m), 0);
-      if (op === 'del') for (let k = 0; k < m; k++) active[moved[k]!] = 0;
-      break;
-    case 'kill':
-      for (let k = 0; k < m; k++) active[moved[k]!] = 0;
-      list.length = kept;
-      break;
+  if (op === 'add' || op === 'ord') {
+    order.set(moved.subarray(0, m), kept);
+  } else {
+    order.copyWithin(m, 0, kept);
+    order.set(moved.subarray(0, m), 0);
   }
+  if (op === 'add') for (let w = 0; w < words; w++) active[w]! |= rel[w]!;
+  else if (op === 'del') for (let w = 0; w < words; w++) active[w]! &= ~rel[w]!;
   return m;
 }
 
@@ -122,14 +126,15 @@ export function partition(
  * suites changed position.
  */
 export function strengthSort(t: Target, list: CipherList, touched?: number[]): number {
-  const { order, active } = list;
-  const n = list.length;
-  const before = order.slice(0, n);
+  const { order, active, alive } = list;
+  const before: number[] = [];
   const actives: number[] = [];
   let kept = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < list.length; k++) {
     const i = order[k]!;
-    if (active[i] === 1) actives.push(i);
+    if (!has(alive, i)) continue;
+    before.push(i);
+    if (has(active, i)) actives.push(i);
     else order[kept++] = i;
   }
   // Array.prototype.sort is stable: ties keep their current relative order.
@@ -139,16 +144,23 @@ export function strengthSort(t: Target, list: CipherList, touched?: number[]): n
     order[kept + k] = actives[k]!;
     if (before[kept + k] !== actives[k]) changed++;
   }
+  list.length = kept + actives.length;
   if (touched) for (const i of actives) touched.push(i);
   return changed;
 }
 
-/** The active suites in list order (what SSL_CTX_get_ciphers returns for TLS 1.2 and below). */
-export function activeSuites(list: CipherList): number[] {
-  const out: number[] = [];
+/**
+ * Appends the active suites in list order (what SSL_CTX_get_ciphers returns for TLS 1.2 and
+ * below) to `out`, mapped through `suites`; returns how many.
+ */
+export function appendActive<T>(list: CipherList, suites: readonly T[], out: T[]): number {
+  let n = 0;
   for (let k = 0; k < list.length; k++) {
     const i = list.order[k]!;
-    if (list.active[i] === 1) out.push(i);
+    if (has(list.active, i) && has(list.alive, i)) {
+      out.push(suites[i]!);
+      n++;
+    }
   }
-  return out;
+  return n;
 }

@@ -20,6 +20,22 @@ const isCSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '
  * out of the list (ssl_create_cipher_list).
  */
 export function evaluateCiphersuites(t: Target, text: string): CiphersuitesResult {
+  let perTarget = cache.get(t);
+  if (!perTarget) cache.set(t, (perTarget = new Map()));
+  let r = perTarget.get(text);
+  if (!r) {
+    if (perTarget.size >= 64) perTarget.clear();
+    r = Object.freeze(parseCiphersuites(t, text));
+    perTarget.set(text, r);
+  }
+  return r;
+}
+
+// A context parses its ciphersuites once, not on every cipher-list call; the same holds here.
+// Results are frozen and shared: callers copy what they extend.
+const cache = new WeakMap<Target, Map<string, CiphersuitesResult>>();
+
+function parseCiphersuites(t: Target, text: string): CiphersuitesResult {
   const out: CiphersuitesResult = { ciphers: [], nonTls13: 0, error: null, diagnostics: [] };
   if (text === '') return out;
   let found = 0;

@@ -2,6 +2,7 @@ import type { CipherStringAst, SegmentNode, TermNode } from '../parse.js';
 import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
 import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
+import { entryMatchSet, matchSet } from './match-set.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
 export interface EvalContext {
@@ -41,7 +42,7 @@ function byteAt(offset: number, input: string): Span {
  * or why the term does nothing.
  */
 type Resolution =
-  | { kind: 'rule'; selector: Selector }
+  | { kind: 'rule'; selector: Selector; hits: Uint32Array }
   | { kind: 'empty-word'; at: number }
   | { kind: 'unknown'; word: number }
   | { kind: 'conflict'; word: number };
@@ -55,6 +56,12 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
   let minTls = 0;
   let strength = 0;
   const words = term.words;
+  if (words.length === 1 && words[0]!.text !== '') {
+    // A single word: its own masks are the rule, and its match set is computed once.
+    const e = t.words.get(words[0]!.text);
+    if (e === undefined) return { kind: 'unknown', word: 0 };
+    return { kind: 'rule', selector: e, hits: entryMatchSet(t, e) };
+  }
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
     if (word.text === '') return { kind: 'empty-word', at: word.start };
@@ -104,7 +111,8 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
       minTls = e.minTls;
     }
   }
-  return { kind: 'rule', selector: { cipherId, mkey, auth, enc, mac, minTls, strength: strength >>> 0 } };
+  const selector = { cipherId, mkey, auth, enc, mac, minTls, strength: strength >>> 0 };
+  return { kind: 'rule', selector, hits: matchSet(t, selector) };
 }
 
 /**
@@ -167,7 +175,7 @@ function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean 
     }
     const op = term.op === null ? 'add' : OPS[term.op]!;
     const touched = ctx.trace ? [] : undefined;
-    applyRule(t, ctx.list, op, r.selector, touched);
+    applyRule(ctx.list, op, r.hits, touched);
     if (ctx.trace) ctx.trace.push({ span: { start: term.start, end: term.end }, op, suites: touched! });
   }
   if (seg.junk) {

@@ -7,6 +7,19 @@
 
   function span(r) { return { start: r.start, end: r.end }; }
 
+  // Name characters: isalnum() in the C locale, '-', '.', plus the target's extras. A lookup
+  // table per set of extras, built once, because the test runs for every input character.
+  const nameTables = new Map();
+  function nameTable(extra) {
+    let table = nameTables.get(extra);
+    if (!table) {
+      table = new Uint8Array(128);
+      for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.' + extra) table[c.charCodeAt(0)] = 1;
+      nameTables.set(extra, table);
+    }
+    return table;
+  }
+
 class peg$SyntaxError extends SyntaxError {
   constructor(message, expected, found, location) {
     super(message);
@@ -176,25 +189,22 @@ function peg$parse(input, options) {
   const peg$c5 = ":";
   const peg$c6 = "+";
 
-  const peg$r0 = /^[!+\-@]/;
-  const peg$r1 = /^[A-Za-z0-9.\-]/;
-  const peg$r2 = /^[=_]/;
-  const peg$r3 = /^[: ;,]/;
+  const peg$r0 = /^[: ;,]/;
+  const peg$r1 = /^[!+\-@]/;
 
-  const peg$e0 = peg$literalExpectation("SUITEB128ONLY", false);
-  const peg$e1 = peg$literalExpectation("SUITEB128C2", false);
-  const peg$e2 = peg$literalExpectation("SUITEB128", false);
-  const peg$e3 = peg$literalExpectation("SUITEB192", false);
-  const peg$e4 = peg$anyExpectation();
-  const peg$e5 = peg$literalExpectation("DEFAULT", false);
-  const peg$e6 = peg$literalExpectation(":", false);
-  const peg$e7 = peg$literalExpectation("+", false);
-  const peg$e8 = peg$otherExpectation("operator");
-  const peg$e9 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
-  const peg$e10 = peg$otherExpectation("name");
-  const peg$e11 = peg$classExpectation([["A", "Z"], ["a", "z"], ["0", "9"], ".", "-"], false, false, false);
-  const peg$e12 = peg$classExpectation(["=", "_"], false, false, false);
-  const peg$e13 = peg$classExpectation([":", " ", ";", ","], false, false, false);
+  const peg$e0 = peg$otherExpectation("cipher string");
+  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", false);
+  const peg$e2 = peg$literalExpectation("SUITEB128C2", false);
+  const peg$e3 = peg$literalExpectation("SUITEB128", false);
+  const peg$e4 = peg$literalExpectation("SUITEB192", false);
+  const peg$e5 = peg$anyExpectation();
+  const peg$e6 = peg$literalExpectation("DEFAULT", false);
+  const peg$e7 = peg$literalExpectation(":", false);
+  const peg$e8 = peg$classExpectation([":", " ", ";", ","], false, false, false);
+  const peg$e9 = peg$literalExpectation("+", false);
+  const peg$e10 = peg$otherExpectation("operator");
+  const peg$e11 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
+  const peg$e12 = peg$otherExpectation("name");
 
   function peg$f0(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
   function peg$f1(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
@@ -215,10 +225,10 @@ function peg$parse(input, options) {
   function peg$f10(head, tail) {    const r = range(); return { start: r.start, end: r.end, op: null, words: [head, ...tail] };  }
   function peg$f11(head, w) {    return w;  }
   function peg$f12(head, tail) {    return [head, ...tail];  }
-  function peg$f13(text) {    return { text, ...span(range()) };  }
-  function peg$f14(text) {    return { text, ...span(range()) };  }
-  function peg$f15(c) {    return extraNameChars.includes(c);  }
-  function peg$f16(c) {    return c;  }
+  function peg$f13() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f14(text) {    const r = range(); return { text, start: r.start, end: r.end };  }
+  function peg$f15() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f16(text) {    const r = range(); return { text, start: r.start, end: r.end };  }
   function peg$f17() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
@@ -393,6 +403,7 @@ function peg$parse(input, options) {
   function peg$parseCipherString() {
     let s0, s1, s2;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$parseSuiteBPrefix();
     if (s1 !== peg$FAILED) {
@@ -410,6 +421,11 @@ function peg$parse(input, options) {
       peg$savedPos = s0;
       s0 = peg$f1(s1, s2);
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e0); }
+    }
 
     return s0;
   }
@@ -424,7 +440,7 @@ function peg$parse(input, options) {
       peg$currPos += 13;
     } else {
       s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e0); }
+      if (peg$silentFails === 0) { peg$fail(peg$e1); }
     }
     if (s2 === peg$FAILED) {
       if (input.substr(peg$currPos, 11) === peg$c1) {
@@ -432,7 +448,7 @@ function peg$parse(input, options) {
         peg$currPos += 11;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        if (peg$silentFails === 0) { peg$fail(peg$e2); }
       }
       if (s2 === peg$FAILED) {
         if (input.substr(peg$currPos, 9) === peg$c2) {
@@ -440,7 +456,7 @@ function peg$parse(input, options) {
           peg$currPos += 9;
         } else {
           s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e2); }
+          if (peg$silentFails === 0) { peg$fail(peg$e3); }
         }
         if (s2 === peg$FAILED) {
           if (input.substr(peg$currPos, 9) === peg$c3) {
@@ -448,7 +464,7 @@ function peg$parse(input, options) {
             peg$currPos += 9;
           } else {
             s2 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e3); }
+            if (peg$silentFails === 0) { peg$fail(peg$e4); }
           }
         }
       }
@@ -466,7 +482,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e4); }
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
       }
       while (s4 !== peg$FAILED) {
         s3.push(s4);
@@ -475,7 +491,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e4); }
+          if (peg$silentFails === 0) { peg$fail(peg$e5); }
         }
       }
       s2 = input.substring(s2, peg$currPos);
@@ -498,7 +514,7 @@ function peg$parse(input, options) {
       peg$currPos += 7;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e5); }
+      if (peg$silentFails === 0) { peg$fail(peg$e6); }
     }
     if (s1 !== peg$FAILED) {
       if (input.charCodeAt(peg$currPos) === 58) {
@@ -506,7 +522,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e6); }
+        if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
       if (s2 === peg$FAILED) {
         s2 = null;
@@ -526,20 +542,44 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     s1 = [];
-    s2 = peg$parseSeparator();
+    s2 = input.charAt(peg$currPos);
+    if (peg$r0.test(s2)) {
+      peg$currPos++;
+    } else {
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e8); }
+    }
     while (s2 !== peg$FAILED) {
       s1.push(s2);
-      s2 = peg$parseSeparator();
+      s2 = input.charAt(peg$currPos);
+      if (peg$r0.test(s2)) {
+        peg$currPos++;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      }
     }
     s2 = [];
     s3 = peg$currPos;
     s4 = peg$parseSegment();
     if (s4 !== peg$FAILED) {
       s5 = [];
-      s6 = peg$parseSeparator();
+      s6 = input.charAt(peg$currPos);
+      if (peg$r0.test(s6)) {
+        peg$currPos++;
+      } else {
+        s6 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      }
       while (s6 !== peg$FAILED) {
         s5.push(s6);
-        s6 = peg$parseSeparator();
+        s6 = input.charAt(peg$currPos);
+        if (peg$r0.test(s6)) {
+          peg$currPos++;
+        } else {
+          s6 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        }
       }
       peg$savedPos = s3;
       s3 = peg$f4(s4);
@@ -553,10 +593,22 @@ function peg$parse(input, options) {
       s4 = peg$parseSegment();
       if (s4 !== peg$FAILED) {
         s5 = [];
-        s6 = peg$parseSeparator();
+        s6 = input.charAt(peg$currPos);
+        if (peg$r0.test(s6)) {
+          peg$currPos++;
+        } else {
+          s6 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        }
         while (s6 !== peg$FAILED) {
           s5.push(s6);
-          s6 = peg$parseSeparator();
+          s6 = input.charAt(peg$currPos);
+          if (peg$r0.test(s6)) {
+            peg$currPos++;
+          } else {
+            s6 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          }
         }
         peg$savedPos = s3;
         s3 = peg$f4(s4);
@@ -633,7 +685,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+          if (peg$silentFails === 0) { peg$fail(peg$e9); }
         }
         if (s4 !== peg$FAILED) {
           s5 = peg$parseWord();
@@ -651,7 +703,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e7); }
+            if (peg$silentFails === 0) { peg$fail(peg$e9); }
           }
           if (s4 !== peg$FAILED) {
             s5 = peg$parseWord();
@@ -685,7 +737,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s4 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e7); }
+      if (peg$silentFails === 0) { peg$fail(peg$e9); }
     }
     if (s4 !== peg$FAILED) {
       s5 = peg$parseWord();
@@ -703,7 +755,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e9); }
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseWord();
@@ -725,36 +777,86 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = input.charAt(peg$currPos);
-    if (peg$r0.test(s0)) {
+    if (peg$r1.test(s0)) {
       peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e9); }
+      if (peg$silentFails === 0) { peg$fail(peg$e11); }
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      if (peg$silentFails === 0) { peg$fail(peg$e10); }
     }
 
     return s0;
   }
 
   function peg$parseWord() {
-    let s0, s1, s2, s3;
+    let s0, s1, s2, s3, s4, s5;
 
     peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$currPos;
     s2 = [];
-    s3 = peg$parseNameChar();
+    s3 = peg$currPos;
+    peg$savedPos = peg$currPos;
+    s4 = peg$f13();
+    if (s4) {
+      s4 = undefined;
+    } else {
+      s4 = peg$FAILED;
+    }
+    if (s4 !== peg$FAILED) {
+      if (input.length > peg$currPos) {
+        s5 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+      }
+      if (s5 !== peg$FAILED) {
+        s3 = s5;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
     while (s3 !== peg$FAILED) {
       s2.push(s3);
-      s3 = peg$parseNameChar();
+      s3 = peg$currPos;
+      peg$savedPos = peg$currPos;
+      s4 = peg$f13();
+      if (s4) {
+        s4 = undefined;
+      } else {
+        s4 = peg$FAILED;
+      }
+      if (s4 !== peg$FAILED) {
+        if (input.length > peg$currPos) {
+          s5 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        }
+        if (s5 !== peg$FAILED) {
+          s3 = s5;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f13(s1);
+    s1 = peg$f14(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -762,17 +864,67 @@ function peg$parse(input, options) {
   }
 
   function peg$parseWord1() {
-    let s0, s1, s2, s3;
+    let s0, s1, s2, s3, s4, s5;
 
     peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$currPos;
     s2 = [];
-    s3 = peg$parseNameChar();
+    s3 = peg$currPos;
+    peg$savedPos = peg$currPos;
+    s4 = peg$f15();
+    if (s4) {
+      s4 = undefined;
+    } else {
+      s4 = peg$FAILED;
+    }
+    if (s4 !== peg$FAILED) {
+      if (input.length > peg$currPos) {
+        s5 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+      }
+      if (s5 !== peg$FAILED) {
+        s3 = s5;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
     if (s3 !== peg$FAILED) {
       while (s3 !== peg$FAILED) {
         s2.push(s3);
-        s3 = peg$parseNameChar();
+        s3 = peg$currPos;
+        peg$savedPos = peg$currPos;
+        s4 = peg$f15();
+        if (s4) {
+          s4 = undefined;
+        } else {
+          s4 = peg$FAILED;
+        }
+        if (s4 !== peg$FAILED) {
+          if (input.length > peg$currPos) {
+            s5 = input.charAt(peg$currPos);
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          }
+          if (s5 !== peg$FAILED) {
+            s3 = s5;
+          } else {
+            peg$currPos = s3;
+            s3 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
       }
     } else {
       s2 = peg$FAILED;
@@ -784,56 +936,13 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f14(s1);
+      s1 = peg$f16(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e10); }
-    }
-
-    return s0;
-  }
-
-  function peg$parseNameChar() {
-    let s0, s1, s2;
-
-    s0 = input.charAt(peg$currPos);
-    if (peg$r1.test(s0)) {
-      peg$currPos++;
-    } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e11); }
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = input.charAt(peg$currPos);
-      if (peg$r2.test(s1)) {
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e12); }
-      }
-      if (s1 !== peg$FAILED) {
-        peg$savedPos = peg$currPos;
-        s2 = peg$f15(s1);
-        if (s2) {
-          s2 = undefined;
-        } else {
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f16(s1);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
+      if (peg$silentFails === 0) { peg$fail(peg$e12); }
     }
 
     return s0;
@@ -843,11 +952,11 @@ function peg$parse(input, options) {
     let s0;
 
     s0 = input.charAt(peg$currPos);
-    if (peg$r3.test(s0)) {
+    if (peg$r0.test(s0)) {
       peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e13); }
+      if (peg$silentFails === 0) { peg$fail(peg$e8); }
     }
 
     return s0;
@@ -875,7 +984,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e4); }
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
       }
       if (s4 !== peg$FAILED) {
         s3 = [s3, s4];
@@ -908,7 +1017,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e4); }
+            if (peg$silentFails === 0) { peg$fail(peg$e5); }
           }
           if (s4 !== peg$FAILED) {
             s3 = [s3, s4];
@@ -935,7 +1044,10 @@ function peg$parse(input, options) {
   }
 
 
-  const extraNameChars = options.extraNameChars ?? '=';
+  const names = nameTable(options.extraNameChars ?? '=');
+  function isNameCode(code) {
+    return code < 128 && names[code] === 1;
+  }
 
   peg$result = peg$startRuleFunction();
 

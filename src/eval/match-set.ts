@@ -1,0 +1,99 @@
+import type { Selector, Target } from '../table/target.js';
+
+/**
+ * The suites a selector matches, as a bitset over suite indices (bit i of word i >> 5).
+ *
+ * ssl_cipher_apply_rule() tests each suite: every non-zero category mask must share a bit with
+ * the suite's, the minimum version must be equal, the id must be equal when set. "Shares a bit
+ * with mask m" is the union, over the bits b of m, of the suites that have b; so the match set
+ * is the intersection, over the selector's non-zero fields, of unions of per-bit suite sets
+ * that are computed once per target. Same answer as testing each suite, in a few word ops.
+ */
+export interface MatchIndex {
+  words: number;
+  /** [category][bit position] → suites that have that bit. */
+  byBit: Record<'mkey' | 'auth' | 'enc' | 'mac' | 'strength', Uint32Array[]>;
+  /** Protocol version number → suites whose minimum is that version. */
+  byMinTls: Map<number, Uint32Array>;
+  /** Suite id number → a set with that one suite. */
+  byId: Map<number, Uint32Array>;
+  empty: Uint32Array;
+}
+
+const CATEGORIES = ['mkey', 'auth', 'enc', 'mac', 'strength'] as const;
+const index = new WeakMap<Target, MatchIndex>();
+
+export function matchIndex(t: Target): MatchIndex {
+  let ix = index.get(t);
+  if (ix) return ix;
+  const n = t.suites.length;
+  const words = (n + 31) >>> 5;
+  const byBit = {} as MatchIndex['byBit'];
+  for (const cat of CATEGORIES) {
+    const masks = t[cat];
+    byBit[cat] = Array.from({ length: 32 }, (_, b) => {
+      const set = new Uint32Array(words);
+      for (let i = 0; i < n; i++) if ((masks[i]! >>> b) & 1) set[i >>> 5]! |= 1 << (i & 31);
+      return set;
+    });
+  }
+  const byMinTls = new Map<number, Uint32Array>();
+  const byId = new Map<number, Uint32Array>();
+  for (let i = 0; i < n; i++) {
+    const v = t.minTls[i]!;
+    if (!byMinTls.has(v)) byMinTls.set(v, new Uint32Array(words));
+    byMinTls.get(v)![i >>> 5]! |= 1 << (i & 31);
+    const one = new Uint32Array(words);
+    one[i >>> 5] = 1 << (i & 31);
+    byId.set(t.ids[i]!, one);
+  }
+  ix = { words, byBit, byMinTls, byId, empty: new Uint32Array(words) };
+  index.set(t, ix);
+  return ix;
+}
+
+function intersectUnion(out: Uint32Array, sets: Uint32Array[], mask: number, words: number): void {
+  const u = new Uint32Array(words);
+  for (let b = 0; b < 32; b++) {
+    if (((mask >>> b) & 1) === 0) continue;
+    const s = sets[b]!;
+    for (let w = 0; w < words; w++) u[w]! |= s[w]!;
+  }
+  for (let w = 0; w < words; w++) out[w]! &= u[w]!;
+}
+
+/** The match set of `sel` (a new array). */
+export function matchSet(t: Target, sel: Selector): Uint32Array {
+  const ix = matchIndex(t);
+  const { words } = ix;
+  const out = new Uint32Array(words).fill(0xffffffff);
+  if (sel.cipherId !== 0) {
+    const one = ix.byId.get(sel.cipherId) ?? ix.empty;
+    for (let w = 0; w < words; w++) out[w]! &= one[w]!;
+  }
+  if (sel.mkey !== 0) intersectUnion(out, ix.byBit.mkey, sel.mkey, words);
+  if (sel.auth !== 0) intersectUnion(out, ix.byBit.auth, sel.auth, words);
+  if (sel.enc !== 0) intersectUnion(out, ix.byBit.enc, sel.enc, words);
+  if (sel.mac !== 0) intersectUnion(out, ix.byBit.mac, sel.mac, words);
+  if (sel.minTls !== 0) {
+    const s = ix.byMinTls.get(sel.minTls) ?? ix.empty;
+    for (let w = 0; w < words; w++) out[w]! &= s[w]!;
+  }
+  const strong = sel.strength & t.strongMask;
+  if (strong !== 0) intersectUnion(out, ix.byBit.strength, strong, words);
+  const dflt = sel.strength & t.defaultMask;
+  if (dflt !== 0) intersectUnion(out, ix.byBit.strength, dflt, words);
+  return out;
+}
+
+const entrySets = new WeakMap<Selector, Uint32Array>();
+
+/** The match set of a word's own selector, computed once. */
+export function entryMatchSet(t: Target, sel: Selector): Uint32Array {
+  let s = entrySets.get(sel);
+  if (!s) {
+    s = matchSet(t, sel);
+    entrySets.set(sel, s);
+  }
+  return s;
+}
