@@ -56,7 +56,7 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
 
   const ast = parseCipherString(text, t.data.extraNameChars);
   const base = baseLists(t);
-  const list = copyList(base.work, ast.defaultPrefix ? base.afterDefault : base.start);
+  const list = copyList(base.work, ast.defaultPrefix ? base.afterDefault() : base.start);
   const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
   if (ast.suiteB) {
     const rules = SUITE_B_RULES[ast.suiteB.name]!;

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { expand } from '../expand.js';
 import { renderProblem } from '../format/diagnostic-text.js';
@@ -154,6 +153,8 @@ function renderError(r: ExpandResult, input: string, ciphersuites: string): stri
 
 /** One line in, one result out, in order; streams, so it never holds more than a chunk. */
 async function batch(cli: ExpandCli, io: Io): Promise<number> {
+  // Loaded here, not at the top: only --batch needs it, and every module costs start-up time.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let exit = EXIT_OK;
   let buf = '';

@@ -9,8 +9,8 @@ import { matchSet } from './match-set.js';
 export interface BaseLists {
   /** After the ordering prologue: every available suite in place, all inactive. */
   start: CipherList;
-  /** After the target's DEFAULT rule string has been applied to `start`. */
-  afterDefault: CipherList;
+  /** After the target's DEFAULT rule string has been applied to `start` (computed on first use). */
+  afterDefault: () => CipherList;
   /** The list one call works on (expand is synchronous, so one per target suffices). */
   work: CipherList;
 }
@@ -31,19 +31,29 @@ export function baseLists(t: Target): BaseLists {
   let b = cache.get(t);
   if (!b) {
     const start = prologueList(t);
-    const ctx: EvalContext = {
-      target: t,
-      list: cloneList(start),
-      seclevel: null,
-      error: null,
-      diagnostics: [],
-      trace: null,
+    let afterDefault: CipherList | null = null;
+    b = {
+      start,
+      afterDefault: () => (afterDefault ??= defaultList(t, start)),
+      work: cloneList(start),
     };
-    const text = t.data.defaultCipherList;
-    runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
-    if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
-    b = { start, afterDefault: ctx.list, work: cloneList(start) };
     cache.set(t, b);
   }
   return b;
+}
+
+/** The list after the target's DEFAULT rule string (ALL:!COMPLEMENTOFDEFAULT:!eNULL on 1.1.0+). */
+function defaultList(t: Target, start: CipherList): CipherList {
+  const ctx: EvalContext = {
+    target: t,
+    list: cloneList(start),
+    seclevel: null,
+    error: null,
+    diagnostics: [],
+    trace: null,
+  };
+  const text = t.data.defaultCipherList;
+  runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
+  if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
+  return ctx.list;
 }

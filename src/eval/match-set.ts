@@ -31,11 +31,14 @@ export function matchIndex(t: Target): MatchIndex {
   const byBit = {} as MatchIndex['byBit'];
   for (const cat of CATEGORIES) {
     const masks = t[cat];
-    byBit[cat] = Array.from({ length: 32 }, (_, b) => {
-      const set = new Uint32Array(words);
-      for (let i = 0; i < n; i++) if ((masks[i]! >>> b) & 1) set[i >>> 5]! |= 1 << (i & 31);
-      return set;
-    });
+    const sets = Array.from({ length: 32 }, () => new Uint32Array(words));
+    for (let i = 0; i < n; i++) {
+      for (let m = masks[i]!; m !== 0; m &= m - 1) {
+        const b = 31 - Math.clz32(m & -m);
+        sets[b]![i >>> 5]! |= 1 << (i & 31);
+      }
+    }
+    byBit[cat] = sets;
   }
   const byMinTls = new Map<number, Uint32Array>();
   const byId = new Map<number, Uint32Array>();

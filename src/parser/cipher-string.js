@@ -218,18 +218,16 @@ function peg$parse(input, options) {
   }
   function peg$f4(s) {    return s;  }
   function peg$f5(segments) {    return segments;  }
-  function peg$f6(terms, junk) {    const r = range(); return { start: r.start, end: r.end, terms, junk };  }
-  function peg$f7(junk) {    const r = range(); return { start: r.start, end: r.end, terms: [], junk };  }
-  function peg$f8(op, words) {    const r = range(); return { start: r.start, end: r.end, op, words };  }
-  function peg$f9(head, w) {    return w;  }
-  function peg$f10(head, tail) {    const r = range(); return { start: r.start, end: r.end, op: null, words: [head, ...tail] };  }
-  function peg$f11(head, w) {    return w;  }
-  function peg$f12(head, tail) {    return [head, ...tail];  }
+  function peg$f6(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f7(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f8(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f9(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f10(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f11() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f12(text) {    const start = offset(); return { text, start, end: start + text.length };  }
   function peg$f13() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f14(text) {    const r = range(); return { text, start: r.start, end: r.end };  }
-  function peg$f15() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f16(text) {    const r = range(); return { text, start: r.start, end: r.end };  }
-  function peg$f17() {    return span(range());  }
+  function peg$f14(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f15() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -689,8 +687,7 @@ function peg$parse(input, options) {
         }
         if (s4 !== peg$FAILED) {
           s5 = peg$parseWord();
-          peg$savedPos = s3;
-          s3 = peg$f9(s1, s5);
+          s3 = s5;
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -707,15 +704,14 @@ function peg$parse(input, options) {
           }
           if (s4 !== peg$FAILED) {
             s5 = peg$parseWord();
-            peg$savedPos = s3;
-            s3 = peg$f9(s1, s5);
+            s3 = s5;
           } else {
             peg$currPos = s3;
             s3 = peg$FAILED;
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f10(s1, s2);
+        s0 = peg$f9(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -741,8 +737,7 @@ function peg$parse(input, options) {
     }
     if (s4 !== peg$FAILED) {
       s5 = peg$parseWord();
-      peg$savedPos = s3;
-      s3 = peg$f11(s1, s5);
+      s3 = s5;
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -759,15 +754,14 @@ function peg$parse(input, options) {
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseWord();
-        peg$savedPos = s3;
-        s3 = peg$f11(s1, s5);
+        s3 = s5;
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f12(s1, s2);
+    s0 = peg$f10(s1, s2);
 
     return s0;
   }
@@ -801,7 +795,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f13();
+    s4 = peg$f11();
     if (s4) {
       s4 = undefined;
     } else {
@@ -829,7 +823,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f13();
+      s4 = peg$f11();
       if (s4) {
         s4 = undefined;
       } else {
@@ -856,7 +850,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f14(s1);
+    s1 = peg$f12(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -872,7 +866,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f15();
+    s4 = peg$f13();
     if (s4) {
       s4 = undefined;
     } else {
@@ -901,7 +895,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f15();
+        s4 = peg$f13();
         if (s4) {
           s4 = undefined;
         } else {
@@ -936,7 +930,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f16(s1);
+      s1 = peg$f14(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1036,7 +1030,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f17();
+      s1 = peg$f15();
     }
     s0 = s1;
 
