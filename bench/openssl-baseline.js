@@ -50,7 +50,7 @@ async function doBuild() {
     await run('cc', ['-O2', '-o', tmp, SOURCE, '-lssl', '-lcrypto']);
   } catch (err) {
     await rm(tmp, { force: true });
-    const detail = err.code === 'ENOENT' ? 'C compiler `cc` not found' : (err.stderr || err.message);
+    const detail = err.code === 'ENOENT' ? 'C compiler `cc` not found' : err.stderr || err.message;
     throw new Error(`building the OpenSSL baseline failed: ${HINT}\n${detail}`);
   }
   await rename(tmp, BINARY);

@@ -36,10 +36,14 @@ const rows = BASKET.map(({ label }, i) => {
 });
 const geomean = Math.exp(rows.reduce((s, r) => s + Math.log(r.ratio), 0) / rows.length);
 
-log(`expand() vs OpenSSL ${openssl[0].opensslVersion} SSL_CTX_set_cipher_list, same run (ns per call; ratio < 1: cipherx faster)`);
+log(
+  `expand() vs OpenSSL ${openssl[0].opensslVersion} SSL_CTX_set_cipher_list, same run (ns per call; ratio < 1: cipherx faster)`,
+);
 log(`${'string'.padEnd(36)} ${'cipherx'.padStart(9)} ${'OpenSSL'.padStart(9)} ${'ratio'.padStart(6)}`);
 for (const r of rows) {
-  log(`${r.label.padEnd(36)} ${String(r.cipherxNs).padStart(9)} ${String(r.opensslNs).padStart(9)} ${r.ratio.toFixed(2).padStart(6)}`);
+  log(
+    `${r.label.padEnd(36)} ${String(r.cipherxNs).padStart(9)} ${String(r.opensslNs).padStart(9)} ${r.ratio.toFixed(2).padStart(6)}`,
+  );
 }
 log(`${'geometric mean ratio'.padEnd(56)} ${geomean.toFixed(2).padStart(6)}`);
 
@@ -67,7 +71,9 @@ for (let k = 0; k < 3; k++) {
 cliMs /= 3;
 nodeMs /= 3;
 log('');
-log(`CLI cold start (median wall time): cipherx expand HIGH ${cliMs.toFixed(1)} ms, node -e 0 ${nodeMs.toFixed(1)} ms, ratio ${(cliMs / nodeMs).toFixed(2)}`);
+log(
+  `CLI cold start (median wall time): cipherx expand HIGH ${cliMs.toFixed(1)} ms, node -e 0 ${nodeMs.toFixed(1)} ms, ratio ${(cliMs / nodeMs).toFixed(2)}`,
+);
 
 // 3. Linearity ----------------------------------------------------------------------------
 const TERMS = ['HIGH', '!aNULL', 'AES128-SHA', '-kRSA', 'ECDH+aRSA', 'FOO', '+AES256', '!MD5'];
@@ -83,9 +89,13 @@ for (const n of sizes) {
   for (let i = 0; i < reps; i++) expand(s);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6 / reps;
   linear.push({ terms: n, bytes: s.length, ms, nsPerTerm: (ms * 1e6) / n });
-  log(`${String(n).padStart(7)} terms (${String(s.length).padStart(7)} bytes): ${ms.toFixed(2).padStart(8)} ms, ${((ms * 1e6) / n).toFixed(0).padStart(5)} ns per term`);
+  log(
+    `${String(n).padStart(7)} terms (${String(s.length).padStart(7)} bytes): ${ms.toFixed(2).padStart(8)} ms, ${((ms * 1e6) / n).toFixed(0).padStart(5)} ns per term`,
+  );
 }
 
 if (asJson) {
-  console.log(JSON.stringify({ expand: rows, geomean, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear }, null, 1));
+  console.log(
+    JSON.stringify({ expand: rows, geomean, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear }, null, 1),
+  );
 }

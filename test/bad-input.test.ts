@@ -54,7 +54,9 @@ describe('bad input, compared with libssl', () => {
   });
 
   it('100,000 terms of every kind', async () => {
-    await sameAsOpenSSL(big(100000, ['HIGH', '!aNULL', 'AES128-SHA', '-kRSA', 'ECDH+aRSA', 'FOO', '+AES256', '!MD5', '@STRENGTH']));
+    await sameAsOpenSSL(
+      big(100000, ['HIGH', '!aNULL', 'AES128-SHA', '-kRSA', 'ECDH+aRSA', 'FOO', '+AES256', '!MD5', '@STRENGTH']),
+    );
   });
 
   it('one 1 MB word', async () => {
@@ -67,7 +69,8 @@ describe('bad input, compared with libssl', () => {
 });
 
 describe('never throws for a string', () => {
-  const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const seed =
+    process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   it(`any string, any ciphersuites option (seed ${seed})`, () => {
     console.log(`bad-input: FC_SEED=${seed}`);
     fc.assert(

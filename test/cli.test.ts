@@ -35,7 +35,11 @@ describe('cipherx expand prints what openssl ciphers prints', () => {
           const csArgs = cs === undefined ? [] : ['--ciphersuites', cs];
           const want = opensslCiphers([...theirs, ...(cs === undefined ? [] : ['-ciphersuites', cs]), '--', s]);
           const got = cipherx(['expand', ...ours, ...csArgs, '--', s]);
-          expect({ input: s, stdout: got.stdout, ok: got.status === 0 }).toEqual({ input: s, stdout: want.stdout, ok: want.status === 0 });
+          expect({ input: s, stdout: got.stdout, ok: got.status === 0 }).toEqual({
+            input: s,
+            stdout: want.stdout,
+            ok: want.status === 0,
+          });
         }
       });
     }
@@ -111,7 +115,8 @@ describe('exit status and messages', () => {
   it('--help teaches, --version tells', () => {
     const help = cipherx(['expand', '--help']);
     expect(help.status).toBe(0);
-    for (const opt of ['-v', '-V', '--stdname', '--json', '--batch', '--ciphersuites', '--target', '--']) expect(help.stdout).toContain(opt);
+    for (const opt of ['-v', '-V', '--stdname', '--json', '--batch', '--ciphersuites', '--target', '--'])
+      expect(help.stdout).toContain(opt);
     expect(cipherx(['--help']).status).toBe(0);
     expect(cipherx([]).status).toBe(2);
     expect(cipherx(['--version']).stdout).toMatch(/^cipherx \d+\.\d+\.\d+\n$/);
@@ -146,19 +151,26 @@ describe('--batch', () => {
 
   it('--json: one library object per line', () => {
     const r = cipherx(['expand', '--batch', '--json'], lines.join('\n') + '\n');
-    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const objs = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(objs).toEqual(lines.map((s) => JSON.parse(JSON.stringify(expand(s)))));
   });
 
   it('-v: one block per input, separated by a blank line', () => {
     const r = cipherx(['expand', '--batch', '-v', '--ciphersuites', ''], 'AES128-SHA\nAES256-SHA:AES128-SHA\n');
     expect(r.stdout).toBe(
-      opensslCiphers(['-v', '-ciphersuites', '', 'AES128-SHA']).stdout + '\n' + opensslCiphers(['-v', '-ciphersuites', '', 'AES256-SHA:AES128-SHA']).stdout,
+      opensslCiphers(['-v', '-ciphersuites', '', 'AES128-SHA']).stdout +
+        '\n' +
+        opensslCiphers(['-v', '-ciphersuites', '', 'AES256-SHA:AES128-SHA']).stdout,
     );
   });
 
   it('streams 100,000 lines in order', () => {
-    const many = Array.from({ length: 100000 }, (_, i) => (i % 3 === 0 ? 'HIGH:!aNULL' : i % 3 === 1 ? 'FOO' : 'AES128-SHA')).join('\n');
+    const many = Array.from({ length: 100000 }, (_, i) =>
+      i % 3 === 0 ? 'HIGH:!aNULL' : i % 3 === 1 ? 'FOO' : 'AES128-SHA',
+    ).join('\n');
     const r = cipherx(['expand', '--batch', '--ciphersuites', ''], many);
     const out = r.stdout.split('\n');
     expect(out.length).toBe(100001);

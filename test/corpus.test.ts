@@ -23,10 +23,22 @@ describe('corpus openssl-3.0 (OpenSSL 3.0.20)', () => {
     const mismatches: string[] = [];
     for (const row of rows) {
       const r = expand(inputOf(row), { target: 'openssl-3.0', ciphersuites: '' });
-      const want = { ok: row.ok, error: errorKind(row.error), ciphers: row.ok ? row.ciphers : [], seclevel: row.seclevel };
-      const got = { ok: r.ok, error: r.error?.code ?? null, ciphers: r.ciphers.map((c) => c.name), seclevel: r.seclevel };
+      const want = {
+        ok: row.ok,
+        error: errorKind(row.error),
+        ciphers: row.ok ? row.ciphers : [],
+        seclevel: row.seclevel,
+      };
+      const got = {
+        ok: r.ok,
+        error: r.error?.code ?? null,
+        ciphers: r.ciphers.map((c) => c.name),
+        seclevel: r.seclevel,
+      };
       if (JSON.stringify(want) !== JSON.stringify(got)) {
-        mismatches.push(`row ${row.id} ${JSON.stringify(row.input).slice(0, 120)}: want ${JSON.stringify(want).slice(0, 200)} got ${JSON.stringify(got).slice(0, 200)}`);
+        mismatches.push(
+          `row ${row.id} ${JSON.stringify(row.input).slice(0, 120)}: want ${JSON.stringify(want).slice(0, 200)} got ${JSON.stringify(got).slice(0, 200)}`,
+        );
       }
     }
     expect(mismatches.slice(0, 20)).toEqual([]);

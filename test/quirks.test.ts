@@ -21,7 +21,11 @@ type Expectation =
 
 const CASES: Array<[string, string, Expectation]> = [
   // Scanner: separators and name characters
-  ['colon, comma, semicolon and space all separate', 'AES128-SHA;AES256-SHA,NULL-SHA AES128-SHA256', { ciphers: ['AES128-SHA', 'AES256-SHA', 'NULL-SHA', 'AES128-SHA256'] }],
+  [
+    'colon, comma, semicolon and space all separate',
+    'AES128-SHA;AES256-SHA,NULL-SHA AES128-SHA256',
+    { ciphers: ['AES128-SHA', 'AES256-SHA', 'NULL-SHA', 'AES128-SHA256'] },
+  ],
   ['repeated separators are skipped', 'AES128-SHA;;  ,AES256-SHA', { ciphers: ['AES128-SHA', 'AES256-SHA'] }],
   ['tab is not a separator: invalid after a known word', 'AES128-SHA\tAES256-SHA', { error: 'invalid-command' }],
   ['newline is not a separator', 'AES128-SHA\nAES256-SHA', { error: 'invalid-command' }],
@@ -30,19 +34,35 @@ const CASES: Array<[string, string, Expectation]> = [
   ['junk after an unknown word is harmless', 'FOO|BAR:AES128-SHA', { ciphers: ['AES128-SHA'] }],
   ['a known word then `|` fails', 'AES128|FOO', { error: 'invalid-command' }],
   ['a suite name then `/` fails', 'ECDHE-RSA-AES128-GCM-SHA256/AES256', { error: 'invalid-command' }],
-  ['`_` is not a name character before 3.2: AES128 is read, then `_` is invalid', 'AES128_FOO:AES256', { error: 'invalid-command' }],
+  [
+    '`_` is not a name character before 3.2: AES128 is read, then `_` is invalid',
+    'AES128_FOO:AES256',
+    { error: 'invalid-command' },
+  ],
   ['`-` is a name character: ALL-aNULL is one unknown word', 'ALL-aNULL', { error: 'no-cipher-match' }],
   ['a non-ASCII character after a known word is invalid', 'AES128-SHA\u00e9', { error: 'invalid-command' }],
   ['a non-ASCII character after an unknown word is skipped', 'FOO\u00e9:AES128-SHA', { ciphers: ['AES128-SHA'] }],
   ['a string that starts with a stray byte is invalid', '$AES128-SHA', { error: 'invalid-command' }],
   ['words are case-sensitive', 'aes128', { error: 'no-cipher-match' }],
-  ['an IANA name is read as the unknown word TLS before 3.2 and ignored', 'TLS_RSA_WITH_AES_128_CBC_SHA:AES256-SHA', { ciphers: ['AES256-SHA'] }],
+  [
+    'an IANA name is read as the unknown word TLS before 3.2 and ignored',
+    'TLS_RSA_WITH_AES_128_CBC_SHA:AES256-SHA',
+    { ciphers: ['AES256-SHA'] },
+  ],
   ['a TLS 1.3 name in the cipher list is ignored', 'TLS_AES_128_GCM_SHA256:HIGH', { same: 'HIGH' }],
   ['a NUL ends the string, as for any C caller', 'AES128-SHA\u0000:AES256-SHA', { ciphers: ['AES128-SHA'] }],
   ['the empty string matches nothing', '', { error: 'no-cipher-match' }],
   ['separators alone match nothing', ' :,; ', { error: 'no-cipher-match' }],
-  ['property names are just unknown words', 'constructor:toString:hasOwnProperty:AES128-SHA', { ciphers: ['AES128-SHA'] }],
-  ['`__proto__` starts with `_`, not a name character before 3.2: invalid command', '__proto__:AES128-SHA', { error: 'invalid-command' }],
+  [
+    'property names are just unknown words',
+    'constructor:toString:hasOwnProperty:AES128-SHA',
+    { ciphers: ['AES128-SHA'] },
+  ],
+  [
+    '`__proto__` starts with `_`, not a name character before 3.2: invalid command',
+    '__proto__:AES128-SHA',
+    { error: 'invalid-command' },
+  ],
 
   // Operators
   ['an operator glued after a known word starts a new element', 'HIGH!aNULL', { same: 'HIGH:!aNULL' }],
@@ -52,7 +72,11 @@ const CASES: Array<[string, string, Expectation]> = [
   ['`-` is not permanent: a later element adds again', '-AES128-SHA:AES128-SHA', { ciphers: ['AES128-SHA'] }],
   ['`+X` only moves: alone it adds nothing', '+ALL', { error: 'no-cipher-match' }],
   ['`+X` moves to the end', 'AES128-SHA:AES256-SHA:+AES128-SHA', { ciphers: ['AES256-SHA', 'AES128-SHA'] }],
-  ['`-X` moves deleted suites to the front: a later add puts them first (the Postfix trick)', 'aNULL:-aNULL:HIGH', { same: 'aNULL:-aNULL:HIGH' }],
+  [
+    '`-X` moves deleted suites to the front: a later add puts them first (the Postfix trick)',
+    'aNULL:-aNULL:HIGH',
+    { same: 'aNULL:-aNULL:HIGH' },
+  ],
   ['a lone operator is an invalid command: +', '+', { error: 'invalid-command' }],
   ['a lone operator is an invalid command: -', '-', { error: 'invalid-command' }],
   ['a lone operator is an invalid command: !', '!', { error: 'invalid-command' }],
@@ -68,13 +92,25 @@ const CASES: Array<[string, string, Expectation]> = [
   ['a suite name inside a compound becomes the whole rule', 'RSA+AES128-SHA', { ciphers: ['AES128-SHA'] }],
   ['masks conflict: the compound is ignored', 'AES128-SHA+AES256', { error: 'no-cipher-match' }],
   ['HIGH+FIPS is empty: strength bits intersect to nothing', 'HIGH+FIPS', { error: 'no-cipher-match' }],
-  ['protocol aliases match by equality: AES128-SHA is not a TLSv1.2 suite', 'AES128-SHA+TLSv1.2', { error: 'no-cipher-match' }],
+  [
+    'protocol aliases match by equality: AES128-SHA is not a TLSv1.2 suite',
+    'AES128-SHA+TLSv1.2',
+    { error: 'no-cipher-match' },
+  ],
   ['two protocol aliases in one compound drop it', 'TLSv1.2+SSLv3', { error: 'no-cipher-match' }],
   ['an unknown word anywhere in a compound makes it a no-op', 'AES+FOO+HIGH:AES128-SHA', { ciphers: ['AES128-SHA'] }],
   ['an unknown word then a trailing `+` is skipped, not an error', 'FOO+:AES128-SHA', { ciphers: ['AES128-SHA'] }],
-  ['COMPLEMENTOFDEFAULT+HIGH is HIGH: the strength word overwrites the not-default bit', 'COMPLEMENTOFDEFAULT+HIGH', { same: 'HIGH' }],
+  [
+    'COMPLEMENTOFDEFAULT+HIGH is HIGH: the strength word overwrites the not-default bit',
+    'COMPLEMENTOFDEFAULT+HIGH',
+    { same: 'HIGH' },
+  ],
   ['HIGH+COMPLEMENTOFDEFAULT keeps both conditions', 'HIGH+COMPLEMENTOFDEFAULT', { count: 80 }],
-  ['RSA does not match RSA-PSK: !AESGCM+RSA leaves RSA-PSK GCM suites', 'AESGCM+kRSAPSK:!AESGCM+RSA', { ciphers: ['RSA-PSK-AES256-GCM-SHA384', 'RSA-PSK-AES128-GCM-SHA256'] }],
+  [
+    'RSA does not match RSA-PSK: !AESGCM+RSA leaves RSA-PSK GCM suites',
+    'AESGCM+kRSAPSK:!AESGCM+RSA',
+    { ciphers: ['RSA-PSK-AES256-GCM-SHA384', 'RSA-PSK-AES128-GCM-SHA256'] },
+  ],
   ['ECDH includes anonymous ECDH in 1.1.0+', 'ECDH+aNULL', { count: 3 }],
 
   // Keywords and aliases
@@ -91,15 +127,31 @@ const CASES: Array<[string, string, Expectation]> = [
   ['CBC (new in 3.0) has 76 suites', 'CBC', { count: 76 }],
   ['SSLv3 and TLSv1 differ in 1.1.0+', 'SSLv3', { count: 33 }],
   ['TLSv1 selects suites whose minimum is TLS 1.0', 'TLSv1', { count: 36 }],
-  ['RC4 is not registered without the legacy provider: RC4# is an unknown word', 'RC4#:AES128-SHA', { ciphers: ['AES128-SHA'] }],
+  [
+    'RC4 is not registered without the legacy provider: RC4# is an unknown word',
+    'RC4#:AES128-SHA',
+    { ciphers: ['AES128-SHA'] },
+  ],
   ['IDEA is not registered either', 'IDEA$:AES128-SHA', { ciphers: ['AES128-SHA'] }],
-  ['3DES is registered (the algorithm exists) though no 3DES suite is built', '3DES#:AES128-SHA', { error: 'invalid-command' }],
+  [
+    '3DES is registered (the algorithm exists) though no 3DES suite is built',
+    '3DES#:AES128-SHA',
+    { error: 'invalid-command' },
+  ],
   ['3DES alone matches nothing', '3DES', { error: 'no-cipher-match' }],
   ['DES is not an alias after 1.0.2', 'DES#:AES128-SHA', { ciphers: ['AES128-SHA'] }],
-  ['the cipher-name alias EDH-RSA-DES-CBC3-SHA exists but selects nothing', 'EDH-RSA-DES-CBC3-SHA#', { error: 'invalid-command' }],
+  [
+    'the cipher-name alias EDH-RSA-DES-CBC3-SHA exists but selects nothing',
+    'EDH-RSA-DES-CBC3-SHA#',
+    { error: 'invalid-command' },
+  ],
 
   // Special commands
-  ['@STRENGTH is a stable sort by strength', 'AES128-SHA:AES256-SHA:NULL-SHA:AES128-SHA256:@STRENGTH', { ciphers: ['AES256-SHA', 'AES128-SHA', 'AES128-SHA256', 'NULL-SHA'] }],
+  [
+    '@STRENGTH is a stable sort by strength',
+    'AES128-SHA:AES256-SHA:NULL-SHA:AES128-SHA256:@STRENGTH',
+    { ciphers: ['AES256-SHA', 'AES128-SHA', 'AES128-SHA256', 'NULL-SHA'] },
+  ],
   ['text after @STRENGTH up to the separator is discarded', 'AES128-SHA:@STRENGTH+AES256', { ciphers: ['AES128-SHA'] }],
   ['@SECLEVEL=n sets the level and filters nothing', '@SECLEVEL=5:NULL-SHA', { ciphers: ['NULL-SHA'] }],
   ['@SECLEVEL=3 is reported', 'ALL:@SECLEVEL=3', { seclevel: 3 }],
@@ -109,16 +161,32 @@ const CASES: Array<[string, string, Expectation]> = [
   ['@SECLEVEL=1X is invalid', 'ALL:@SECLEVEL=1X', { error: 'invalid-command' }],
   ['special commands are case-sensitive', 'ALL:@seclevel=1', { error: 'invalid-command' }],
   ['an unknown special command is invalid', 'ALL:@FOO', { error: 'invalid-command' }],
-  ['a bad special does not stop reading: a later @SECLEVEL still applies', '@FOO:@SECLEVEL=3', { error: 'invalid-command', seclevel: 3 }],
-  ['a scanning error stops at once: a later @SECLEVEL does not apply', '!:@SECLEVEL=3', { error: 'invalid-command', seclevel: 1 }],
+  [
+    'a bad special does not stop reading: a later @SECLEVEL still applies',
+    '@FOO:@SECLEVEL=3',
+    { error: 'invalid-command', seclevel: 3 },
+  ],
+  [
+    'a scanning error stops at once: a later @SECLEVEL does not apply',
+    '!:@SECLEVEL=3',
+    { error: 'invalid-command', seclevel: 1 },
+  ],
   ['@SECLEVEL before no cipher match still applies', '@SECLEVEL=4:FOO', { error: 'no-cipher-match', seclevel: 4 }],
 
   // Suite B
-  ['SUITEB128 replaces the whole string', 'SUITEB128:AES128-SHA', { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] }],
+  [
+    'SUITEB128 replaces the whole string',
+    'SUITEB128:AES128-SHA',
+    { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] },
+  ],
   ['SUITEB128ONLY', 'SUITEB128ONLY', { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256'] }],
   ['SUITEB128C2', 'SUITEB128C2', { ciphers: ['ECDHE-ECDSA-AES256-GCM-SHA384'] }],
   ['SUITEB192', 'SUITEB192', { ciphers: ['ECDHE-ECDSA-AES256-GCM-SHA384'] }],
-  ['Suite B is a prefix match: SUITEB128xyz counts', 'SUITEB128xyz#$', { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] }],
+  [
+    'Suite B is a prefix match: SUITEB128xyz counts',
+    'SUITEB128xyz#$',
+    { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] },
+  ],
 ];
 
 const names = (input: string) => {

@@ -104,7 +104,9 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(EXPAND_HELP);
     return EXIT_OK;
   }
-  const modes = [values.v && '-v', values.V && '-V', values.stdname && '--stdname', values.json && '--json'].filter(Boolean);
+  const modes = [values.v && '-v', values.V && '-V', values.stdname && '--stdname', values.json && '--json'].filter(
+    Boolean,
+  );
   if (modes.length > 1) throw new UsageError(`choose one output mode, not ${modes.join(' and ')}`);
   const target = values.target ?? 'openssl-3.0';
   if (!getTarget(target)) {
@@ -113,10 +115,14 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
   const cli: ExpandCli = {
     format: values.V ? 'V' : values.v ? 'v' : values.stdname ? 'stdname' : 'plain',
     json: values.json === true,
-    options: { target: target as TargetName, ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}) },
+    options: {
+      target: target as TargetName,
+      ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
+    },
   };
   if (values.batch) {
-    if (positionals.length > 0) throw new UsageError('--batch reads the strings from standard input; give no string argument');
+    if (positionals.length > 0)
+      throw new UsageError('--batch reads the strings from standard input; give no string argument');
     return batch(cli, io);
   }
   if (positionals.length !== 1) {
@@ -146,7 +152,11 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
 function renderError(r: ExpandResult, input: string, ciphersuites: string): string {
   const e = r.error!;
   if (e.code === 'invalid-ciphersuites') {
-    return renderProblem({ severity: 'error', code: e.code, message: e.message, span: e.span }, ciphersuites, '--ciphersuites');
+    return renderProblem(
+      { severity: 'error', code: e.code, message: e.message, span: e.span },
+      ciphersuites,
+      '--ciphersuites',
+    );
   }
   return renderProblem({ severity: 'error', code: e.code, message: e.message, span: e.span }, input);
 }
@@ -169,7 +179,8 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     const r = expand(line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;
     if (cli.json) buf += JSON.stringify(r) + '\n';
-    else if (!r.ok) buf += `${cli.format === 'plain' || first ? '' : '\n'}error[${r.error!.code}]: ${r.error!.message}${r.error!.span ? ` (at ${r.error!.span.start + 1})` : ''}\n`;
+    else if (!r.ok)
+      buf += `${cli.format === 'plain' || first ? '' : '\n'}error[${r.error!.code}]: ${r.error!.message}${r.error!.span ? ` (at ${r.error!.span.start + 1})` : ''}\n`;
     else if (cli.format === 'plain') buf += formatCiphers(r.ciphers, 'plain', cli.options.target);
     else buf += (first ? '' : '\n') + formatCiphers(r.ciphers, cli.format, cli.options.target);
     first = false;

@@ -30,7 +30,12 @@ function popcount(x: number): number {
 
 /** A copy that operations on the original cannot change. */
 export function cloneList(list: CipherList): CipherList {
-  return { order: list.order.slice(0, list.length), length: list.length, active: list.active.slice(), alive: list.alive.slice() };
+  return {
+    order: list.order.slice(0, list.length),
+    length: list.length,
+    active: list.active.slice(),
+    alive: list.alive.slice(),
+  };
 }
 
 /** Makes `dst` a copy of `src` without allocating (both lists of the same target). */
@@ -45,7 +50,12 @@ export function copyList(dst: CipherList, src: CipherList): CipherList {
 /** ssl_cipher_collect_ciphers(): the available suites, all inactive, by id descending. */
 export function initialList(t: Target): CipherList {
   const words = (t.suites.length + 31) >>> 5;
-  const list: CipherList = { order: new Int32Array(t.suites.length), length: 0, active: new Uint32Array(words), alive: new Uint32Array(words) };
+  const list: CipherList = {
+    order: new Int32Array(t.suites.length),
+    length: 0,
+    active: new Uint32Array(words),
+    alive: new Uint32Array(words),
+  };
   for (let i = t.suites.length - 1; i >= 0; i--) {
     if (!t.available[i]) continue;
     list.order[list.length++] = i;

@@ -53,7 +53,10 @@ function parseCiphersuites(t: Target, text: string): CiphersuitesResult {
       out.diagnostics.push({
         code: 'unknown-ciphersuite',
         severity: 'warning',
-        message: name === '' ? 'empty element in the ciphersuites list' : `\`${name}\` is not a ciphersuite name; OpenSSL skips it`,
+        message:
+          name === ''
+            ? 'empty element in the ciphersuites list'
+            : `\`${name}\` is not a ciphersuite name; OpenSSL skips it`,
         span,
         args: { name },
         source: 'ciphersuites',

@@ -1,4 +1,4 @@
-import type { CipherStringAst, SegmentNode, TermNode } from '../parse.js';
+import type { SegmentNode, TermNode, WordNode } from '../parse.js';
 import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
 import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
@@ -139,7 +139,11 @@ function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean 
     const first = term.words[0]!;
     if (first.text === '') {
       const what = first.start < input.length ? `\`${input[first.start]}\`` : 'the end of the string';
-      invalidCommand(ctx, byteAt(first.start, input), `operator \`${term.op}\` must be followed by a name, not ${what}`);
+      invalidCommand(
+        ctx,
+        byteAt(first.start, input),
+        `operator \`${term.op}\` must be followed by a name, not ${what}`,
+      );
       return false;
     }
     if (term.op === '@') {
@@ -153,14 +157,7 @@ function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean 
       return false;
     }
     if (r.kind === 'unknown') {
-      const w = term.words[r.word]!;
-      ctx.diagnostics.push({
-        code: 'unknown-word',
-        severity: 'warning',
-        message: `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its segment`,
-        span: { start: w.start, end: w.end },
-        args: { word: w.text, target: t.name },
-      });
+      ctx.diagnostics.push(unknownWord(t, term.words[r.word]!));
       return true;
     }
     if (r.kind === 'conflict') {
@@ -189,6 +186,37 @@ function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean 
     return false;
   }
   return true;
+}
+
+/** Why a word does nothing: not in the table at all, an alias without algorithms, or `DEFAULT` off its place. */
+function unknownWord(t: Target, w: WordNode): Diagnostic {
+  const span = { start: w.start, end: w.end };
+  const args = { word: w.text, target: t.name };
+  if (w.text === 'DEFAULT') {
+    return {
+      code: 'default-not-first',
+      severity: 'warning',
+      message: '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it',
+      span,
+      args,
+    };
+  }
+  if (t.unregisteredAliases.has(w.text)) {
+    return {
+      code: 'unavailable-alias',
+      severity: 'warning',
+      message: `\`${w.text}\` names algorithms that ${t.name} does not offer (default provider), so it is not an alias there and OpenSSL ignores it`,
+      span,
+      args,
+    };
+  }
+  return {
+    code: 'unknown-word',
+    severity: 'warning',
+    message: `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
+    span,
+    args,
+  };
 }
 
 /** `@STRENGTH` and `@SECLEVEL=n`; anything else after `@` makes the call fail. */

@@ -19,7 +19,11 @@ function description(c: Cipher, l: Layout): string {
  * The text `openssl ciphers [-v|-V|-stdname]` prints for these suites on the target's release,
  * byte for byte, including the final newline.
  */
-export function formatCiphers(ciphers: readonly Cipher[], format: OutputFormat, target: TargetName = DEFAULT_TARGET): string {
+export function formatCiphers(
+  ciphers: readonly Cipher[],
+  format: OutputFormat,
+  target: TargetName = DEFAULT_TARGET,
+): string {
   const t = getTarget(target);
   if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
   const l = t.data.layout;

@@ -18,7 +18,10 @@ export function cipherx(args: string[], stdin?: string): Run {
 
 /** Runs this machine's `openssl ciphers`; fails with an install hint when it is missing. */
 export function opensslCiphers(args: string[]): Run {
-  const r = spawnSync('openssl', ['ciphers', ...args], { encoding: 'utf8', env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
+  const r = spawnSync('openssl', ['ciphers', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, OPENSSL_CONF: '/dev/null' },
+  });
   if (r.error) throw new Error(`cannot run openssl (${r.error.message}); install it: apt-get install -y openssl`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

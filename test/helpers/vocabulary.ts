@@ -12,10 +12,42 @@ const ianaNames = data.suites.map((s) => s.stdname).filter((n): n is string => n
 const aliasNames = data.aliases.map((a) => a.name);
 const tls13Names = data.tls13.map((s) => s.name);
 const otherWords = [
-  'DEFAULT', 'EXPORT', 'EXP', 'DES', 'LOW', 'MEDIUM', 'kDHr', 'aECDH', 'SSLv2', 'TLSv1.1', 'TLSv1.3',
-  'aes128', 'Aes256', 'high', 'FOO', 'XYZ', 'AES128_FOO', 'SECLEVEL=2', 'STRENGTH', 'SUITEB128',
-  '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'valueOf',
-  'EDH-RSA-DES-CBC3-SHA', 'DHE-RSA-DES-CBC3-SHA', 'RC4-SHA', 'IDEA-CBC-SHA', 'SEED-SHA', 'ALL.', 'A=B', '=', '.', '-',
+  'DEFAULT',
+  'EXPORT',
+  'EXP',
+  'DES',
+  'LOW',
+  'MEDIUM',
+  'kDHr',
+  'aECDH',
+  'SSLv2',
+  'TLSv1.1',
+  'TLSv1.3',
+  'aes128',
+  'Aes256',
+  'high',
+  'FOO',
+  'XYZ',
+  'AES128_FOO',
+  'SECLEVEL=2',
+  'STRENGTH',
+  'SUITEB128',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'prototype',
+  'valueOf',
+  'EDH-RSA-DES-CBC3-SHA',
+  'DHE-RSA-DES-CBC3-SHA',
+  'RC4-SHA',
+  'IDEA-CBC-SHA',
+  'SEED-SHA',
+  'ALL.',
+  'A=B',
+  '=',
+  '.',
+  '-',
 ];
 
 export const word = fc.oneof(
@@ -27,12 +59,46 @@ export const word = fc.oneof(
 );
 
 const separator = fc.constantFrom(':', ':', ':', ',', ';', ' ', '::', ': ');
-const operator = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('', '', '', '!', '-', '+') }, { weight: 1, arbitrary: fc.constant('@') });
-const special = fc.constantFrom(
-  '@STRENGTH', '@SECLEVEL=0', '@SECLEVEL=1', '@SECLEVEL=2', '@SECLEVEL=3', '@SECLEVEL=4', '@SECLEVEL=5',
-  '@SECLEVEL=6', '@SECLEVEL=9', '@SECLEVEL=10', '@SECLEVEL=1X', '@seclevel=1', '@FOO', '@', '@STRENGTH+AES',
+const operator = fc.oneof(
+  { weight: 30, arbitrary: fc.constantFrom('', '', '', '!', '-', '+') },
+  { weight: 1, arbitrary: fc.constant('@') },
 );
-const oddByte = fc.constantFrom('#', '$', '|', '/', '\t', '\n', '!', '+', '-', '@', '(', 'é', '\u0080', '€', '_', '=', '"');
+const special = fc.constantFrom(
+  '@STRENGTH',
+  '@SECLEVEL=0',
+  '@SECLEVEL=1',
+  '@SECLEVEL=2',
+  '@SECLEVEL=3',
+  '@SECLEVEL=4',
+  '@SECLEVEL=5',
+  '@SECLEVEL=6',
+  '@SECLEVEL=9',
+  '@SECLEVEL=10',
+  '@SECLEVEL=1X',
+  '@seclevel=1',
+  '@FOO',
+  '@',
+  '@STRENGTH+AES',
+);
+const oddByte = fc.constantFrom(
+  '#',
+  '$',
+  '|',
+  '/',
+  '\t',
+  '\n',
+  '!',
+  '+',
+  '-',
+  '@',
+  '(',
+  'é',
+  '\u0080',
+  '€',
+  '_',
+  '=',
+  '"',
+);
 
 const compound = fc.oneof(
   { weight: 6, arbitrary: word },
@@ -48,7 +114,23 @@ const element = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(compound, operator, compound).map(([a, o, b]) => a + o + b) },
 );
 
-const prefix = fc.constantFrom('', '', '', '', '', 'DEFAULT', 'DEFAULT:', 'DEFAULT+', 'DEFAULTFOO:', 'SUITEB128', 'SUITEB192:', 'SUITEB128ONLY', 'SUITEB128C2x', ' ', ':');
+const prefix = fc.constantFrom(
+  '',
+  '',
+  '',
+  '',
+  '',
+  'DEFAULT',
+  'DEFAULT:',
+  'DEFAULT+',
+  'DEFAULTFOO:',
+  'SUITEB128',
+  'SUITEB192:',
+  'SUITEB128ONLY',
+  'SUITEB128C2x',
+  ' ',
+  ':',
+);
 
 /** A whole cipher string. */
 export const cipherString = fc
@@ -67,8 +149,20 @@ export const ciphersuites = fc
   .array(
     fc.oneof(
       { weight: 5, arbitrary: fc.constantFrom(...tls13Names, 'TLS_AES_128_CCM_8_SHA256') },
-      { weight: 1, arbitrary: fc.constantFrom(...ianaNames, 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV', 'TLS_FALLBACK_SCSV', 'TLS_RSA_WITH_IDEA_CBC_SHA', 'TLS_RSA_WITH_SEED_CBC_SHA') },
-      { weight: 1, arbitrary: fc.constantFrom('', ' ', 'FOO', ' TLS_AES_128_GCM_SHA256 ', 'tls_aes_128_gcm_sha256', 'AES128-SHA') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          ...ianaNames,
+          'TLS_EMPTY_RENEGOTIATION_INFO_SCSV',
+          'TLS_FALLBACK_SCSV',
+          'TLS_RSA_WITH_IDEA_CBC_SHA',
+          'TLS_RSA_WITH_SEED_CBC_SHA',
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('', ' ', 'FOO', ' TLS_AES_128_GCM_SHA256 ', 'tls_aes_128_gcm_sha256', 'AES128-SHA'),
+      },
     ),
     { minLength: 0, maxLength: 4 },
   )

@@ -8,7 +8,8 @@ import { cipherString, ciphersuites } from '../helpers/vocabulary.js';
 // C helper (test/oracle/). They fail, never skip, when OpenSSL or the compiler is missing: the
 // error says what to install. FC_NUM_RUNS and FC_SEED reproduce a run.
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 2000);
-const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+const seed =
+  process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 
 let oracle: Oracle;
 let baseSeclevel: number;

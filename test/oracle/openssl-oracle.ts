@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const INSTALL_HINT = 'apt-get install -y libssl-dev openssl gcc';
 export const OPENSSL_BIN = '/usr/bin/openssl';
-export const DEFAULT_TLS13_CIPHERSUITES =
-  'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
+export const DEFAULT_TLS13_CIPHERSUITES = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(HERE, 'oracle.c');
@@ -256,7 +255,9 @@ class ChildOracle implements Oracle {
     this.exited = new Promise((resolveExit) => {
       // 'close' (not 'exit') so that every answer already written has been read.
       child.on('close', (code, signal) => {
-        this.fail(new Error(`OpenSSL oracle exited (code ${code}, signal ${signal})${this.stderr ? `: ${this.stderr}` : ''}`));
+        this.fail(
+          new Error(`OpenSSL oracle exited (code ${code}, signal ${signal})${this.stderr ? `: ${this.stderr}` : ''}`),
+        );
         resolveExit();
       });
       child.on('error', (err) => {

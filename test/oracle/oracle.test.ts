@@ -114,7 +114,14 @@ describe('openssl oracle', () => {
   });
 
   it('agrees with the openssl CLI', async () => {
-    const inputs = ['HIGH:!aNULL:!MD5', 'DEFAULT', 'ALL:COMPLEMENTOFALL', 'ECDHE+AESGCM:@STRENGTH', 'kRSA:-AES128', 'FOO'];
+    const inputs = [
+      'HIGH:!aNULL:!MD5',
+      'DEFAULT',
+      'ALL:COMPLEMENTOFALL',
+      'ECDHE+AESGCM:@STRENGTH',
+      'kRSA:-AES128',
+      'FOO',
+    ];
     const results = await oracle.queryMany(inputs, { ciphersuites: DEFAULT_TLS13_CIPHERSUITES });
     inputs.forEach((input, i) => {
       const expected = cli([input]);
@@ -142,8 +149,9 @@ describe('openssl oracle', () => {
   });
 
   it('answers thousands of queries per second', async () => {
-    const inputs = Array.from({ length: 5000 }, (_, i) =>
-      ['HIGH:!aNULL:!MD5', 'DEFAULT', 'FOO', 'AES#', `ALL:@SECLEVEL=${i % 6}`][i % 5]!,
+    const inputs = Array.from(
+      { length: 5000 },
+      (_, i) => ['HIGH:!aNULL:!MD5', 'DEFAULT', 'FOO', 'AES#', `ALL:@SECLEVEL=${i % 6}`][i % 5]!,
     );
     const t0 = performance.now();
     const results = await oracle.queryMany(inputs);
