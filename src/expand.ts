@@ -1,7 +1,7 @@
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites } from './eval/ciphersuites.js';
-import { runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
+import { runSegment, runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
@@ -54,15 +54,18 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
     });
   }
 
-  const ast = parseCipherString(text, t.data.extraNameChars);
   const base = baseLists(t);
-  const list = copyList(base.work, ast.defaultPrefix ? base.afterDefault() : base.start);
+  const list = copyList(base.work, base.start);
   const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
+  // Segments are applied while the string is read, as OpenSSL does, so nothing of a long
+  // string is kept and the first invalid command ends reading.
+  const ast = parseCipherString(text, t.data.extraNameChars, {
+    defaultPrefix: () => copyList(list, base.afterDefault()),
+    segment: (seg) => runSegment(ctx, seg, text),
+  });
   if (ast.suiteB) {
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
     runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
-  } else {
-    runSegments(ctx, ast.segments, text);
   }
 
   if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics };

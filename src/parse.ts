@@ -26,10 +26,36 @@ export interface CipherStringAst {
   segments: SegmentNode[];
 }
 
+/** Receives the parts of a string in order while it is read (see parseCipherString). */
+export interface CipherStringVisitor {
+  /** `DEFAULT` at byte 0; called before any segment. */
+  defaultPrefix(node: NonNullable<CipherStringAst['defaultPrefix']>): void;
+  /** One segment; return false to stop reading. */
+  segment(node: SegmentNode): boolean;
+}
+
 /**
  * Parses a cipher string into its lossless structure. Never fails: the grammar accepts every
  * string. `extraNameChars` are the name characters of the target beyond `A-Za-z0-9-.`.
+ *
+ * With a `visitor`, segments are handed to it in order as they are read and `segments` comes
+ * back empty: memory stays flat for any length, and returning false stops reading at once
+ * (OpenSSL stops at the first invalid command too).
  */
-export function parseCipherString(input: string, extraNameChars: string): CipherStringAst {
-  return peggyParse(input, { extraNameChars }) as CipherStringAst;
+export function parseCipherString(
+  input: string,
+  extraNameChars: string,
+  visitor?: CipherStringVisitor,
+): CipherStringAst {
+  if (!visitor) return peggyParse(input, { extraNameChars }) as CipherStringAst;
+  try {
+    return peggyParse(input, { extraNameChars, visitor, stop: STOP }) as CipherStringAst;
+  } catch (e) {
+    if (e !== STOP) throw e;
+    return STOPPED;
+  }
 }
+
+const STOP = Symbol('stop reading');
+/** What a stopped parse returns: everything read went to the visitor. */
+const STOPPED: CipherStringAst = Object.freeze({ suiteB: null, defaultPrefix: null, segments: [] });

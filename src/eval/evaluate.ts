@@ -126,8 +126,8 @@ export function runSegments(ctx: EvalContext, segments: SegmentNode[], input: st
   }
 }
 
-/** Returns false when the scan must stop (invalid command). */
-function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean {
+/** One segment; returns false when the scan must stop (invalid command). */
+export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): boolean {
   const t = ctx.target;
   const terms = seg.terms;
   if (terms.length === 0) {

@@ -214,10 +214,12 @@ function peg$parse(input, options) {
   }
   function peg$f3(colon) {
     const r = range();
-    return { start: r.start, end: r.start + 7, colon: colon !== null };
+    const node = { start: r.start, end: r.start + 7, colon: colon !== null };
+    visitor?.defaultPrefix(node);
+    return node;
   }
-  function peg$f4(s) {    return s;  }
-  function peg$f5(segments) {    return segments;  }
+  function peg$f4(s) {    return visit(s);  }
+  function peg$f5(segments) {    return visitor ? [] : segments;  }
   function peg$f6(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
   function peg$f7(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
   function peg$f8(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
@@ -1039,6 +1041,12 @@ function peg$parse(input, options) {
 
 
   const names = nameTable(options.extraNameChars ?? '=');
+  const visitor = options.visitor;
+  function visit(segment) {
+    if (!visitor) return segment;
+    if (visitor.segment(segment) === false) throw options.stop;
+    return undefined;
+  }
   function isNameCode(code) {
     return code < 128 && names[code] === 1;
   }
