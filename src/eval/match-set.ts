@@ -1,4 +1,4 @@
-import type { Selector, Target } from '../table/target.js';
+import type { Entry, Selector, Target } from '../table/target.js';
 
 /**
  * The suites a selector matches, as a bitset over suite indices (bit i of word i >> 5).
@@ -55,8 +55,11 @@ export function matchIndex(t: Target): MatchIndex {
   return ix;
 }
 
+let unionScratch = new Uint32Array(0);
+
 function intersectUnion(out: Uint32Array, sets: Uint32Array[], mask: number, words: number): void {
-  const u = new Uint32Array(words);
+  if (unionScratch.length < words) unionScratch = new Uint32Array(words);
+  const u = unionScratch.fill(0, 0, words);
   for (let b = 0; b < 32; b++) {
     if (((mask >>> b) & 1) === 0) continue;
     const s = sets[b]!;
@@ -89,14 +92,7 @@ export function matchSet(t: Target, sel: Selector): Uint32Array {
   return out;
 }
 
-const entrySets = new WeakMap<Selector, Uint32Array>();
-
-/** The match set of a word's own selector, computed once. */
-export function entryMatchSet(t: Target, sel: Selector): Uint32Array {
-  let s = entrySets.get(sel);
-  if (!s) {
-    s = matchSet(t, sel);
-    entrySets.set(sel, s);
-  }
-  return s;
+/** The match set of a word's own selector, computed once and kept on the entry. */
+export function entryMatchSet(t: Target, e: Entry): Uint32Array {
+  return (e.hits ??= matchSet(t, e));
 }

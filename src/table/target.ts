@@ -64,6 +64,8 @@ export interface Entry extends Selector {
   name: string;
   /** Index into `Target.suites` when the entry is a suite (then `cipherId` is set). */
   suite: number;
+  /** The suites this word alone matches, filled on first use (see eval/match-set.ts). */
+  hits?: Uint32Array;
 }
 
 /** A target compiled for evaluation: numbers and typed arrays, built once. */
