@@ -83,11 +83,17 @@ log('long strings (terms cycle through ' + TERMS.join(' ') + ')');
 const linear = [];
 for (const n of sizes) {
   const s = Array.from({ length: n }, (_, i) => TERMS[i % TERMS.length]).join(':');
-  const reps = Math.max(3, Math.round(200000 / n));
   expand(s);
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < reps; i++) expand(s);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6 / reps;
+  // Repeat until about a second has passed; report the median run.
+  const runs = [];
+  const until = Date.now() + (quick ? 300 : 1000);
+  while (runs.length < 3 || Date.now() < until) {
+    const t0 = process.hrtime.bigint();
+    expand(s);
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  runs.sort((a, b) => a - b);
+  const ms = runs[Math.floor(runs.length / 2)];
   linear.push({ terms: n, bytes: s.length, ms, nsPerTerm: (ms * 1e6) / n });
   log(
     `${String(n).padStart(7)} terms (${String(s.length).padStart(7)} bytes): ${ms.toFixed(2).padStart(8)} ms, ${((ms * 1e6) / n).toFixed(0).padStart(5)} ns per term`,
