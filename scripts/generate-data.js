@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Builds data/<target>.json from the recorded tables in data/source/.
+// Builds data/<target>.json for every OpenSSL target from the recorded material in data/source/.
 //
 // Inputs, per target (named in data/source/target-facts.json):
 //   tables/table-<release>.json          what the real build lists through the API
-//                                        (names, printed columns, order of the TLS 1.3 defaults)
+//                                        (names, printed columns, the TLS 1.3 defaults)
 //   source-tables/openssl-<release>.json the suite and alias masks as written in the sources
-//   target-facts.json                    build conditions, disabled algorithms, prologue, layout
-// The script joins them and refuses to write a table that contradicts the build:
-// the suites it derives as available must be exactly the ones the build listed.
+//   target-facts.json                    build conditions, disabled algorithms, dialect rules
+//   iana-names.json                      IANA names of suites no recorded table names
+// The script joins them and refuses to write a table that contradicts the build: the suites
+// it derives as available must be exactly the ones the build listed, every build condition
+// must be decided, every alias must appear in the build's order.
 //
 // Usage: node scripts/generate-data.js [--check]   (--check: fail when data/ is stale)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,64 +20,37 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'data', 'source');
 const readJson = (p) => JSON.parse(readFileSync(join(sourceDir, p), 'utf8'));
 
-// Single-bit macro names per mask category, in the order OpenSSL's ssl_local.h defines them.
-const CATEGORY_PREFIXES = {
-  mkey: (n) => /^k[A-Z]/.test(n) && n !== 'kANY' && n !== 'kEDH' && n !== 'kEECDH',
+// Which macros of ssl_local.h (ssl_locl.h before 3.0) are bits of which mask. Single-bit
+// macros only, in definition order; a second name for a bit already taken is an alias
+// (kEDH = kDHE, TLSV1 = SSLV3 in 1.0.2) and is skipped.
+const CATEGORY_OF = {
+  mkey: (n) => /^k[A-Z]/.test(n) && n !== 'kANY',
   auth: (n) => /^a[A-Z]/.test(n) && n !== 'aANY' && n !== 'aCERT',
+  enc: (n) =>
+    /^(DES|3DES|RC4|RC2|IDEA|eNULL|AES(128|256)(GCM|CCM8?)?|CAMELLIA(128|256)|eGOST2814789CNT(12)?|SEED|CHACHA20POLY1305|ARIA(128|256)GCM|MAGMA|KUZNYECHIK)$/.test(
+      n,
+    ),
+  mac: (n) => /^(MD5|SHA1|GOST94|GOST89MAC(12)?|SHA256|SHA384|AEAD|GOST12_(256|512)|MAGMAOMAC|KUZNYECHIKOMAC)$/.test(n),
+  ssl: (n) => /^(SSLV2|SSLV3|TLSV1|TLSV1_2)$/.test(n),
+  strength: (n) => /^(NOT_EXP|EXPORT|STRONG_NONE|EXP40|MICRO|EXP56|MINI|LOW|MEDIUM|HIGH|FIPS|NOT_DEFAULT)$/.test(n),
 };
-const ENC_BITS = [
-  'DES',
-  '3DES',
-  'RC4',
-  'RC2',
-  'IDEA',
-  'eNULL',
-  'AES128',
-  'AES256',
-  'CAMELLIA128',
-  'CAMELLIA256',
-  'eGOST2814789CNT',
-  'SEED',
-  'AES128GCM',
-  'AES256GCM',
-  'AES128CCM',
-  'AES256CCM',
-  'AES128CCM8',
-  'AES256CCM8',
-  'eGOST2814789CNT12',
-  'CHACHA20POLY1305',
-  'ARIA128GCM',
-  'ARIA256GCM',
-  'MAGMA',
-  'KUZNYECHIK',
-];
-const MAC_BITS = [
-  'MD5',
-  'SHA1',
-  'GOST94',
-  'GOST89MAC',
-  'SHA256',
-  'SHA384',
-  'AEAD',
-  'GOST12_256',
-  'GOST89MAC12',
-  'GOST12_512',
-  'MAGMAOMAC',
-  'KUZNYECHIKOMAC',
-];
-const STRENGTH_BITS = ['STRONG_NONE', 'LOW', 'MEDIUM', 'HIGH', 'FIPS', 'NOT_DEFAULT'];
+const MASK_CATEGORIES = ['mkey', 'auth', 'enc', 'mac'];
 const PROTOCOLS = { 0x300: 'SSLv3', 0x301: 'TLSv1', 0x302: 'TLSv1.1', 0x303: 'TLSv1.2', 0x304: 'TLSv1.3' };
 
-function bitDictionary(macros) {
+function bitDictionary(macros, categories) {
   const single = (v) => v > 0 && (v & (v - 1)) === 0;
-  const dict = { mkey: {}, auth: {}, enc: {}, mac: {}, strength: {} };
-  for (const [macro, value] of Object.entries(macros)) {
-    const n = macro.replace(/^SSL_/, '');
-    for (const cat of ['mkey', 'auth']) if (CATEGORY_PREFIXES[cat](n) && single(value)) dict[cat][n] = value;
+  const dict = {};
+  for (const cat of categories) {
+    dict[cat] = {};
+    const taken = new Set();
+    for (const [macro, value] of Object.entries(macros)) {
+      const n = macro.replace(/^SSL_/, '');
+      if (CATEGORY_OF[cat](n) && single(value) && !taken.has(value)) {
+        dict[cat][n] = value;
+        taken.add(value);
+      }
+    }
   }
-  for (const n of ENC_BITS) if (macros['SSL_' + n] !== undefined) dict.enc[n] = macros['SSL_' + n];
-  for (const n of MAC_BITS) if (macros['SSL_' + n] !== undefined) dict.mac[n] = macros['SSL_' + n];
-  for (const n of STRENGTH_BITS) dict.strength[n] = macros['SSL_' + n];
   return dict;
 }
 
@@ -87,40 +62,71 @@ function maskToNames(mask, bits, what) {
   if (mask >>> 0 === known) return names;
   const all = Object.values(bits).reduce((a, v) => (a | v) >>> 0, 0);
   const missing = Object.keys(bits).filter((n) => (mask & bits[n]) === 0);
-  if ((mask | all) >>> 0 !== 0xffffffff)
+  if ((mask | all) >>> 0 !== 0xffffffff) {
     throw new Error(`${what}: mask 0x${mask.toString(16)} is neither a set of known bits nor a complement`);
+  }
   return { except: missing };
 }
 
 function hexId(id) {
-  const b2 = (id >> 8) & 0xff,
-    b3 = id & 0xff;
-  return `0x${b2.toString(16).toUpperCase().padStart(2, '0')},0x${b3.toString(16).toUpperCase().padStart(2, '0')}`;
+  const hex = (b) => '0x' + b.toString(16).toUpperCase().padStart(2, '0');
+  return `${hex((id >> 8) & 0xff)},${hex(id & 0xff)}`;
 }
 
 function masksOf(entry, bits, what) {
   const out = {};
-  for (const cat of ['mkey', 'auth', 'enc', 'mac']) {
+  for (const cat of MASK_CATEGORIES) {
     if (entry[cat]) out[cat] = maskToNames(entry[cat], bits[cat], `${what} ${cat}`);
   }
   if (entry.min_tls) out.minTls = PROTOCOLS[entry.min_tls];
+  if (entry.algorithm_ssl) out.ssl = maskToNames(entry.algorithm_ssl, bits.ssl, `${what} ssl`);
   const strength = maskToNames(entry.algo_strength, bits.strength, `${what} strength`);
   if (strength.length) out.strength = strength;
   return out;
 }
 
-function buildTarget(name, facts) {
+// IANA names are facts of the suites, not of a release: take them from every recorded table.
+function ianaNames() {
+  const names = new Map(Object.entries(readJson('iana-names.json').names));
+  for (const v of ['1.1.1w', '3.0.20', '3.5.7']) {
+    const t = readJson(`tables/table-${v}.json`);
+    for (const c of [...t.ciphers, ...t.known_by_code_but_not_in_all_complementofall]) {
+      if (c.standard_name) names.set(c.id, c.standard_name);
+    }
+  }
+  return names;
+}
+
+function strengthGroups(facts, macros, bits) {
+  return facts.strengthGroups.map((g) => {
+    const mask = g.mask ? macros['SSL_' + g.mask] : g.bits.reduce((a, n) => a | bits.strength[n], 0);
+    if (!mask) throw new Error(`strength group ${g.name}: no mask`);
+    return {
+      name: g.name,
+      bits: maskToNames(mask, bits.strength, g.name),
+      assignClearsOthers: g.assignClearsOthers ?? false,
+    };
+  });
+}
+
+function buildTarget(name, facts, iana) {
   const table = readJson(facts.table);
   const source = readJson(facts.sourceTable);
-  const bits = bitDictionary(source.macros);
+  const protocolBits = facts.protocolField === 'algorithm_ssl';
+  const bits = bitDictionary(source.macros, [...MASK_CATEGORIES, ...(protocolBits ? ['ssl'] : []), 'strength']);
   const disabled = {};
-  for (const cat of ['mkey', 'auth', 'enc', 'mac']) {
+  for (const cat of MASK_CATEGORIES) {
     for (const n of facts.disabled[cat])
       if (bits[cat][n] === undefined) throw new Error(`${name}: unknown ${cat} bit ${n}`);
     disabled[cat] = facts.disabled[cat].reduce((a, n) => a | bits[cat][n], 0);
   }
-  const compiled = (e) => e.valid && e.conditions.every((c) => facts.buildConditions[c] !== false);
-  const isDisabled = (e) => ['mkey', 'auth', 'enc', 'mac'].some((cat) => (e[cat] & disabled[cat]) !== 0);
+  const compiled = (e) =>
+    e.valid &&
+    e.conditions.every((c) => {
+      if (!(c in facts.buildConditions)) throw new Error(`${name}: build condition ${c} (on ${e.name}) is not decided`);
+      return facts.buildConditions[c];
+    });
+  const isDisabled = (e) => MASK_CATEGORIES.some((cat) => (e[cat] & disabled[cat]) !== 0);
 
   const listed = new Map(
     [...table.ciphers, ...table.known_by_code_but_not_in_all_complementofall].map((c) => [c.id, c]),
@@ -140,7 +146,7 @@ function buildTarget(name, facts) {
     }
     suites.push({
       name: seen.name,
-      stdname: seen.standard_name ?? e.stdname ?? null,
+      stdname: seen.standard_name ?? e.stdname ?? iana.get(id) ?? null,
       id,
       protocol: seen.desc_version,
       kx: seen.kx,
@@ -153,14 +159,22 @@ function buildTarget(name, facts) {
       masks: masksOf(e, bits, seen.name),
     });
   }
-  if (suites.filter((s) => s.available).length !== table.ciphers.length) {
-    throw new Error(
-      `${name}: ${table.ciphers.length} suites listed by the build, ${suites.filter((s) => s.available).length} derived`,
-    );
+  const availableCount = suites.filter((s) => s.available).length;
+  if (availableCount !== table.ciphers.length) {
+    throw new Error(`${name}: ${table.ciphers.length} suites listed by the build, ${availableCount} derived`);
   }
+  // ssl_cipher_collect_ciphers(): 1.1.0+ sorts by id; 1.0.2 keeps get_cipher() order, which is
+  // the source table read backwards.
+  const collectOrder =
+    facts.initialOrder === 'source-reverse'
+      ? suites
+          .filter((s) => s.available)
+          .map((s) => s.id)
+          .reverse()
+      : 'id-descending';
   suites.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const tls13 = table.tls13_ciphersuites.map((c) => {
+  const tls13 = (table.tls13_ciphersuites ?? []).map((c) => {
     const e = source.tls13_ciphers.find((t) => hexId(t.id) === c.id);
     return {
       name: c.name,
@@ -198,26 +212,31 @@ function buildTarget(name, facts) {
     return entry;
   });
   const aliasOrder = aliases.map((a) => a.name);
-  if (JSON.stringify(aliasOrder) !== JSON.stringify(table.alias_table_order))
+  if (JSON.stringify(aliasOrder) !== JSON.stringify(table.alias_table_order)) {
     throw new Error(`${name}: alias order differs from the build`);
+  }
 
   return {
     $comment: `Generated by scripts/generate-data.js from data/source/ (${facts.table}, ${facts.sourceTable}, target-facts.json). Do not edit.`,
     target: name,
     release: facts.release,
     versionText: table.version_text,
-    defaultSeclevel: table.info.default_seclevel,
+    origin: `${table.source.origin}; ${table.source.build}`,
+    defaultSeclevel: table.info.default_seclevel ?? null,
     extraNameChars: facts.extraNameChars,
+    ianaNamesInCipherList: facts.ianaNamesInCipherList,
     specials: facts.specials,
+    explicitSuiteMatchesId: facts.explicitSuiteMatchesId,
+    strengthGroups: strengthGroups(facts, source.macros, bits),
     defaultCipherList: facts.defaultCipherList,
-    defaultCiphersuites: table.default_tls13_ciphersuites.join(':'),
-    initialOrder: facts.initialOrder,
+    tls13: facts.tls13 ? { ...facts.tls13, defaultCiphersuites: table.default_tls13_ciphersuites.join(':') } : null,
+    collectOrder,
     layout: facts.layout,
     bits,
     disabled: facts.disabled,
     prologue: facts.prologue,
     suites,
-    tls13: tls13,
+    tls13Suites: tls13,
     scsvs,
     aliases,
   };
@@ -236,11 +255,12 @@ function compactJson(obj) {
 }
 
 const facts = readJson('target-facts.json');
+const iana = ianaNames();
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [name, f] of Object.entries(facts)) {
   if (name.startsWith('$')) continue;
-  const out = compactJson(buildTarget(name, f));
+  const out = compactJson(buildTarget(name, f, iana));
   const file = join(root, 'data', `${name}.json`);
   if (check) {
     if (!existsSync(file) || readFileSync(file, 'utf8') !== out) {

@@ -1,11 +1,13 @@
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
-import { evaluateCiphersuites } from './eval/ciphersuites.js';
+import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
 import { runSegment, runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
 import type { Cipher, ExpandOptions, ExpandResult } from './types.js';
+
+const NO_CIPHERSUITES: CiphersuitesResult = Object.freeze({ ciphers: [], nonTls13: 0, error: null, diagnostics: [] });
 
 /**
  * Evaluates `input` as `SSL_CTX_set_cipher_list` of the target release does on a fresh context
@@ -28,14 +30,23 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   if (!t) {
     throw new TypeError(`expand: unknown target ${JSON.stringify(targetName)}; known: ${TARGET_NAMES.join(', ')}`);
   }
-  const csText = options.ciphersuites ?? t.data.defaultCiphersuites;
-  if (typeof csText !== 'string') throw new TypeError('expand: options.ciphersuites must be a string');
-
-  const seclevel = options.seclevel ?? t.data.defaultSeclevel;
-  if (typeof seclevel === 'number' && !(Number.isInteger(seclevel) && seclevel >= 0 && seclevel <= 5)) {
-    throw new TypeError('expand: options.seclevel must be an integer from 0 to 5');
+  const tls13 = t.data.tls13;
+  if (options.ciphersuites !== undefined && typeof options.ciphersuites !== 'string') {
+    throw new TypeError('expand: options.ciphersuites must be a string');
   }
-  const cs = evaluateCiphersuites(t, csText);
+  if (!tls13 && options.ciphersuites) {
+    throw new TypeError(`expand: ${t.name} has no TLS 1.3, so it takes no ciphersuites option`);
+  }
+  const csText = options.ciphersuites ?? tls13?.defaultCiphersuites ?? '';
+
+  if (options.seclevel !== undefined) {
+    if (t.data.defaultSeclevel === null) throw new TypeError(`expand: ${t.name} has no security levels`);
+    if (!(Number.isInteger(options.seclevel) && options.seclevel >= 0 && options.seclevel <= 5)) {
+      throw new TypeError('expand: options.seclevel must be an integer from 0 to 5');
+    }
+  }
+  const seclevel = options.seclevel ?? t.data.defaultSeclevel;
+  const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   if (cs.error) {
     return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics.slice() };
   }

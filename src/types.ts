@@ -4,8 +4,11 @@ export interface Span {
   end: number;
 }
 
-/** The release lines cipherx can evaluate a string for. */
-export type TargetName = 'openssl-3.0';
+/** The OpenSSL release lines cipherx can evaluate a string for. */
+export type OpenSSLTargetName = 'openssl-1.0.2' | 'openssl-1.1.1' | 'openssl-3.0' | 'openssl-3.5' | 'openssl-3.6';
+
+/** Every release line cipherx can evaluate a string for. */
+export type TargetName = OpenSSLTargetName | 'boringssl';
 
 /** One cipher suite as `openssl ciphers -v` describes it. */
 export interface Cipher {
@@ -26,6 +29,8 @@ export interface Cipher {
   readonly bits: number;
   /** Key size of the symmetric algorithm. */
   readonly algBits: number;
+  /** BoringSSL only: this suite and the next one form an equal-preference group (`[A|B]`). */
+  readonly inGroupWithNext?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -45,7 +50,14 @@ export interface Diagnostic {
 }
 
 /** Why OpenSSL refused the call. */
-export type ErrorCode = 'invalid-command' | 'no-cipher-match' | 'invalid-ciphersuites';
+export type ErrorCode =
+  | 'invalid-command'
+  | 'no-cipher-match'
+  | 'invalid-ciphersuites'
+  /** BoringSSL: an operator inside `[...]`. */
+  | 'unexpected-operator-in-group'
+  /** BoringSSL: `@STRENGTH` in a string that uses groups. */
+  | 'mixed-special-operator-with-groups';
 
 export interface ExpandError {
   code: ErrorCode;
@@ -57,6 +69,8 @@ export interface ExpandError {
 export interface ExpandOptions {
   /** Release line to evaluate for. Default `openssl-3.0`. */
   target?: TargetName;
+  /** BoringSSL only: reject unknown words, as `SSL_CTX_set_strict_cipher_list` does. */
+  strict?: boolean;
   /**
    * The TLS 1.3 list, as `SSL_CTX_set_ciphersuites` / `openssl ciphers -ciphersuites` take it.
    * Default: the target's default ciphersuites. `''` leaves TLS 1.3 suites out.

@@ -59,10 +59,12 @@ function targetsCommand(args: string[], io: Io): number {
   }
   const rows = TARGET_NAMES.map((name) => {
     const d = getTarget(name)!.data;
-    return { name, release: d.release, versionText: d.versionText };
+    return { name, release: d.release, versionText: d.versionText, origin: d.origin };
   });
   io.stdout.write(
-    values.json ? JSON.stringify(rows) + '\n' : rows.map((r) => `${r.name.padEnd(14)} ${r.versionText}\n`).join(''),
+    values.json
+      ? JSON.stringify(rows) + '\n'
+      : rows.map((r) => `${r.name.padEnd(14)} ${r.versionText}\n${' '.repeat(15)}${r.origin}\n`).join(''),
   );
   return EXIT_OK;
 }
@@ -111,6 +113,13 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
   const target = values.target ?? 'openssl-3.0';
   if (!getTarget(target)) {
     throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
+  }
+  const data = getTarget(target)!.data;
+  if (values.ciphersuites !== undefined && values.ciphersuites !== '' && !data.tls13) {
+    throw new UsageError(`${target} has no TLS 1.3: --ciphersuites does not apply`);
+  }
+  if (values.stdname && data.layout.stdname === null) {
+    throw new UsageError(`the openssl tool of ${target} has no -stdname output`);
   }
   const cli: ExpandCli = {
     format: values.V ? 'V' : values.v ? 'v' : values.stdname ? 'stdname' : 'plain',

@@ -22,7 +22,7 @@ function prologueList(t: Target): CipherList {
   const list = initialList(t);
   for (const rule of t.data.prologue) {
     if (rule.op === 'strength') strengthSort(t, list);
-    else applyRule(list, rule.op, matchSet(t, { cipherId: 0, ...selectorOf(t.data, rule) }));
+    else applyRule(list, rule.op, matchSet(t, selectorOf(t.data, rule)));
   }
   return list;
 }

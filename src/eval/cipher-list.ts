@@ -47,7 +47,10 @@ export function copyList(dst: CipherList, src: CipherList): CipherList {
   return dst;
 }
 
-/** ssl_cipher_collect_ciphers(): the available suites, all inactive, by id descending. */
+/**
+ * ssl_cipher_collect_ciphers(): the available suites, all inactive, in the order the release
+ * collects them (1.1.0+: by id descending; 1.0.2: the order its table lists them in data/).
+ */
 export function initialList(t: Target): CipherList {
   const words = (t.suites.length + 31) >>> 5;
   const list: CipherList = {
@@ -56,8 +59,12 @@ export function initialList(t: Target): CipherList {
     active: new Uint32Array(words),
     alive: new Uint32Array(words),
   };
-  for (let i = t.suites.length - 1; i >= 0; i--) {
-    if (!t.available[i]) continue;
+  const order = t.data.collectOrder;
+  const indices =
+    order === 'id-descending'
+      ? t.suites.map((_, i) => t.suites.length - 1 - i).filter((i) => t.available[i])
+      : order.map((id) => t.suites.findIndex((s) => s.id === id));
+  for (const i of indices) {
     list.order[list.length++] = i;
     list.alive[i >>> 5]! |= 1 << (i & 31);
   }

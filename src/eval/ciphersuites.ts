@@ -13,11 +13,11 @@ export interface CiphersuitesResult {
 const isCSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
 
 /**
- * SSL_CTX_set_ciphersuites() as 3.0 does it: CONF_parse_list() on `:` with white space trimmed,
- * each element looked up by IANA name (TLS 1.3 suites, then every compiled suite, then the
- * SCSVs), unknown or over-long (> 79 bytes) names skipped; the call fails only when the string
- * is not empty and no name was found. Suites whose algorithms the providers lack are then left
- * out of the list (ssl_create_cipher_list).
+ * SSL_CTX_set_ciphersuites(): CONF_parse_list() on `:` with white space trimmed, each element
+ * looked up by IANA name (TLS 1.3 suites, then every compiled suite, then the SCSVs). 3.0+
+ * skips unknown or over-long (> 79 bytes) names and fails only when the string is not empty
+ * and no name was found, then leaves out suites whose algorithms the providers lack
+ * (ssl_create_cipher_list); 1.1.1 fails on the first unknown name and keeps every suite.
  */
 export function evaluateCiphersuites(t: Target, text: string): CiphersuitesResult {
   let perTarget = cache.get(t);
@@ -35,9 +35,12 @@ export function evaluateCiphersuites(t: Target, text: string): CiphersuitesResul
 // Results are frozen and shared: callers copy what they extend.
 const cache = new WeakMap<Target, Map<string, CiphersuitesResult>>();
 
-function parseCiphersuites(t: Target, text: string): CiphersuitesResult {
+function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
   const out: CiphersuitesResult = { ciphers: [], nonTls13: 0, error: null, diagnostics: [] };
+  const nul = fullText.indexOf('\0');
+  const text = nul === -1 ? fullText : fullText.slice(0, nul); // a C string ends at NUL
   if (text === '') return out;
+  const strict = t.data.tls13!.unknownNames === 'fail';
   let found = 0;
   let pos = 0;
   for (const raw of text.split(':')) {
@@ -49,6 +52,18 @@ function parseCiphersuites(t: Target, text: string): CiphersuitesResult {
     const span = { start: pos + a, end: pos + b };
     pos += raw.length + 1;
     const hit = utf8Length(name) <= 79 ? t.ciphersuiteNames.get(name) : undefined;
+    if (!hit && strict) {
+      // 1.1.1: one unknown name (an empty element too) fails the whole call.
+      out.error = {
+        code: 'invalid-ciphersuites',
+        message:
+          name === ''
+            ? `an empty element in the ciphersuites list fails the call on ${t.name}`
+            : `\`${name}\` is not a ciphersuite name, which fails the whole list on ${t.name}`,
+        span,
+      };
+      return out;
+    }
     if (!hit) {
       out.diagnostics.push({
         code: 'unknown-ciphersuite',

@@ -48,13 +48,6 @@ type Resolution =
   | { kind: 'conflict'; word: number };
 
 export function resolveCompound(t: Target, term: TermNode): Resolution {
-  let cipherId = 0;
-  let mkey = 0;
-  let auth = 0;
-  let enc = 0;
-  let mac = 0;
-  let minTls = 0;
-  let strength = 0;
   const words = term.words;
   if (words.length === 1 && words[0]!.text !== '') {
     // A single word: its own masks are the rule, and its match set is computed once.
@@ -62,57 +55,53 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
     if (e === undefined) return { kind: 'unknown', word: 0 };
     return { kind: 'rule', selector: e, hits: entryMatchSet(t, e) };
   }
+  const p: Selector = { cipherId: 0, mkey: 0, auth: 0, enc: 0, mac: 0, ssl: 0, minTls: 0, strength: 0 };
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
     if (word.text === '') return { kind: 'empty-word', at: word.start };
     const e: Entry | undefined = t.words.get(word.text);
     if (e === undefined) return { kind: 'unknown', word: w };
-    if (e.mkey !== 0) {
-      mkey = mkey !== 0 ? (mkey & e.mkey) >>> 0 : e.mkey;
-      if (mkey === 0) return { kind: 'conflict', word: w };
+    if (
+      !andMask(p, 'mkey', e.mkey) ||
+      !andMask(p, 'auth', e.auth) ||
+      !andMask(p, 'enc', e.enc) ||
+      !andMask(p, 'mac', e.mac)
+    ) {
+      return { kind: 'conflict', word: w };
     }
-    if (e.auth !== 0) {
-      auth = auth !== 0 ? (auth & e.auth) >>> 0 : e.auth;
-      if (auth === 0) return { kind: 'conflict', word: w };
-    }
-    if (e.enc !== 0) {
-      enc = enc !== 0 ? (enc & e.enc) >>> 0 : e.enc;
-      if (enc === 0) return { kind: 'conflict', word: w };
-    }
-    if (e.mac !== 0) {
-      mac = mac !== 0 ? (mac & e.mac) >>> 0 : e.mac;
-      if (mac === 0) return { kind: 'conflict', word: w };
-    }
-    const strong = e.strength & t.strongMask;
-    if (strong !== 0) {
-      if ((strength & t.strongMask) !== 0) {
-        strength &= strong | ~t.strongMask;
-        if ((strength & t.strongMask) === 0) return { kind: 'conflict', word: w };
+    for (const g of t.strengthGroups) {
+      const part = e.strength & g.mask;
+      if (part === 0) continue;
+      if ((p.strength & g.mask) !== 0) {
+        p.strength = (p.strength & (part | ~g.mask)) >>> 0;
+        if ((p.strength & g.mask) === 0) return { kind: 'conflict', word: w };
+      } else if (g.assignClearsOthers) {
+        // 1.1.0+ assigns here rather than ORing, so a NOT_DEFAULT bit set by an earlier word is
+        // dropped (test: "COMPLEMENTOFDEFAULT+HIGH is HIGH").
+        p.strength = part;
       } else {
-        // OpenSSL assigns here rather than ORing, so a NOT_DEFAULT bit set by an earlier
-        // word is dropped (test: "COMPLEMENTOFDEFAULT+HIGH is HIGH").
-        strength = strong;
+        p.strength = (p.strength | part) >>> 0;
       }
     }
-    const dflt = e.strength & t.defaultMask;
-    if (dflt !== 0) {
-      if ((strength & t.defaultMask) !== 0) {
-        strength &= dflt | ~t.defaultMask;
-        if ((strength & t.defaultMask) === 0) return { kind: 'conflict', word: w };
-      } else {
-        strength |= dflt;
-      }
-    }
-    if (e.cipherId !== 0) {
+    if (e.explicit) {
       // An explicit suite: its protocol version does not join the pattern.
-      cipherId = e.cipherId;
-    } else if (e.minTls !== 0) {
-      if (minTls !== 0 && minTls !== e.minTls) return { kind: 'conflict', word: w };
-      minTls = e.minTls;
+      p.cipherId = e.cipherId;
+    } else {
+      if (e.minTls !== 0) {
+        if (p.minTls !== 0 && p.minTls !== e.minTls) return { kind: 'conflict', word: w };
+        p.minTls = e.minTls;
+      }
+      if (!andMask(p, 'ssl', e.ssl)) return { kind: 'conflict', word: w };
     }
   }
-  const selector = { cipherId, mkey, auth, enc, mac, minTls, strength: strength >>> 0 };
-  return { kind: 'rule', selector, hits: matchSet(t, selector) };
+  return { kind: 'rule', selector: p, hits: matchSet(t, p) };
+}
+
+/** ANDs one category of a word into the pattern (a zero mask means "any"); false when nothing is left. */
+function andMask(p: Selector, cat: 'mkey' | 'auth' | 'enc' | 'mac' | 'ssl', mask: number): boolean {
+  if (mask === 0) return true;
+  p[cat] = p[cat] !== 0 ? (p[cat] & mask) >>> 0 : mask;
+  return p[cat] !== 0;
 }
 
 /**

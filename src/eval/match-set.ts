@@ -12,7 +12,7 @@ import type { Entry, Selector, Target } from '../table/target.js';
 export interface MatchIndex {
   words: number;
   /** [category][bit position] → suites that have that bit. */
-  byBit: Record<'mkey' | 'auth' | 'enc' | 'mac' | 'strength', Uint32Array[]>;
+  byBit: Record<'mkey' | 'auth' | 'enc' | 'mac' | 'ssl' | 'strength', Uint32Array[]>;
   /** Protocol version number → suites whose minimum is that version. */
   byMinTls: Map<number, Uint32Array>;
   /** Suite id number → a set with that one suite. */
@@ -20,7 +20,7 @@ export interface MatchIndex {
   empty: Uint32Array;
 }
 
-const CATEGORIES = ['mkey', 'auth', 'enc', 'mac', 'strength'] as const;
+const CATEGORIES = ['mkey', 'auth', 'enc', 'mac', 'ssl', 'strength'] as const;
 const index = new WeakMap<Target, MatchIndex>();
 
 export function matchIndex(t: Target): MatchIndex {
@@ -81,14 +81,16 @@ export function matchSet(t: Target, sel: Selector): Uint32Array {
   if (sel.auth !== 0) intersectUnion(out, ix.byBit.auth, sel.auth, words);
   if (sel.enc !== 0) intersectUnion(out, ix.byBit.enc, sel.enc, words);
   if (sel.mac !== 0) intersectUnion(out, ix.byBit.mac, sel.mac, words);
+  if (sel.ssl !== 0) intersectUnion(out, ix.byBit.ssl, sel.ssl, words);
   if (sel.minTls !== 0) {
     const s = ix.byMinTls.get(sel.minTls) ?? ix.empty;
     for (let w = 0; w < words; w++) out[w]! &= s[w]!;
   }
-  const strong = sel.strength & t.strongMask;
-  if (strong !== 0) intersectUnion(out, ix.byBit.strength, strong, words);
-  const dflt = sel.strength & t.defaultMask;
-  if (dflt !== 0) intersectUnion(out, ix.byBit.strength, dflt, words);
+  // Each strength group (STRONG, EXP, NOT_DEFAULT) is its own condition.
+  for (const g of t.strengthGroups) {
+    const part = sel.strength & g.mask;
+    if (part !== 0) intersectUnion(out, ix.byBit.strength, part, words);
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
-/** SSL_CIPHER_description(): one `-v` line, without the newline. */
+/** SSL_CIPHER_description(): one `-v` line, without the newline (a width of 0 prints unpadded). */
 function description(c: Cipher, l: Layout): string {
   return (
     `${pad(c.name, l.name)} ${pad(c.protocol ?? '', l.protocol)} Kx=${pad(c.kx, l.kx)} ` +
@@ -28,10 +28,13 @@ export function formatCiphers(
   if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
   const l = t.data.layout;
   if (format === 'plain') return ciphers.map((c) => c.name).join(':') + '\n';
+  if (format === 'stdname' && l.stdname === null) {
+    throw new TypeError(`formatCiphers: the openssl tool of ${target} has no -stdname output`);
+  }
   let out = '';
   for (const c of ciphers) {
     if (format === 'V') out += `          ${c.id} - `;
-    else if (format === 'stdname') out += `${pad(c.stdname ?? '(NONE)', l.stdname)} - `;
+    else if (format === 'stdname') out += `${pad(c.stdname ?? 'UNKNOWN', l.stdname ?? 0)} - `;
     out += description(c, l) + '\n';
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Cipher } from '../types.js';
-import type { Entry, MaskFields, MaskNames, Target, TargetData } from './target.js';
+import type { Entry, MaskCategory, MaskFields, MaskNames, Selector, Target, TargetData } from './target.js';
 
 /** Protocol version numbers as OpenSSL stores them (`min_tls`). */
 export const PROTOCOL_VERSION: Readonly<Record<string, number>> = {
@@ -10,11 +10,10 @@ export const PROTOCOL_VERSION: Readonly<Record<string, number>> = {
   'TLSv1.3': 0x304,
 };
 
-type Category = 'mkey' | 'auth' | 'enc' | 'mac' | 'strength';
-
-function maskValue(data: TargetData, category: Category, names: MaskNames | undefined): number {
+function maskValue(data: TargetData, category: MaskCategory, names: MaskNames | undefined): number {
   if (names === undefined) return 0;
   const bits = data.bits[category];
+  if (!bits) throw new Error(`${data.target} has no ${category} bits`);
   if (Array.isArray(names)) return names.reduce((m, n) => (m | bitOf(bits, n, category)) >>> 0, 0);
   const except = names.except.reduce((m, n) => (m | bitOf(bits, n, category)) >>> 0, 0);
   return ~except >>> 0;
@@ -26,13 +25,15 @@ function bitOf(bits: Record<string, number>, name: string, category: string): nu
   return v;
 }
 
-/** Masks of a suite, alias or prologue rule as numbers. */
-export function selectorOf(data: TargetData, m: MaskFields): Omit<Entry, 'name' | 'suite' | 'cipherId'> {
+/** Masks of a suite, alias or prologue rule as numbers (no suite id). */
+export function selectorOf(data: TargetData, m: MaskFields): Selector {
   return {
+    cipherId: 0,
     mkey: maskValue(data, 'mkey', m.mkey),
     auth: maskValue(data, 'auth', m.auth),
     enc: maskValue(data, 'enc', m.enc),
     mac: maskValue(data, 'mac', m.mac),
+    ssl: maskValue(data, 'ssl', m.ssl),
     minTls: m.minTls ? (PROTOCOL_VERSION[m.minTls] ?? 0) : 0,
     strength: maskValue(data, 'strength', m.strength),
   };
@@ -75,6 +76,7 @@ export function compileTarget(data: TargetData): Target {
     auth: new Uint32Array(n),
     enc: new Uint32Array(n),
     mac: new Uint32Array(n),
+    ssl: new Uint32Array(n),
     minTls: new Uint32Array(n),
     strength: new Uint32Array(n),
     ids: new Uint32Array(n),
@@ -82,11 +84,11 @@ export function compileTarget(data: TargetData): Target {
     words: new Map(),
     unregisteredAliases: new Set(),
     ciphersuiteNames: new Map(),
-    strongMask: 0,
-    defaultMask: data.bits.strength.NOT_DEFAULT ?? 0,
+    strengthGroups: data.strengthGroups.map((g) => ({
+      mask: maskValue(data, 'strength', g.bits),
+      assignClearsOthers: g.assignClearsOthers,
+    })),
   };
-  const s = data.bits.strength;
-  t.strongMask = (s.STRONG_NONE ?? 0) | (s.LOW ?? 0) | (s.MEDIUM ?? 0) | (s.HIGH ?? 0) | (s.FIPS ?? 0);
 
   data.suites.forEach((suite, i) => {
     const sel = selectorOf(data, suite.masks);
@@ -94,11 +96,21 @@ export function compileTarget(data: TargetData): Target {
     t.auth[i] = sel.auth;
     t.enc[i] = sel.enc;
     t.mac[i] = sel.mac;
+    t.ssl[i] = sel.ssl;
     t.minTls[i] = sel.minTls;
     t.strength[i] = sel.strength;
     t.ids[i] = suiteIdNumber(suite.id);
     t.bits[i] = suite.bits;
-    if (suite.available) t.words.set(suite.name, { name: suite.name, suite: i, cipherId: t.ids[i]!, ...sel });
+  });
+
+  // ca_list: the available suites first (a suite shadows an alias of the same name), matched by
+  // OpenSSL name and, from 3.2, by IANA name too.
+  data.suites.forEach((suite, i) => {
+    if (!suite.available) return;
+    const cipherId = data.explicitSuiteMatchesId ? t.ids[i]! : 0;
+    const entry: Entry = { ...selectorOf(data, suite.masks), name: suite.name, suite: i, explicit: true, cipherId };
+    if (!t.words.has(suite.name)) t.words.set(suite.name, entry);
+    if (data.ianaNamesInCipherList && suite.stdname && !t.words.has(suite.stdname)) t.words.set(suite.stdname, entry);
   });
 
   const disabled = {
@@ -116,24 +128,30 @@ export function compileTarget(data: TargetData): Target {
       t.unregisteredAliases.add(alias.name);
       continue;
     }
-    if (t.words.has(alias.name)) continue; // a suite of the same name comes first in ca_list
-    const cipherId = alias.suiteId ? suiteIdNumber(alias.suiteId) : 0;
-    t.words.set(alias.name, { name: alias.name, suite: -1, cipherId, ...sel });
+    if (t.words.has(alias.name)) continue;
+    const explicit = alias.suiteId !== undefined;
+    const cipherId = explicit && data.explicitSuiteMatchesId ? suiteIdNumber(alias.suiteId!) : 0;
+    t.words.set(alias.name, { ...sel, name: alias.name, suite: -1, explicit, cipherId });
   }
 
   // SSL_CTX_set_ciphersuites looks names up by IANA name among the TLS 1.3 suites, every
-  // compiled suite and the SCSVs; a suite whose algorithms are unavailable is dropped later.
-  for (const c of data.tls13) {
-    t.ciphersuiteNames.set(c.stdname!, { cipher: publicCipher(c), usable: c.available, tls13: true });
-  }
-  data.suites.forEach((c, i) => {
-    if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
-      t.ciphersuiteNames.set(c.stdname, { cipher: t.suites[i]!, usable: c.available, tls13: false });
+  // compiled suite and the SCSVs. Whether a suite whose algorithms are unavailable stays in the
+  // list depends on the release.
+  const tls13 = data.tls13;
+  if (tls13) {
+    const usable = (available: boolean) => available || !tls13.dropUnavailable;
+    for (const c of data.tls13Suites) {
+      t.ciphersuiteNames.set(c.stdname!, { cipher: publicCipher(c), usable: usable(c.available), tls13: true });
     }
-  });
-  for (const c of data.scsvs) {
-    if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
-      t.ciphersuiteNames.set(c.stdname, { cipher: publicCipher(c), usable: true, tls13: false });
+    data.suites.forEach((c, i) => {
+      if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+        t.ciphersuiteNames.set(c.stdname, { cipher: t.suites[i]!, usable: usable(c.available), tls13: false });
+      }
+    });
+    for (const c of data.scsvs) {
+      if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+        t.ciphersuiteNames.set(c.stdname, { cipher: publicCipher(c), usable: true, tls13: false });
+      }
     }
   }
   return t;

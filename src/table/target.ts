@@ -1,4 +1,4 @@
-import type { Cipher, TargetName } from '../types.js';
+import type { Cipher, OpenSSLTargetName } from '../types.js';
 
 /** A mask written as bit names, or as every bit of the category but some (OpenSSL's `~SSL_aNULL`). */
 export type MaskNames = string[] | { except: string[] };
@@ -9,32 +9,70 @@ export interface MaskFields {
   auth?: MaskNames;
   enc?: MaskNames;
   mac?: MaskNames;
+  /** 1.1.0+: the suite's minimum protocol version (aliases match it by equality). */
   minTls?: string;
+  /** 1.0.2: protocol bits (`algorithm_ssl`), matched like the other masks. */
+  ssl?: MaskNames;
   strength?: MaskNames;
+}
+
+export type MaskCategory = 'mkey' | 'auth' | 'enc' | 'mac' | 'ssl' | 'strength';
+
+/** A part of `algo_strength` that compounds AND and rules match on its own (STRONG, EXP, NOT_DEFAULT). */
+export interface StrengthGroupData {
+  name: string;
+  bits: MaskNames;
+  /**
+   * 1.1.0+ quirk for the STRONG group: the first word with STRONG bits replaces the whole
+   * pattern's strength (dropping a NOT_DEFAULT bit set by an earlier word) instead of adding.
+   */
+  assignClearsOthers: boolean;
+}
+
+/** How SSL_CTX_set_ciphersuites behaves on a release with TLS 1.3. */
+export interface Tls13Rules {
+  /** 1.1.1 fails the call on any unknown name; 3.0+ skips unknown names. */
+  unknownNames: 'fail' | 'skip';
+  /** 3.0+ leaves out listed suites whose algorithms the providers lack; 1.1.1 keeps them. */
+  dropUnavailable: boolean;
+  defaultCiphersuites: string;
 }
 
 /** The shape of data/<target>.json (see scripts/generate-data.js). */
 export interface TargetData {
-  target: TargetName;
+  target: OpenSSLTargetName;
   release: string;
   versionText: string;
+  /** Where the recorded tables come from (package, build options). */
+  origin: string;
   defaultSeclevel: number | null;
+  /** Name characters beyond `A-Za-z0-9-.`: `=` from 1.1.0, `_` from 3.2. */
   extraNameChars: string;
+  /** 3.2+: a word may also be an IANA name. */
+  ianaNamesInCipherList: boolean;
   specials: string[];
+  /** 1.1.1+: an explicit suite name in a rule matches that suite's id; 1.0.2 matches its masks only. */
+  explicitSuiteMatchesId: boolean;
+  strengthGroups: StrengthGroupData[];
   defaultCipherList: string;
-  defaultCiphersuites: string;
-  initialOrder: 'id-descending';
+  tls13: Tls13Rules | null;
+  /** The order ssl_cipher_collect_ciphers() finds the suites in: by id descending, or these ids. */
+  collectOrder: 'id-descending' | string[];
   layout: Layout;
-  bits: Record<'mkey' | 'auth' | 'enc' | 'mac' | 'strength', Record<string, number>>;
+  bits: Partial<Record<MaskCategory, Record<string, number>>>;
   disabled: Record<'mkey' | 'auth' | 'enc' | 'mac', string[]>;
   prologue: Array<MaskFields & { op: 'add' | 'ord' | 'del' | 'bump' | 'kill' | 'strength' }>;
   suites: Array<Cipher & { available: boolean; masks: MaskFields }>;
-  tls13: Array<Cipher & { available: boolean; masks: MaskFields }>;
+  tls13Suites: Array<Cipher & { available: boolean; masks: MaskFields }>;
   scsvs: Cipher[];
   aliases: Array<MaskFields & { name: string; suiteId?: string }>;
 }
 
-/** Column widths of `openssl ciphers -v` for one release. */
+/**
+ * Column widths of SSL_CIPHER_description() (`openssl ciphers -v`) for one release; 0 prints
+ * the field unpadded. `stdname` is the width of the `-stdname` column, null where the release's
+ * tool has no such option.
+ */
 export interface Layout {
   name: number;
   protocol: number;
@@ -42,7 +80,7 @@ export interface Layout {
   au: number;
   enc: number;
   mac: number;
-  stdname: number;
+  stdname: number | null;
 }
 
 /** The selection part of a rule, with masks as numbers (OpenSSL's ssl_cipher_apply_rule arguments). */
@@ -53,24 +91,33 @@ export interface Selector {
   auth: number;
   enc: number;
   mac: number;
-  /** 0, or the protocol version number a suite's minimum must equal. */
+  /** 1.0.2 protocol bits; 0 elsewhere. */
+  ssl: number;
+  /** 0, or the protocol version number a suite's minimum must equal (1.1.0+). */
   minTls: number;
-  /** The STRONG and NOT_DEFAULT bits (`algo_strength`). */
+  /** `algo_strength` bits (every strength group). */
   strength: number;
 }
 
 /** What a word of a cipher string can name: a suite or an alias, with its masks. */
 export interface Entry extends Selector {
   name: string;
-  /** Index into `Target.suites` when the entry is a suite (then `cipherId` is set). */
+  /** Index into `Target.suites` when the entry is a suite, else -1. */
   suite: number;
+  /** A suite name (or an alias that names one suite): its protocol does not join a compound's pattern. */
+  explicit: boolean;
   /** The suites this word alone matches, filled on first use (see eval/match-set.ts). */
   hits?: Uint32Array;
 }
 
+export interface StrengthGroup {
+  mask: number;
+  assignClearsOthers: boolean;
+}
+
 /** A target compiled for evaluation: numbers and typed arrays, built once. */
 export interface Target {
-  name: TargetName;
+  name: OpenSSLTargetName;
   data: TargetData;
   /** Every suite compiled into the build, available or not, by id ascending. */
   suites: Cipher[];
@@ -80,6 +127,7 @@ export interface Target {
   auth: Uint32Array;
   enc: Uint32Array;
   mac: Uint32Array;
+  ssl: Uint32Array;
   minTls: Uint32Array;
   strength: Uint32Array;
   ids: Uint32Array;
@@ -90,6 +138,5 @@ export interface Target {
   unregisteredAliases: Set<string>;
   /** The TLS 1.3 ciphersuites and the other names `SSL_CTX_set_ciphersuites` looks up, by IANA name. */
   ciphersuiteNames: Map<string, { cipher: Cipher; usable: boolean; tls13: boolean }>;
-  strongMask: number;
-  defaultMask: number;
+  strengthGroups: StrengthGroup[];
 }

@@ -10,7 +10,7 @@ import data from '../../data/openssl-3.0.json' with { type: 'json' };
 const suiteNames = data.suites.map((s) => s.name);
 const ianaNames = data.suites.map((s) => s.stdname).filter((n): n is string => n !== null);
 const aliasNames = data.aliases.map((a) => a.name);
-const tls13Names = data.tls13.map((s) => s.name);
+const tls13Names = data.tls13Suites.map((s) => s.name);
 const otherWords = [
   'DEFAULT',
   'EXPORT',
