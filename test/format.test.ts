@@ -45,7 +45,9 @@ describe('-v lines equal the real SSL_CIPHER_description of each release', () =>
 
   it('-stdname: 1.1.1 prints the name unpadded, 3.x pads it to 45 columns', () => {
     const c = expand('AES128-SHA', { ciphersuites: '' }).ciphers;
-    expect(formatCiphers(c, 'stdname', 'openssl-1.1.1')).toMatch(/^TLS_RSA_WITH_AES_128_CBC_SHA - AES128-SHA {14}SSLv3 /);
+    expect(formatCiphers(c, 'stdname', 'openssl-1.1.1')).toMatch(
+      /^TLS_RSA_WITH_AES_128_CBC_SHA - AES128-SHA {14}SSLv3 /,
+    );
     expect(formatCiphers(c, 'stdname', 'openssl-3.0')).toMatch(/^TLS_RSA_WITH_AES_128_CBC_SHA {18}- AES128-SHA /);
   });
 
