@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { expand } from '../dist/src/index.js';
+import { expand, targets } from '../dist/src/index.js';
 import { BASKET } from './basket.js';
 import { measureOpenSSL } from './openssl-baseline.js';
 
@@ -46,6 +46,19 @@ for (const r of rows) {
   );
 }
 log(`${'geometric mean ratio'.padEnd(56)} ${geomean.toFixed(2).padStart(6)}`);
+
+// 1b. expand() per target (no OpenSSL of those releases here: absolute numbers only) -----
+const perTarget = [];
+for (const target of targets) {
+  const b = new Bench({ time: quick ? 100 : 300, warmupTime: 100 });
+  for (const { label, input } of BASKET) b.add(label, () => expand(input, { target }));
+  await b.run();
+  const means = b.tasks.map((t) => t.result.latency.mean * 1e6);
+  perTarget.push({ target, geomeanNs: Math.round(Math.exp(means.reduce((s, m) => s + Math.log(m), 0) / means.length)) });
+}
+log('');
+log('expand() per target: geometric mean over the basket (ns per call)');
+for (const r of perTarget) log(`${r.target.padEnd(16)} ${String(r.geomeanNs).padStart(8)}`);
 
 // 2. CLI cold start ---------------------------------------------------------------------
 const bin = fileURLToPath(new URL('../bin/cipherx.js', import.meta.url));
@@ -102,6 +115,6 @@ for (const n of sizes) {
 
 if (asJson) {
   console.log(
-    JSON.stringify({ expand: rows, geomean, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear }, null, 1),
+    JSON.stringify({ expand: rows, geomean, perTarget, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear }, null, 1),
   );
 }

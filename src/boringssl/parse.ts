@@ -1,0 +1,55 @@
+import { parse as peggyParse } from '../parser/boringssl.js';
+import type { Span } from '../types.js';
+
+/** A run of name characters; `text` is empty where the scanner expected a name and found none. */
+export interface BoringsslWord extends Span {
+  text: string;
+}
+
+/** `[op] word (+ word)*`; inside a group `op` is always null. */
+export interface BoringsslTerm extends Span {
+  type: 'term';
+  op: '-' | '+' | '!' | null;
+  words: BoringsslWord[];
+}
+
+/** `[item|item]`; `close` is null when the group is left open or stopped by `unexpected`. */
+export interface BoringsslGroup extends Span {
+  type: 'group';
+  open: Span;
+  items: Array<BoringsslTerm | (Span & { type: 'bar' })>;
+  close: Span | null;
+  /** The character that stops the scanner inside the group (UNEXPECTED_OPERATOR_IN_GROUP). */
+  unexpected: Span | null;
+}
+
+/** `@word`, then what the scanner throws away up to the next separator. */
+export interface BoringsslSpecial extends Span {
+  type: 'special';
+  name: BoringsslWord;
+  skipped: Span | null;
+}
+
+export type BoringsslElement =
+  | BoringsslTerm
+  | BoringsslGroup
+  | BoringsslSpecial
+  | (Span & { type: 'separator' })
+  /** A character that cannot start anything: the scanner stops with INVALID_COMMAND. */
+  | (Span & { type: 'invalid' });
+
+export interface BoringsslAst {
+  /** `DEFAULT` at byte 0 (span of the 7 bytes; `colon`: a `:` right after it was swallowed). */
+  defaultPrefix: (Span & { colon: boolean }) | null;
+  elements: BoringsslElement[];
+  /** From the first NUL to the end: a C caller's string ends at the NUL. */
+  truncated: Span | null;
+}
+
+/**
+ * Parses a BoringSSL cipher string into the elements ssl_cipher_process_rulestr() reads, with
+ * spans. Never fails: every string has a parse. `strict` selects the strict separator set.
+ */
+export function parseBoringssl(input: string, strict: boolean): BoringsslAst {
+  return peggyParse(input, { strict }) as BoringsslAst;
+}
