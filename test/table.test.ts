@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCiphers } from '../src/format/openssl-text.js';
 import { PROTOCOL_VERSION, suiteIdNumber } from '../src/table/compile.js';
-import { getTarget } from '../src/table/registry.js';
+import { OPENSSL_TARGET_NAMES, getTarget } from '../src/table/registry.js';
 import type { MaskCategory, MaskNames } from '../src/table/target.js';
 
 // Invariants of data/openssl-3.0.json and of the target compiled from it, checked against the
@@ -63,6 +63,39 @@ function runNode(args: string[]) {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.error) throw r.error;
   return r;
+}
+
+// Invariants every OpenSSL target's table keeps (BoringSSL checks the same at compile time:
+// ids sorted and unique, every alias and default word resolves).
+for (const name of OPENSSL_TARGET_NAMES) {
+  describe(`data/${name}.json invariants`, () => {
+    const t = getTarget(name)!;
+    // Proves suites are stored by ascending id with no id twice (the order compiled targets index by).
+    it('has unique suite ids in ascending order and unique names', () => {
+      const ids = t.data.suites.map((s) => suiteIdNumber(s.id));
+      for (let i = 1; i < ids.length; i++) expect(ids[i]!, t.data.suites[i]!.id).toBeGreaterThan(ids[i - 1]!);
+      const names = t.data.suites.map((s) => s.name);
+      expect(new Set(names).size).toBe(names.length);
+    });
+    // Proves every registered alias is a word, and every word of DEFAULT resolves.
+    it('resolves every registered alias and every word of its DEFAULT string', () => {
+      for (const alias of t.data.aliases) {
+        if (!t.unregisteredAliases.has(alias.name)) expect(t.words.has(alias.name), alias.name).toBe(true);
+      }
+      for (const w of wordsOf(t.data.defaultCipherList)) expect(t.words.has(w), w).toBe(true);
+    });
+    // Proves the prologue names only bits this release defines.
+    it('names only known bits in its prologue', () => {
+      for (const rule of t.data.prologue) {
+        for (const cat of MASK_CATEGORIES) {
+          const m = rule[cat];
+          if (m === undefined) continue;
+          for (const n of namesOf(m))
+            expect(Object.keys(t.data.bits[cat] ?? {}), `${rule.op} ${cat} ${n}`).toContain(n);
+        }
+      }
+    });
+  });
 }
 
 describe('data/openssl-3.0.json', () => {

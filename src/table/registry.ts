@@ -18,8 +18,11 @@ const DATA: Record<OpenSSLTargetName, TargetData> = {
 /** The target every call uses unless told otherwise. */
 export const DEFAULT_TARGET: TargetName = 'openssl-3.0';
 
+/** The OpenSSL targets, in release order. */
+export const OPENSSL_TARGET_NAMES = Object.keys(DATA) as readonly OpenSSLTargetName[];
+
 /** Names of all targets, in release order. */
-export const TARGET_NAMES: readonly TargetName[] = Object.keys(DATA) as OpenSSLTargetName[];
+export const TARGET_NAMES: readonly TargetName[] = OPENSSL_TARGET_NAMES;
 
 export function isTargetName(name: unknown): name is TargetName {
   return typeof name === 'string' && (TARGET_NAMES as readonly string[]).includes(name);
