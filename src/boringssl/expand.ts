@@ -35,8 +35,25 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
     throw new TypeError('expandBoringssl: options.aesHardware must be a boolean');
   }
   const t = boringsslTarget();
-  const ast = parseBoringssl(input, strict);
   const diagnostics: Diagnostic[] = [];
+
+  // ssl_create_cipher_list(): the fixed default order, then `DEFAULT` (the default rule string,
+  // read by its own scanner), then the rest of the string, applied while it is read so that the
+  // first error ends reading and nothing of a long string is kept.
+  const list = copyOrder(defaultOrder(t, aesHardware ?? t.data.recordedAesHardware));
+  const walk = newWalk(t, input, strict, list, diagnostics);
+  const ast = parseBoringssl(input, strict, {
+    defaultPrefix: () => {
+      const text = t.data.defaultRuleString;
+      const inner = newWalk(t, text, strict, list, null);
+      processRules(inner, parseBoringssl(text, strict).elements);
+      walk.error = inner.error;
+    },
+    element: (e) => {
+      if (walk.error === null) processElement(walk, e);
+      return walk.error === null;
+    },
+  });
   if (ast.truncated) {
     diagnostics.push({
       code: 'nul-truncates',
@@ -46,18 +63,6 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
       args: {},
     });
   }
-
-  // ssl_create_cipher_list(): the fixed default order, then `DEFAULT` (the default rule string,
-  // read by its own scanner), then the rest of the string.
-  const list = copyOrder(defaultOrder(t, aesHardware ?? t.data.recordedAesHardware));
-  if (ast.defaultPrefix) {
-    const text = t.data.defaultRuleString;
-    const walk = newWalk(t, text, strict, list, null);
-    processRules(walk, parseBoringssl(text, strict).elements);
-    if (walk.error) return failed(walk.error, diagnostics);
-  }
-  const walk = newWalk(t, input, strict, list, diagnostics);
-  processRules(walk, ast.elements);
   if (walk.error) return failed(walk.error, diagnostics);
 
   const ciphers: BoringsslCipher[] = [];
@@ -132,28 +137,27 @@ const OPS: Record<string, RuleOp> = { '-': 'del', '+': 'ord', '!': 'kill' };
 /** Applies the elements in order; the first error stops reading, as it stops BoringSSL's scanner. */
 function processRules(w: Walk, elements: readonly BoringsslElement[]): void {
   for (const e of elements) {
-    switch (e.type) {
-      case 'separator':
-        break;
-      case 'term':
-        term(w, e, false);
-        break;
-      case 'group':
-        group(w, e);
-        break;
-      case 'special':
-        special(w, e);
-        break;
-      case 'invalid':
-        fail(
-          w,
-          'invalid-command',
-          `\`${w.input.slice(e.start, e.end)}\` cannot start a rule; ${separatorsText(w.strict)}`,
-          e,
-        );
-        break;
-    }
+    processElement(w, e);
     if (w.error) return;
+  }
+}
+
+/** One step of ssl_cipher_process_rulestr's main loop. */
+function processElement(w: Walk, e: BoringsslElement): void {
+  switch (e.type) {
+    case 'term':
+      return term(w, e, false);
+    case 'group':
+      return group(w, e);
+    case 'special':
+      return special(w, e);
+    case 'invalid':
+      return fail(
+        w,
+        'invalid-command',
+        `\`${w.input.slice(e.start, e.end)}\` cannot start a rule; ${separatorsText(w.strict)}`,
+        e,
+      );
   }
 }
 

@@ -34,22 +34,43 @@ export type BoringsslElement =
   | BoringsslTerm
   | BoringsslGroup
   | BoringsslSpecial
-  | (Span & { type: 'separator' })
   /** A character that cannot start anything: the scanner stops with INVALID_COMMAND. */
   | (Span & { type: 'invalid' });
 
 export interface BoringsslAst {
   /** `DEFAULT` at byte 0 (span of the 7 bytes; `colon`: a `:` right after it was swallowed). */
   defaultPrefix: (Span & { colon: boolean }) | null;
+  /** What the scanner reads, in order; separators are left out (nothing but them lies between). */
   elements: BoringsslElement[];
   /** From the first NUL to the end: a C caller's string ends at the NUL. */
   truncated: Span | null;
 }
 
+/** Receives the parts of a string in order while it is read (see parseBoringssl). */
+export interface BoringsslVisitor {
+  /** `DEFAULT` at byte 0; called before any element. */
+  defaultPrefix(node: NonNullable<BoringsslAst['defaultPrefix']>): void;
+  /** One element; return false to stop reading. */
+  element(node: BoringsslElement): boolean;
+}
+
 /**
  * Parses a BoringSSL cipher string into the elements ssl_cipher_process_rulestr() reads, with
  * spans. Never fails: every string has a parse. `strict` selects the strict separator set.
+ *
+ * With a `visitor`, elements are handed to it in order as they are read and `elements` comes
+ * back empty: memory stays flat for any length, and returning false stops reading at once
+ * (BoringSSL stops at the first error too); a stopped parse returns no `truncated` either.
  */
-export function parseBoringssl(input: string, strict: boolean): BoringsslAst {
-  return peggyParse(input, { strict }) as BoringsslAst;
+export function parseBoringssl(input: string, strict: boolean, visitor?: BoringsslVisitor): BoringsslAst {
+  if (!visitor) return peggyParse(input, { strict }) as BoringsslAst;
+  try {
+    return peggyParse(input, { strict, visitor, stop: STOP }) as BoringsslAst;
+  } catch (e) {
+    if (e !== STOP) throw e;
+    return STOPPED;
+  }
 }
+
+const STOP = Symbol('stop reading');
+const STOPPED: BoringsslAst = Object.freeze({ defaultPrefix: null, elements: [], truncated: null });

@@ -212,9 +212,13 @@ function peg$parse(input, options) {
   }
   function peg$f1(colon) {
     const r = range();
-    return { start: r.start, end: r.start + 7, colon: colon !== null };
+    const node = { start: r.start, end: r.start + 7, colon: colon !== null };
+    visitor?.defaultPrefix(node);
+    return node;
   }
-  function peg$f2(items, end) {
+  function peg$f2(e) {    return visit(e);  }
+  function peg$f3(elements) {    return visitor ? [] : elements;  }
+  function peg$f4(items, end) {
     const r = range();
     return {
       type: 'group',
@@ -226,40 +230,39 @@ function peg$parse(input, options) {
       unexpected: end !== null && !end.close ? { start: end.start, end: end.end } : null,
     };
   }
-  function peg$f3() {    return { type: 'bar', ...span(range()) };  }
-  function peg$f4() {    return isAlnum(input.charCodeAt(offset()));  }
-  function peg$f5(words) {
+  function peg$f5() {    return { type: 'bar', ...span(range()) };  }
+  function peg$f6() {    return isAlnum(input.charCodeAt(offset()));  }
+  function peg$f7(words) {
     return { type: 'term', start: words[0].start, end: words[words.length - 1].end, op: null, words };
   }
-  function peg$f6() {    return { close: true, ...span(range()) };  }
-  function peg$f7() {    return { close: false, ...span(range()) };  }
-  function peg$f8() {    return null;  }
-  function peg$f9(name, skipped) {
+  function peg$f8() {    return { close: true, ...span(range()) };  }
+  function peg$f9() {    return { close: false, ...span(range()) };  }
+  function peg$f10() {    return null;  }
+  function peg$f11(name, skipped) {
     const r = range();
     return { type: 'special', start: r.start, end: r.end, name, skipped };
   }
-  function peg$f10() {    const c = input.charCodeAt(offset()); return c !== 0 && !isSeparator(c);  }
-  function peg$f11() {
+  function peg$f12() {    const c = input.charCodeAt(offset()); return c !== 0 && !isSeparator(c);  }
+  function peg$f13() {
     const r = range();
     return r.start === r.end ? null : span(r);
   }
-  function peg$f12(op, words) {
+  function peg$f14(op, words) {
     return { type: 'term', start: op.start, end: words[words.length - 1].end, op: op.text, words };
   }
-  function peg$f13(words) {
+  function peg$f15(words) {
     return { type: 'term', start: words[0].start, end: words[words.length - 1].end, op: null, words };
   }
-  function peg$f14(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f15(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f16() {    return { type: 'invalid', ...span(range()) };  }
-  function peg$f17() {    return span(range());  }
-  function peg$f18() {    return isSeparator(input.charCodeAt(offset()));  }
-  function peg$f19() {    return { type: 'separator', ...span(range()) };  }
-  function peg$f20(text) {    return { text, ...span(range()) };  }
-  function peg$f21() {    return isName(input.charCodeAt(offset()));  }
-  function peg$f22(text) {    return word(text);  }
-  function peg$f23() {    return isName(input.charCodeAt(offset()));  }
-  function peg$f24(text) {    return word(text);  }
+  function peg$f16(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f17(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f18() {    return { type: 'invalid', ...span(range()) };  }
+  function peg$f19() {    return span(range());  }
+  function peg$f20() {    return isSeparator(input.charCodeAt(offset()));  }
+  function peg$f21(text) {    return { text, ...span(range()) };  }
+  function peg$f22() {    return isName(input.charCodeAt(offset()));  }
+  function peg$f23(text) {    return word(text);  }
+  function peg$f24() {    return isName(input.charCodeAt(offset()));  }
+  function peg$f25(text) {    return word(text);  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -439,12 +442,7 @@ function peg$parse(input, options) {
     if (s1 === peg$FAILED) {
       s1 = null;
     }
-    s2 = [];
-    s3 = peg$parseElement();
-    while (s3 !== peg$FAILED) {
-      s2.push(s3);
-      s3 = peg$parseElement();
-    }
+    s2 = peg$parseBody();
     s3 = peg$parseTruncated();
     if (s3 === peg$FAILED) {
       s3 = null;
@@ -488,19 +486,66 @@ function peg$parse(input, options) {
     return s0;
   }
 
+  function peg$parseBody() {
+    let s0, s1, s2, s3, s4, s5, s6;
+
+    s0 = peg$currPos;
+    s1 = [];
+    s2 = peg$parseSeparator();
+    while (s2 !== peg$FAILED) {
+      s1.push(s2);
+      s2 = peg$parseSeparator();
+    }
+    s2 = [];
+    s3 = peg$currPos;
+    s4 = peg$parseElement();
+    if (s4 !== peg$FAILED) {
+      s5 = [];
+      s6 = peg$parseSeparator();
+      while (s6 !== peg$FAILED) {
+        s5.push(s6);
+        s6 = peg$parseSeparator();
+      }
+      peg$savedPos = s3;
+      s3 = peg$f2(s4);
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
+      s3 = peg$currPos;
+      s4 = peg$parseElement();
+      if (s4 !== peg$FAILED) {
+        s5 = [];
+        s6 = peg$parseSeparator();
+        while (s6 !== peg$FAILED) {
+          s5.push(s6);
+          s6 = peg$parseSeparator();
+        }
+        peg$savedPos = s3;
+        s3 = peg$f2(s4);
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    }
+    peg$savedPos = s0;
+    s0 = peg$f3(s2);
+
+    return s0;
+  }
+
   function peg$parseElement() {
     let s0;
 
-    s0 = peg$parseSeparator();
+    s0 = peg$parseGroup();
     if (s0 === peg$FAILED) {
-      s0 = peg$parseGroup();
+      s0 = peg$parseSpecial();
       if (s0 === peg$FAILED) {
-        s0 = peg$parseSpecial();
+        s0 = peg$parseTerm();
         if (s0 === peg$FAILED) {
-          s0 = peg$parseTerm();
-          if (s0 === peg$FAILED) {
-            s0 = peg$parseInvalid();
-          }
+          s0 = peg$parseInvalid();
         }
       }
     }
@@ -529,7 +574,7 @@ function peg$parse(input, options) {
       s3 = peg$parseGroupEnd();
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f2(s2, s3);
+        s0 = peg$f4(s2, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -555,13 +600,13 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f3();
+      s1 = peg$f5();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s1 = peg$f4();
+      s1 = peg$f6();
       if (s1) {
         s1 = undefined;
       } else {
@@ -571,7 +616,7 @@ function peg$parse(input, options) {
         s2 = peg$parseCompound1();
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f5(s2);
+          s0 = peg$f7(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -598,7 +643,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f6();
+      s1 = peg$f8();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
@@ -623,7 +668,7 @@ function peg$parse(input, options) {
         s2 = peg$parseChar();
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f7();
+          s0 = peg$f9();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -636,7 +681,7 @@ function peg$parse(input, options) {
         s0 = peg$currPos;
         s1 = '';
         peg$savedPos = s0;
-        s1 = peg$f8();
+        s1 = peg$f10();
         s0 = s1;
       }
     }
@@ -659,7 +704,7 @@ function peg$parse(input, options) {
       s2 = peg$parseWord();
       s3 = peg$parseSkip();
       peg$savedPos = s0;
-      s0 = peg$f9(s2, s3);
+      s0 = peg$f11(s2, s3);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -675,7 +720,7 @@ function peg$parse(input, options) {
     s1 = [];
     s2 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s3 = peg$f10();
+    s3 = peg$f12();
     if (s3) {
       s3 = undefined;
     } else {
@@ -704,7 +749,7 @@ function peg$parse(input, options) {
       s1.push(s2);
       s2 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s3 = peg$f10();
+      s3 = peg$f12();
       if (s3) {
         s3 = undefined;
       } else {
@@ -731,7 +776,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s1 = peg$f11();
+    s1 = peg$f13();
     s0 = s1;
 
     return s0;
@@ -745,7 +790,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f12(s1, s2);
+      s0 = peg$f14(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -755,7 +800,7 @@ function peg$parse(input, options) {
       s1 = peg$parseCompound1();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f13(s1);
+        s1 = peg$f15(s1);
       }
       s0 = s1;
     }
@@ -803,7 +848,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f14(s1, s2);
+    s0 = peg$f16(s1, s2);
 
     return s0;
   }
@@ -849,7 +894,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f15(s1, s2);
+      s0 = peg$f17(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -882,7 +927,7 @@ function peg$parse(input, options) {
       s2 = peg$parseChar();
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f16();
+        s0 = peg$f18();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -926,7 +971,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f17();
+      s0 = peg$f19();
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -941,7 +986,7 @@ function peg$parse(input, options) {
     peg$silentFails++;
     s0 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s1 = peg$f18();
+    s1 = peg$f20();
     if (s1) {
       s1 = undefined;
     } else {
@@ -956,8 +1001,8 @@ function peg$parse(input, options) {
         if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
       if (s2 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f19();
+        s1 = [s1, s2];
+        s0 = s1;
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -989,7 +1034,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f20(s1);
+      s1 = peg$f21(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1010,7 +1055,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f21();
+    s4 = peg$f22();
     if (s4) {
       s4 = undefined;
     } else {
@@ -1039,7 +1084,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f21();
+      s4 = peg$f22();
       if (s4) {
         s4 = undefined;
       } else {
@@ -1067,7 +1112,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f22(s1);
+    s1 = peg$f23(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -1083,7 +1128,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f23();
+    s4 = peg$f24();
     if (s4) {
       s4 = undefined;
     } else {
@@ -1113,7 +1158,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f23();
+        s4 = peg$f24();
         if (s4) {
           s4 = undefined;
         } else {
@@ -1149,7 +1194,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f24(s1);
+      s1 = peg$f25(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1206,6 +1251,12 @@ function peg$parse(input, options) {
 
 
   const strict = options.strict === true;
+  const visitor = options.visitor;
+  function visit(element) {
+    if (!visitor) return element;
+    if (visitor.element(element) === false) throw options.stop;
+    return undefined;
+  }
   // is_cipher_list_separator()
   function isSeparator(code) {
     return code === 58 || (!strict && (code === 32 || code === 59 || code === 44));
