@@ -34,6 +34,7 @@ export function selects(t: BoringsslTarget, sel: Selector, i: number): boolean {
     (sel.enc & s.enc) !== 0 &&
     (sel.mac & s.mac) !== 0 &&
     (sel.minVersion === null || sel.minVersion === s.data.minVersion) &&
+    // NULL-SHA only by name (test: 'NULL-SHA is never selected by an alias').
     !s.explicitOnly
   );
 }

@@ -218,6 +218,7 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
       );
       return;
     }
+    // Only a lone word can name a suite (test: 'a suite name inside a compound is an unknown alias').
     if (words.length === 1) {
       const suite = t.suiteByName.get(text);
       if (suite !== undefined) {
@@ -252,6 +253,8 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     sel.auth = (sel.auth & alias.auth) >>> 0;
     sel.enc = (sel.enc & alias.enc) >>> 0;
     sel.mac = (sel.mac & alias.mac) >>> 0;
+    // A word after a protocol alias must carry the same version, and a plain alias carries none
+    // (test: 'a protocol alias before another word ignores the rule').
     if (sel.minVersion !== null && sel.minVersion !== alias.minVersion) {
       if (!skip) versionSkipWarning(w, node, sel.minVersion, text, alias.minVersion);
       skip = true;
@@ -329,6 +332,7 @@ function group(w: Walk, node: BoringsslGroup): void {
     return;
   }
   const order = w.list.order;
+  // The list's tail, enabled or not (test: 'a group member already enabled is not added again').
   if (order.length > 0) w.list.inGroup[order[order.length - 1]!] = 0;
 }
 
@@ -360,6 +364,7 @@ function special(w: Walk, node: BoringsslSpecial): void {
     return;
   }
   strengthSort(w.t, w.list);
+  // The rest up to the separator is thrown away (test: 'even an operator after @STRENGTH is thrown away').
   if (node.skipped) {
     const text = w.input.slice(node.skipped.start, node.skipped.end);
     warn(

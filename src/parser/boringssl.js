@@ -1257,7 +1257,7 @@ function peg$parse(input, options) {
     if (visitor.element(element) === false) throw options.stop;
     return undefined;
   }
-  // is_cipher_list_separator()
+  // is_cipher_list_separator() (test: 'strict mode: only `:` separates; a space is an invalid command')
   function isSeparator(code) {
     return code === 58 || (!strict && (code === 32 || code === 59 || code === 44));
   }
