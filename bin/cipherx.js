@@ -3,6 +3,11 @@ import { readFileSync } from 'node:fs';
 import { main } from '../dist/src/cli/main.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// A reader that goes away (`cipherx expand -v ALL | head -1`) is not an error of ours.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, version }).then(
   (code) => {
     process.exitCode = code;

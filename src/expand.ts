@@ -1,11 +1,14 @@
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
-import { runSegment, runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
+import { report, runSegment, runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
-import type { Cipher, ExpandOptions, ExpandResult } from './types.js';
+import type { Cipher, Diagnostic, ExpandOptions, ExpandResult } from './types.js';
+
+const copyDiagnostics = (ds: readonly Diagnostic[]): Diagnostic[] =>
+  ds.map((d) => ({ ...d, span: d.span && { ...d.span }, args: { ...d.args } }));
 
 const NO_CIPHERSUITES: CiphersuitesResult = Object.freeze({ ciphers: [], nonTls13: 0, error: null, diagnostics: [] });
 
@@ -40,6 +43,7 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   const csText = options.ciphersuites ?? tls13?.defaultCiphersuites ?? '';
 
   if (options.seclevel !== undefined) {
+    if (typeof options.seclevel !== 'number') throw new TypeError('expand: options.seclevel must be a number');
     if (t.data.defaultSeclevel === null) throw new TypeError(`expand: ${t.name} has no security levels`);
     if (!(Number.isInteger(options.seclevel) && options.seclevel >= 0 && options.seclevel <= 5)) {
       throw new TypeError('expand: options.seclevel must be an integer from 0 to 5');
@@ -47,14 +51,15 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   }
   const seclevel = options.seclevel ?? t.data.defaultSeclevel;
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
+  // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
-    return { ok: false, error: cs.error, ciphers: [], seclevel, diagnostics: cs.diagnostics.slice() };
+    return { ok: false, error: { ...cs.error }, ciphers: [], seclevel, diagnostics: copyDiagnostics(cs.diagnostics) };
   }
 
   // A C caller's string ends at the first NUL.
   const nul = input.indexOf('\0');
   const text = nul === -1 ? input : input.slice(0, nul);
-  const diagnostics = cs.diagnostics.slice();
+  const diagnostics = copyDiagnostics(cs.diagnostics);
   if (nul !== -1) {
     diagnostics.push({
       code: 'nul-truncates',
@@ -76,6 +81,16 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   });
   if (ast.suiteB) {
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
+    const { discarded } = ast.suiteB;
+    if (discarded.end > discarded.start) {
+      report(ctx, {
+        code: 'suite-b-replaces',
+        severity: 'warning',
+        message: `\`${ast.suiteB.name}\` at the start replaces the whole string with \`${rules}\`: OpenSSL ignores everything after it`,
+        span: discarded,
+        args: { prefix: ast.suiteB.name, rules },
+      });
+    }
     runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
   }
 

@@ -97,7 +97,7 @@ describe('exit status and messages', () => {
     [['expand', 'HIGH', 'LOW'], 'takes one cipher string'],
     [['expand', '-ALL'], 'must come after `--`'],
     [['expand', '--target', 'openssl-9.9', 'HIGH'], 'unknown target'],
-    [['expand', '-v', '-V', 'HIGH'], 'choose one output mode'],
+    [['expand', '-v', '-V', 'HIGH'], '-v cannot be combined'],
     [['expand', '--ciphersuites'], 'argument missing'],
     [['frobnicate'], 'unknown command'],
     [['expand', '--batch', 'HIGH'], 'standard input'],

@@ -27,11 +27,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const [command, ...rest] = argv;
     switch (command) {
       case undefined:
+        io.stderr.write(HELP);
+        return EXIT_USAGE;
       case '-h':
       case '--help':
-      case 'help':
         io.stdout.write(HELP);
-        return command === undefined ? EXIT_USAGE : EXIT_OK;
+        return EXIT_OK;
+      case 'help':
+        io.stdout.write(rest[0] === 'expand' ? EXPAND_HELP : rest[0] === 'targets' ? TARGETS_HELP : HELP);
+        return EXIT_OK;
       case '--version':
         io.stdout.write(`cipherx ${io.version}\n`);
         return EXIT_OK;
@@ -75,7 +79,15 @@ interface ExpandCli {
   options: ExpandOptions;
 }
 
-async function expandCommand(args: string[], io: Io): Promise<number> {
+/** OpenSSL's single-dash spellings of the options cipherx shares with `openssl ciphers`. */
+const OPENSSL_SPELLINGS: Readonly<Record<string, string>> = {
+  '-stdname': '--stdname',
+  '-ciphersuites': '--ciphersuites',
+};
+
+async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
+  const end = rawArgs.indexOf('--');
+  const args = rawArgs.map((a, i) => (end !== -1 && i >= end ? a : (OPENSSL_SPELLINGS[a] ?? a)));
   let parsed;
   try {
     parsed = parseArgs({
@@ -88,6 +100,7 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         batch: { type: 'boolean' },
         ciphersuites: { type: 'string' },
+        seclevel: { type: 'string' },
         target: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -96,7 +109,7 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
     const m = /Unknown option '(-[^']*)'/.exec((e as Error).message);
     if (m) {
       throw new UsageError(
-        `unknown option ${m[1]}; a cipher string that starts with \`-\` must come after \`--\` (cipherx expand -- '-ALL:HIGH')`,
+        `unknown option ${m[1]} (see cipherx expand --help); a cipher string that starts with \`-\` must come after \`--\`: cipherx expand -- '-ALL:HIGH'`,
       );
     }
     throw new UsageError((e as Error).message);
@@ -106,27 +119,37 @@ async function expandCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(EXPAND_HELP);
     return EXIT_OK;
   }
-  const modes = [values.v && '-v', values.V && '-V', values.stdname && '--stdname', values.json && '--json'].filter(
-    Boolean,
-  );
-  if (modes.length > 1) throw new UsageError(`choose one output mode, not ${modes.join(' and ')}`);
+  if (values.json && (values.v || values.V || values.stdname)) {
+    throw new UsageError('--json is an output mode of its own: drop -v, -V or --stdname');
+  }
+  if (values.v && (values.V || values.stdname)) throw new UsageError('-v cannot be combined with -V or --stdname');
   const target = values.target ?? 'openssl-3.0';
-  if (!getTarget(target)) {
+  const t = getTarget(target);
+  if (!t) {
     throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
   }
-  const data = getTarget(target)!.data;
+  const data = t.data;
   if (values.ciphersuites !== undefined && values.ciphersuites !== '' && !data.tls13) {
     throw new UsageError(`${target} has no TLS 1.3: --ciphersuites does not apply`);
   }
   if (values.stdname && data.layout.stdname === null) {
     throw new UsageError(`the openssl tool of ${target} has no -stdname output`);
   }
+  let seclevel: number | undefined;
+  if (values.seclevel !== undefined) {
+    if (data.defaultSeclevel === null)
+      throw new UsageError(`${target} has no security levels: --seclevel does not apply`);
+    if (!/^[0-5]$/.test(values.seclevel)) throw new UsageError('--seclevel takes one digit from 0 to 5');
+    seclevel = Number(values.seclevel);
+  }
   const cli: ExpandCli = {
-    format: values.V ? 'V' : values.v ? 'v' : values.stdname ? 'stdname' : 'plain',
+    format:
+      values.V && values.stdname ? 'V+stdname' : values.V ? 'V' : values.v ? 'v' : values.stdname ? 'stdname' : 'plain',
     json: values.json === true,
     options: {
       target: target as TargetName,
       ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
+      ...(seclevel !== undefined ? { seclevel } : {}),
     },
   };
   if (values.batch) {
@@ -170,31 +193,59 @@ function renderError(r: ExpandResult, input: string, ciphersuites: string): stri
   return renderProblem({ severity: 'error', code: e.code, message: e.message, span: e.span }, input);
 }
 
-/** One line in, one result out, in order; streams, so it never holds more than a chunk. */
+/**
+ * One line in, one result out, in order. Streams: reads and writes in chunks. Lines end at
+ * `\n`; one `\r` before it is dropped (files written on Windows), any other `\r` is part of
+ * the string, as it would be for OpenSSL. Stops quietly when the reader of stdout goes away.
+ */
 async function batch(cli: ExpandCli, io: Io): Promise<number> {
-  // Loaded here, not at the top: only --batch needs it, and every module costs start-up time.
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let exit = EXIT_OK;
-  let buf = '';
+  let out = '';
   let first = true;
+  let closed = false;
+  io.stdout.on('error', () => {
+    closed = true; // EPIPE and the like: nobody reads any more
+  });
   const flush = async () => {
-    if (buf === '') return;
-    const chunk = buf;
-    buf = '';
-    if (!io.stdout.write(chunk)) await new Promise<void>((res) => io.stdout.once('drain', () => res()));
+    if (out === '' || closed) return;
+    const chunk = out;
+    out = '';
+    if (!io.stdout.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        io.stdout.once('drain', resolve);
+        io.stdout.once('error', resolve);
+      });
+    }
   };
-  for await (const line of rl) {
-    const r = expand(line, cli.options);
+  const emit = (line: string) => {
+    const r = expand(line.endsWith('\r') ? line.slice(0, -1) : line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;
-    if (cli.json) buf += JSON.stringify(r) + '\n';
-    else if (!r.ok)
-      buf += `${cli.format === 'plain' || first ? '' : '\n'}error[${r.error!.code}]: ${r.error!.message}${r.error!.span ? ` (at ${r.error!.span.start + 1})` : ''}\n`;
-    else if (cli.format === 'plain') buf += formatCiphers(r.ciphers, 'plain', cli.options.target);
-    else buf += (first ? '' : '\n') + formatCiphers(r.ciphers, cli.format, cli.options.target);
+    if (cli.json) out += JSON.stringify(r) + '\n';
+    else {
+      const sep = cli.format === 'plain' || first ? '' : '\n';
+      out += sep + (r.ok ? formatCiphers(r.ciphers, cli.format, cli.options.target) : batchError(r));
+    }
     first = false;
-    if (buf.length > 65536) await flush();
+  };
+  let pending = '';
+  io.stdin.setEncoding('utf8');
+  for await (const chunk of io.stdin as AsyncIterable<string>) {
+    pending += chunk;
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) !== -1) {
+      emit(pending.slice(0, nl));
+      pending = pending.slice(nl + 1);
+    }
+    if (out.length > 65536) await flush();
+    if (closed) return exit;
   }
+  if (pending !== '') emit(pending);
   await flush();
   return exit;
+}
+
+/** A rejected string in --batch output: one line, on stdout, in the input's place. */
+function batchError(r: ExpandResult): string {
+  const e = r.error!;
+  return `error[${e.code}]: ${e.message}${e.span ? ` (at ${e.span.start + 1})` : ''}\n`;
 }

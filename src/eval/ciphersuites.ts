@@ -1,4 +1,5 @@
 import type { Target } from '../table/target.js';
+import { report } from './evaluate.js';
 import type { Cipher, Diagnostic, ExpandError } from '../types.js';
 
 export interface CiphersuitesResult {
@@ -39,6 +40,16 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
   const out: CiphersuitesResult = { ciphers: [], nonTls13: 0, error: null, diagnostics: [] };
   const nul = fullText.indexOf('\0');
   const text = nul === -1 ? fullText : fullText.slice(0, nul); // a C string ends at NUL
+  if (nul !== -1) {
+    out.diagnostics.push({
+      code: 'nul-truncates',
+      severity: 'warning',
+      message: 'the ciphersuites list contains a NUL character; OpenSSL reads only what comes before it',
+      span: { start: nul, end: fullText.length },
+      args: {},
+      source: 'ciphersuites',
+    });
+  }
   if (text === '') return out;
   const strict = t.data.tls13!.unknownNames === 'fail';
   let found = 0;
@@ -65,7 +76,7 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
       return out;
     }
     if (!hit) {
-      out.diagnostics.push({
+      report(out, {
         code: 'unknown-ciphersuite',
         severity: 'warning',
         message:

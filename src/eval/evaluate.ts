@@ -1,8 +1,10 @@
-import type { SegmentNode, TermNode, WordNode } from '../parse.js';
+import type { SegmentNode, TermNode } from '../parse.js';
 import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
 import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
 import { entryMatchSet, matchSet } from './match-set.js';
+import { charSpan, describeChar } from '../format/characters.js';
+import { unknownWord } from './word-diagnostics.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
 export interface EvalContext {
@@ -26,13 +28,32 @@ export interface TraceStep {
 
 const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
 
-function invalidCommand(ctx: EvalContext, span: Span, message: string): void {
-  if (!ctx.error) ctx.error = { code: 'invalid-command', message, span };
+/** The most diagnostics one call reports; a string of 100,000 unknown words gets one summary. */
+export const MAX_DIAGNOSTICS = 100;
+
+/** Adds a diagnostic, up to MAX_DIAGNOSTICS, then one that says how many more there were. */
+export function report(ctx: { diagnostics: Diagnostic[] }, d: Diagnostic): void {
+  const n = ctx.diagnostics.length;
+  if (n < MAX_DIAGNOSTICS) {
+    ctx.diagnostics.push(d);
+    return;
+  }
+  if (n === MAX_DIAGNOSTICS) {
+    ctx.diagnostics.push({
+      code: 'too-many-diagnostics',
+      severity: 'info',
+      message: '',
+      span: null,
+      args: { more: 0 },
+    });
+  }
+  const last = ctx.diagnostics[MAX_DIAGNOSTICS]!;
+  last.args.more = (last.args.more as number) + 1;
+  last.message = `${last.args.more} more diagnostics not listed`;
 }
 
-/** The byte at `offset` as a span (empty at the end of the input). */
-function byteAt(offset: number, input: string): Span {
-  return { start: offset, end: Math.min(offset + 1, input.length) };
+function invalidCommand(ctx: EvalContext, span: Span, message: string): void {
+  if (!ctx.error) ctx.error = { code: 'invalid-command', message, span };
 }
 
 /**
@@ -120,37 +141,52 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
   const t = ctx.target;
   const terms = seg.terms;
   if (terms.length === 0) {
-    invalidCommand(ctx, byteAt(seg.junk!.start, input), `\`${input[seg.junk!.start]}\` cannot start a term`);
+    invalidCommand(
+      ctx,
+      charSpan(input, seg.junk!.start),
+      `${describeChar(input, seg.junk!.start)} cannot start a term`,
+    );
     return false;
   }
   for (let k = 0; k < terms.length; k++) {
     const term = terms[k]!;
     const first = term.words[0]!;
     if (first.text === '') {
-      const what = first.start < input.length ? `\`${input[first.start]}\`` : 'the end of the string';
+      const what = describeChar(input, first.start);
       invalidCommand(
         ctx,
-        byteAt(first.start, input),
+        charSpan(input, first.start),
         `operator \`${term.op}\` must be followed by a name, not ${what}`,
       );
       return false;
     }
     if (term.op === '@') {
       special(ctx, term);
+      const ignoredFrom = term.words.length > 1 ? term.words[0]!.end : term.end;
+      if (seg.end > ignoredFrom) {
+        const rest = input.slice(ignoredFrom, seg.end);
+        report(ctx, {
+          code: 'ignored-after-special',
+          severity: 'warning',
+          message: `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
+          span: { start: ignoredFrom, end: seg.end },
+          args: { text: rest },
+        });
+      }
       return true; // the rest of the segment is discarded
     }
     const r = resolveCompound(t, term);
     if (r.kind === 'empty-word') {
-      const what = r.at < input.length ? `\`${input[r.at]}\`` : 'the end of the string';
-      invalidCommand(ctx, byteAt(r.at, input), `\`+\` must be followed by a name, not ${what}`);
+      const what = describeChar(input, r.at);
+      invalidCommand(ctx, charSpan(input, r.at), `\`+\` must be followed by a name, not ${what}`);
       return false;
     }
     if (r.kind === 'unknown') {
-      ctx.diagnostics.push(unknownWord(t, term.words[r.word]!));
+      report(ctx, unknownWord(t, term.words[r.word]!, seg, input));
       return true;
     }
     if (r.kind === 'conflict') {
-      ctx.diagnostics.push({
+      report(ctx, {
         code: 'empty-intersection',
         severity: 'warning',
         message: `\`${input.slice(term.start, term.end)}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
@@ -169,43 +205,12 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
     const word = last.words[last.words.length - 1]!.text;
     invalidCommand(
       ctx,
-      byteAt(seg.junk.start, input),
-      `\`${input[seg.junk.start]}\` cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
+      charSpan(input, seg.junk.start),
+      `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
     );
     return false;
   }
   return true;
-}
-
-/** Why a word does nothing: not in the table at all, an alias without algorithms, or `DEFAULT` off its place. */
-function unknownWord(t: Target, w: WordNode): Diagnostic {
-  const span = { start: w.start, end: w.end };
-  const args = { word: w.text, target: t.name };
-  if (w.text === 'DEFAULT') {
-    return {
-      code: 'default-not-first',
-      severity: 'warning',
-      message: '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it',
-      span,
-      args,
-    };
-  }
-  if (t.unregisteredAliases.has(w.text)) {
-    return {
-      code: 'unavailable-alias',
-      severity: 'warning',
-      message: `\`${w.text}\` names algorithms that ${t.name} does not offer (default provider), so it is not an alias there and OpenSSL ignores it`,
-      span,
-      args,
-    };
-  }
-  return {
-    code: 'unknown-word',
-    severity: 'warning',
-    message: `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
-    span,
-    args,
-  };
 }
 
 /** `@STRENGTH` and `@SECLEVEL=n`; anything else after `@` makes the call fail. */

@@ -1,3 +1,4 @@
+import { visibleChar } from './characters.js';
 import type { Span } from '../types.js';
 
 export interface RenderedProblem {
@@ -7,13 +8,6 @@ export interface RenderedProblem {
   code: string;
   message: string;
   span: Span | null | undefined;
-}
-
-/** Characters that would break the caret line are shown as visible escapes, one column each. */
-function visible(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 0x20 || c === 0x7f) return c === 0x09 ? '→' : '·';
-  return ch;
 }
 
 /**
@@ -28,27 +22,49 @@ function visible(ch: string): string {
  * Long inputs are cut to a window around the span. `origin` names where the text came from.
  */
 export function renderProblem(p: RenderedProblem, text: string, origin = '<argv>'): string {
-  const head = `${p.severity}[${p.code}]: ${p.message}`;
+  const head = `${p.severity}[${p.code}]: ${escapeControls(p.message)}`;
   if (!p.span) return head + '\n';
   const { start, end } = p.span;
+  // Columns count code points, each shown as one visible character, so the caret stays under
+  // the span whatever the text holds (astral characters, tabs, control bytes).
+  const cps: Array<{ at: number; shown: string }> = [];
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    cps.push({ at: i, shown: visibleChar(cp) });
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const colOf = (offset: number) => {
+    const k = cps.findIndex((c) => c.at >= offset);
+    return k === -1 ? cps.length : k;
+  };
+  const startCol = colOf(start);
+  const endCol = Math.max(startCol + 1, colOf(end));
   const width = 100;
   let from = 0;
-  let to = text.length;
-  if (to - from > width) {
-    from = Math.max(0, Math.min(start - 40, text.length - width));
-    to = Math.min(text.length, from + width);
+  let to = cps.length;
+  if (to > width) {
+    from = Math.max(0, Math.min(startCol - 40, cps.length - width));
+    to = Math.min(cps.length, from + width);
   }
-  const shown = Array.from(text.slice(from, to), visible).join('');
   const prefix = from > 0 ? '…' : '';
-  const suffix = to < text.length ? '…' : '';
-  const caretStart = prefix.length + (start - from);
-  const caretLen = Math.max(1, Math.min(end, to) - start);
+  const suffix = to < cps.length ? '…' : '';
+  const shown = cps
+    .slice(from, to)
+    .map((c) => c.shown)
+    .join('');
+  const caretStart = prefix.length + (startCol - from);
+  const caretLen = Math.max(1, Math.min(endCol, to) - startCol);
   const lines = [
     head,
-    ` --> ${origin}:1:${start + 1}`,
+    ` --> ${origin}:1:${startCol + 1}`,
     '  |',
     `1 | ${prefix}${shown}${suffix}`,
     `  | ${' '.repeat(caretStart)}${'^'.repeat(caretLen)}`,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** Control characters in a message become `\u{…}` escapes: nothing raw reaches a terminal. */
+function escapeControls(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }

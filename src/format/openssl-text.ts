@@ -2,8 +2,8 @@ import { getTarget, DEFAULT_TARGET } from '../table/registry.js';
 import type { Layout } from '../table/target.js';
 import type { Cipher, TargetName } from '../types.js';
 
-/** The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`. */
-export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname';
+/** The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`, `-V -stdname`. */
+export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname' | 'V+stdname';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
@@ -28,13 +28,15 @@ export function formatCiphers(
   if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
   const l = t.data.layout;
   if (format === 'plain') return ciphers.map((c) => c.name).join(':') + '\n';
-  if (format === 'stdname' && l.stdname === null) {
+  const ids = format === 'V' || format === 'V+stdname';
+  const stdname = format === 'stdname' || format === 'V+stdname';
+  if (stdname && l.stdname === null) {
     throw new TypeError(`formatCiphers: the openssl tool of ${target} has no -stdname output`);
   }
   let out = '';
   for (const c of ciphers) {
-    if (format === 'V') out += `          ${c.id} - `;
-    else if (format === 'stdname') out += `${pad(c.stdname ?? 'UNKNOWN', l.stdname ?? 0)} - `;
+    if (ids) out += `          ${c.id} - `;
+    if (stdname) out += `${pad(c.stdname ?? 'UNKNOWN', l.stdname ?? 0)} - `;
     out += description(c, l) + '\n';
   }
   return out;

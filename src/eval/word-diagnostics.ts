@@ -1,0 +1,73 @@
+import type { SegmentNode, WordNode } from '../parse.js';
+import type { Target } from '../table/target.js';
+import type { Diagnostic } from '../types.js';
+
+/**
+ * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,
+ * a Suite B keyword off its place, an IANA or TLS 1.3 name, an alias whose algorithms this
+ * build lacks, or a word unknown here (with "did you mean" when one known word differs only in
+ * case).
+ */
+export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string): Diagnostic {
+  const span = { start: w.start, end: w.end };
+  const args: Record<string, string> = { word: w.text, target: t.name };
+  const d = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', message, span, args });
+
+  if (w.text === 'DEFAULT') {
+    return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
+  }
+  if (/^SUITEB(128|192)/.test(w.text)) {
+    return d(
+      'suite-b-not-first',
+      `\`${w.text}\` is a Suite B keyword only at the very start of the string; here OpenSSL ignores it`,
+    );
+  }
+  // Before 3.2 `_` is not a name character: an IANA name is read as the word `TLS`.
+  const fullName = w.text === 'TLS' && input[w.end] === '_' ? input.slice(w.start, seg.end) : w.text;
+  if (fullName.startsWith('TLS_')) {
+    const tls13 = t.data.tls13Suites.some((s) => s.stdname === fullName);
+    span.end = w.start + fullName.length;
+    args.word = fullName;
+    if (tls13) {
+      return d(
+        'tls13-suite-in-cipher-list',
+        `\`${fullName}\` is a TLS 1.3 suite: those are set apart (--ciphersuites, SSL_CTX_set_ciphersuites); in the cipher list OpenSSL ignores it`,
+      );
+    }
+    return d(
+      'iana-name-unsupported',
+      `\`${fullName}\` is an IANA name; ${t.name} reads only OpenSSL names in a cipher list (IANA names work from 3.2), so OpenSSL ignores it`,
+    );
+  }
+  if (t.unregisteredAliases.has(w.text)) {
+    return d(
+      'unavailable-alias',
+      `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and OpenSSL ignores it`,
+    );
+  }
+  const suggestion = caseInsensitive(t).get(w.text.toLowerCase());
+  if (suggestion !== undefined) {
+    args.suggestion = suggestion;
+    return d(
+      'unknown-word',
+      `\`${w.text}\` is not a cipher or alias in ${t.name} (names are case-sensitive); did you mean \`${suggestion}\`?`,
+    );
+  }
+  return d(
+    'unknown-word',
+    `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
+  );
+}
+
+const lowerWords = new WeakMap<Target, Map<string, string>>();
+
+/** Known words by lower case (the first one wins where two differ only in case). */
+function caseInsensitive(t: Target): Map<string, string> {
+  let m = lowerWords.get(t);
+  if (!m) {
+    m = new Map();
+    for (const name of t.words.keys()) if (!m.has(name.toLowerCase())) m.set(name.toLowerCase(), name);
+    lowerWords.set(t, m);
+  }
+  return m;
+}
