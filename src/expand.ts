@@ -1,3 +1,4 @@
+import { expandBoringssl } from './boringssl/expand.js';
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
@@ -29,6 +30,9 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
   if (typeof input !== 'string') throw new TypeError(`expand: input must be a string, got ${typeof input}`);
   if (options === null || typeof options !== 'object') throw new TypeError('expand: options must be an object');
   const targetName = options.target ?? DEFAULT_TARGET;
+  if (targetName === 'boringssl') return expandForBoringssl(input, options);
+  if (options.strict !== undefined)
+    throw new TypeError(`expand: options.strict applies to boringssl only, not ${targetName}`);
   const t = getTarget(targetName);
   if (!t) {
     throw new TypeError(`expand: unknown target ${JSON.stringify(targetName)}; known: ${TARGET_NAMES.join(', ')}`);
@@ -107,4 +111,14 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
     };
   }
   return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics };
+}
+
+/** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
+function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult {
+  if (options.ciphersuites) throw new TypeError('expand: boringssl has no configurable TLS 1.3 list (ciphersuites)');
+  if (options.seclevel !== undefined) throw new TypeError('expand: boringssl has no security levels');
+  if (options.strict !== undefined && typeof options.strict !== 'boolean') {
+    throw new TypeError('expand: options.strict must be a boolean');
+  }
+  return expandBoringssl(input, { strict: options.strict ?? false });
 }

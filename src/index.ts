@@ -1,6 +1,8 @@
 export { expand } from './expand.js';
 export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { TARGET_NAMES as targets } from './table/registry.js';
+export { describeTargets, type TargetInfo } from './targets.js';
+export { renderProblem } from './format/diagnostic-text.js';
 export type {
   Cipher,
   Diagnostic,
@@ -9,6 +11,7 @@ export type {
   ExpandOptions,
   ExpandResult,
   Severity,
+  OpenSSLTargetName,
   Span,
   TargetName,
 } from './types.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expand } from '../src/index.js';
-import { cipherx, opensslCiphers } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cipherx, opensslCiphers } from './helpers/cli.js';
 
 // The CLI against `openssl ciphers` (stdout byte for byte, same exit status class) and
 // against the library (--json), plus its own contract: usage errors, --batch, carets.
@@ -101,6 +102,15 @@ describe('exit status and messages', () => {
     [['expand', '--ciphersuites'], 'argument missing'],
     [['frobnicate'], 'unknown command'],
     [['expand', '--batch', 'HIGH'], 'standard input'],
+    [['expand', '--seclevel', '7', 'HIGH'], 'one digit from 0 to 5'],
+    [['expand', '--target', 'openssl-1.0.2', '--seclevel', '1', 'HIGH'], 'no security levels'],
+    [
+      ['expand', '--target', 'openssl-1.0.2', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'HIGH'],
+      'no configurable TLS 1.3',
+    ],
+    [['expand', '--target', 'openssl-1.0.2', '--stdname', 'HIGH'], 'no -stdname'],
+    [['expand', '--target', 'boringssl', '-V', 'HIGH'], 'no -V'],
+    [['expand', '--strict', 'HIGH'], 'boringssl only'],
   ])('usage error %j exits 2', (args, message) => {
     const r = cipherx(args);
     expect(r.status).toBe(2);
@@ -123,8 +133,69 @@ describe('exit status and messages', () => {
   });
 
   it('targets lists each target with its exact release', () => {
-    expect(cipherx(['targets']).stdout).toContain('openssl-3.0');
-    expect(cipherx(['targets']).stdout).toContain('OpenSSL 3.0.20');
+    const out = cipherx(['targets']).stdout;
+    for (const want of [
+      'OpenSSL 1.0.2u',
+      'OpenSSL 1.1.1w',
+      'OpenSSL 3.0.20',
+      'OpenSSL 3.5.7',
+      'OpenSSL 3.6.3',
+      'android-13.0.0_r24',
+    ]) {
+      expect(out).toContain(want);
+    }
+    expect(JSON.parse(cipherx(['targets', '--json']).stdout).map((t: { name: string }) => t.name)).toEqual([
+      'openssl-1.0.2',
+      'openssl-1.1.1',
+      'openssl-3.0',
+      'openssl-3.5',
+      'openssl-3.6',
+      'boringssl',
+    ]);
+  });
+
+  it('OpenSSL spellings of options work: -stdname, -ciphersuites, -V -stdname', () => {
+    const want = opensslCiphers(['-V', '-stdname', '-ciphersuites', '', 'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256']);
+    expect(
+      cipherx(['expand', '-V', '-stdname', '-ciphersuites', '', 'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256']).stdout,
+    ).toBe(want.stdout);
+  });
+
+  it('bare cipherx prints the help to stderr and exits 2; help expand shows the expand help', () => {
+    const r = cipherx([]);
+    expect([r.status, r.stdout, r.stderr.includes('Usage')]).toEqual([2, '', true]);
+    expect(cipherx(['help', 'expand']).stdout).toContain('--ciphersuites LIST');
+  });
+
+  it('--seclevel sets the level the string starts from', () => {
+    expect(JSON.parse(cipherx(['expand', '--json', '--seclevel', '2', 'HIGH']).stdout).seclevel).toBe(2);
+    expect(JSON.parse(cipherx(['expand', '--json', '--seclevel', '2', 'HIGH:@SECLEVEL=4']).stdout).seclevel).toBe(4);
+  });
+});
+
+describe('other targets', () => {
+  it('boringssl prints groups in brackets, as bssl ciphers does', () => {
+    const r = cipherx(['expand', '--target', 'boringssl', '[AES128-SHA|AES256-SHA]:AES128-GCM-SHA256']);
+    expect(r.stdout).toBe(
+      '[\n  TLS_RSA_WITH_AES_128_CBC_SHA\n  TLS_RSA_WITH_AES_256_CBC_SHA\n]\nTLS_RSA_WITH_AES_128_GCM_SHA256\n',
+    );
+    expect(cipherx(['expand', '--target', 'boringssl', '--openssl-name', 'AES128-SHA']).stdout).toBe('AES128-SHA\n');
+  });
+
+  it('boringssl --strict rejects unknown words', () => {
+    expect(cipherx(['expand', '--target', 'boringssl', 'FOO:AES128-SHA']).status).toBe(0);
+    expect(cipherx(['expand', '--target', 'boringssl', '--strict', 'FOO:AES128-SHA']).status).toBe(1);
+  });
+
+  it('--json carries the group flags', () => {
+    const r = JSON.parse(cipherx(['expand', '--target', 'boringssl', '--json', '[AES128-SHA|AES256-SHA]']).stdout);
+    expect(r.ciphers.map((c: { inGroupWithNext: boolean }) => c.inGroupWithNext)).toEqual([true, false]);
+  });
+
+  it('1.0.2 and 1.1.1 print -v in their narrower layout', () => {
+    expect(cipherx(['expand', '--target', 'openssl-1.0.2', '-v', 'AES128-SHA']).stdout).toBe(
+      'AES128-SHA              SSLv3 Kx=RSA      Au=RSA  Enc=AES(128)  Mac=SHA1\n',
+    );
   });
 });
 
@@ -165,6 +236,24 @@ describe('--batch', () => {
         '\n' +
         opensslCiphers(['-v', '-ciphersuites', '', 'AES256-SHA:AES128-SHA']).stdout,
     );
+  });
+
+  it('a CRLF line ending is dropped; a lone carriage return stays part of the string', () => {
+    const r = cipherx(['expand', '--batch', '--ciphersuites', ''], 'AES128-SHA\r\nAES128-SHA\rAES256-SHA\n');
+    const out = r.stdout.split('\n');
+    expect(out[0]).toBe('AES128-SHA');
+    expect(out[1]).toMatch(/^error\[invalid-command\]/);
+    expect(out.length).toBe(3);
+  });
+
+  it('stops quietly when the reader goes away', () => {
+    const many = 'HIGH\n'.repeat(50000);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" expand --batch -v | head -n 1`], {
+      input: many,
+      encoding: 'utf8',
+    });
+    expect(r.stdout.split('\n').length).toBe(2);
+    expect(r.stderr).toBe('');
   });
 
   it('streams 100,000 lines in order', () => {

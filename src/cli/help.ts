@@ -2,12 +2,13 @@ export const HELP = `cipherx: evaluate OpenSSL cipher strings exactly as OpenSSL
 
 Usage:
   cipherx expand [options] [--] <cipher-string>   what the string expands to
-  cipherx targets                                 the release lines cipherx knows
-  cipherx --version | --help
+  cipherx targets [--json]                        the release lines cipherx knows
+  cipherx help [expand|targets] | --help | --version
 
 Examples:
   cipherx expand 'HIGH:!aNULL:!MD5'                 like: openssl ciphers 'HIGH:!aNULL:!MD5'
   cipherx expand -v 'ECDH+aRSA:!AESGCM+RSA'         like: openssl ciphers -v ...
+  cipherx expand --target openssl-1.1.1 DEFAULT     as OpenSSL 1.1.1 would
   cipherx expand -- '-ALL:HIGH'                     strings starting with - go after --
   cipherx expand --batch < strings.txt              one string per line
 
@@ -16,43 +17,52 @@ Run \`cipherx expand --help\` for every option of expand.
 
 export const EXPAND_HELP = `Usage: cipherx expand [options] [--] <cipher-string>
 
-Prints what OpenSSL would make of <cipher-string> (SSL_CTX_set_cipher_list on a fresh
-context): the same suites in the same order, in the layout of \`openssl ciphers\`.
-The TLS 1.3 suites come first, as OpenSSL prints them; they are configured apart
-(--ciphersuites) and the cipher string never changes them.
+Prints what the target release would make of <cipher-string> (SSL_CTX_set_cipher_list on a
+fresh context): the same suites in the same order, in the layout of \`openssl ciphers\`.
+From OpenSSL 1.1.1 on, the TLS 1.3 suites come first, as OpenSSL prints them; they are
+configured apart (--ciphersuites) and the cipher string never changes them.
 
-Output (choose one; default: names joined by ':'):
+Output (default: names joined by ':'):
   -v                   one line per suite, like \`openssl ciphers -v\`
   -V                   the same with the two-byte id, like \`openssl ciphers -V\`
-  --stdname            the IANA name first, like \`openssl ciphers -stdname\`
+  --stdname            the IANA name first, like \`openssl ciphers -stdname\` (with -V: both)
   --json               the result object of the library's expand() as JSON
+  --openssl-name       boringssl: OpenSSL names in the \`bssl ciphers\` layout
+                       (by default boringssl prints like \`bssl ciphers\`: IANA names, one
+                       per line, equal-preference groups between [ and ])
 
 Input:
+  --target NAME        release line: openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default),
+                       openssl-3.5, openssl-3.6, boringssl (see \`cipherx targets\`)
   --ciphersuites LIST  the TLS 1.3 list, as \`openssl ciphers -ciphersuites\`
                        (':'-separated IANA names; '' for none; default: the target's)
-  --target NAME        release line to evaluate for (default: openssl-3.0;
-                       see \`cipherx targets\`)
+  --seclevel N         the security level before the string (0-5; default: the
+                       release's own, which distributions change: Debian's 3.0 uses 2)
+  --strict             boringssl: reject unknown words (SSL_CTX_set_strict_cipher_list)
   --batch              read one cipher string per line of standard input and print one
-                       result per line (with -v/-V/--stdname: one block per string,
-                       separated by a blank line; with --json: one object per line)
+                       result per line (with -v/-V/--stdname, and for boringssl: one block
+                       per string, separated by a blank line; with --json: one object per
+                       line). Lines end at LF; a CR right before it is dropped.
   --                   ends the options: use it when the string starts with '-'
+OpenSSL's spellings -stdname and -ciphersuites are accepted too.
 
 Exit status:
-  0  OpenSSL accepts the string (with --batch: every string)
-  1  OpenSSL rejects it: invalid command (a caret shows the byte) or no cipher match
-  2  usage error
+  0   the target accepts the string (with --batch: every string)
+  1   it rejects it: invalid command (a caret shows the place), no cipher match, ...
+  2   usage error
+  70  internal error (a bug: please report it with the input)
 
 Cipher string syntax, in short: elements separated by ':' ',' ';' or space; each is
 a word (suite name or alias such as HIGH, aRSA, AESGCM) or words joined by '+' (all
 must hold), optionally after an operator: '!' removes for good, '-' removes (a later
 element may add again), '+' moves to the end; '@STRENGTH' sorts by strength and
 '@SECLEVEL=n' sets the security level. 'DEFAULT' counts only at the very start.
-Unknown words are silently ignored by OpenSSL; cipherx reports them as diagnostics
-(--json).
+Unknown words are silently ignored by OpenSSL; cipherx reports them on standard
+error (and in --json as diagnostics); standard output stays as OpenSSL prints it.
 `;
 
 export const TARGETS_HELP = `Usage: cipherx targets [--json]
 
 Lists the release lines cipherx evaluates for, with the exact release each
-table was recorded from.
+table was recorded from and where it comes from.
 `;

@@ -3,7 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 import { expand } from '../expand.js';
 import { renderProblem } from '../format/diagnostic-text.js';
 import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
-import { TARGET_NAMES, getTarget } from '../table/registry.js';
+import { TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
+import { describeTargets } from '../targets.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
 
@@ -61,14 +62,20 @@ function targetsCommand(args: string[], io: Io): number {
     io.stdout.write(TARGETS_HELP);
     return EXIT_OK;
   }
-  const rows = TARGET_NAMES.map((name) => {
-    const d = getTarget(name)!.data;
-    return { name, release: d.release, versionText: d.versionText, origin: d.origin };
-  });
+  const rows = describeTargets();
   io.stdout.write(
     values.json
       ? JSON.stringify(rows) + '\n'
-      : rows.map((r) => `${r.name.padEnd(14)} ${r.versionText}\n${' '.repeat(15)}${r.origin}\n`).join(''),
+      : rows
+          .map((r) => {
+            const version = r.versionText.startsWith(r.release)
+              ? r.versionText
+              : r.release.startsWith(r.versionText)
+                ? r.release
+                : `${r.release} (${r.versionText})`;
+            return `${r.name.padEnd(14)} ${version}\n${' '.repeat(15)}${r.origin}\n`;
+          })
+          .join(''),
   );
   return EXIT_OK;
 }
@@ -102,6 +109,8 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
         ciphersuites: { type: 'string' },
         seclevel: { type: 'string' },
         target: { type: 'string' },
+        strict: { type: 'boolean' },
+        'openssl-name': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -124,31 +133,36 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   }
   if (values.v && (values.V || values.stdname)) throw new UsageError('-v cannot be combined with -V or --stdname');
   const target = values.target ?? 'openssl-3.0';
-  const t = getTarget(target);
-  if (!t) {
+  if (!isTargetName(target)) {
     throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
   }
-  const data = t.data;
-  if (values.ciphersuites !== undefined && values.ciphersuites !== '' && !data.tls13) {
-    throw new UsageError(`${target} has no TLS 1.3: --ciphersuites does not apply`);
+  const rules = targetRules(target);
+  if (values.ciphersuites !== undefined && values.ciphersuites !== '' && !rules.tls13) {
+    throw new UsageError(`${target} has no configurable TLS 1.3 list: --ciphersuites does not apply`);
   }
-  if (values.stdname && data.layout.stdname === null) {
-    throw new UsageError(`the openssl tool of ${target} has no -stdname output`);
+  if (values.stdname && !rules.stdname) throw new UsageError(`the tool of ${target} has no -stdname output`);
+  if (values.V && !rules.ids) throw new UsageError(`the tool of ${target} has no -V output`);
+  if (values.strict && target !== 'boringssl') throw new UsageError('--strict applies to --target boringssl only');
+  if (values['openssl-name'] && target !== 'boringssl') {
+    throw new UsageError('--openssl-name applies to --target boringssl only (openssl prints OpenSSL names anyway)');
   }
   let seclevel: number | undefined;
   if (values.seclevel !== undefined) {
-    if (data.defaultSeclevel === null)
-      throw new UsageError(`${target} has no security levels: --seclevel does not apply`);
+    if (!rules.seclevel) throw new UsageError(`${target} has no security levels: --seclevel does not apply`);
     if (!/^[0-5]$/.test(values.seclevel)) throw new UsageError('--seclevel takes one digit from 0 to 5');
     seclevel = Number(values.seclevel);
   }
   const cli: ExpandCli = {
-    format:
-      values.V && values.stdname ? 'V+stdname' : values.V ? 'V' : values.v ? 'v' : values.stdname ? 'stdname' : 'plain',
+    format: outputFormat(values),
     json: values.json === true,
     options: {
-      target: target as TargetName,
-      ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
+      target,
+      ...(values.ciphersuites
+        ? { ciphersuites: values.ciphersuites }
+        : values.ciphersuites === '' && rules.tls13
+          ? { ciphersuites: '' }
+          : {}),
+      ...(values.strict ? { strict: true } : {}),
       ...(seclevel !== undefined ? { seclevel } : {}),
     },
   };
@@ -222,7 +236,8 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     if (!r.ok) exit = EXIT_REJECTED;
     if (cli.json) out += JSON.stringify(r) + '\n';
     else {
-      const sep = cli.format === 'plain' || first ? '' : '\n';
+      const oneLine = cli.format === 'plain' && cli.options.target !== 'boringssl';
+      const sep = oneLine || first ? '' : '\n';
       out += sep + (r.ok ? formatCiphers(r.ciphers, cli.format, cli.options.target) : batchError(r));
     }
     first = false;
@@ -248,4 +263,24 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
 function batchError(r: ExpandResult): string {
   const e = r.error!;
   return `error[${e.code}]: ${e.message}${e.span ? ` (at ${e.span.start + 1})` : ''}\n`;
+}
+
+/** Which options a target's tool has (BoringSSL: no TLS 1.3 list, no security levels, no -V). */
+function targetRules(target: TargetName): { tls13: boolean; seclevel: boolean; stdname: boolean; ids: boolean } {
+  if (target === 'boringssl') return { tls13: false, seclevel: false, stdname: true, ids: false };
+  const d = getTarget(target)!.data;
+  return {
+    tls13: d.tls13 !== null,
+    seclevel: d.defaultSeclevel !== null,
+    stdname: d.layout.stdname !== null,
+    ids: true,
+  };
+}
+
+/** The output mode the flags ask for (validated before: -v excludes -V and --stdname). */
+function outputFormat(f: { v?: boolean; V?: boolean; stdname?: boolean; 'openssl-name'?: boolean }): OutputFormat {
+  if (f['openssl-name']) return 'openssl-name';
+  if (f.V) return f.stdname ? 'V+stdname' : 'V';
+  if (f.v) return 'v';
+  return f.stdname ? 'stdname' : 'plain';
 }

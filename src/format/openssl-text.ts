@@ -1,9 +1,14 @@
+import { formatBoringssl } from '../boringssl/format.js';
 import { getTarget, DEFAULT_TARGET } from '../table/registry.js';
 import type { Layout } from '../table/target.js';
 import type { Cipher, TargetName } from '../types.js';
 
-/** The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`, `-V -stdname`. */
-export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname' | 'V+stdname';
+/**
+ * The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`, `-V -stdname`.
+ * For boringssl, `plain`, `stdname` and `openssl-name` are the layouts of `bssl ciphers` (one
+ * name per line, groups in brackets) and `v` its description lines.
+ */
+export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname' | 'V+stdname' | 'openssl-name';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
@@ -24,6 +29,13 @@ export function formatCiphers(
   format: OutputFormat,
   target: TargetName = DEFAULT_TARGET,
 ): string {
+  if (target === 'boringssl') {
+    if (format === 'V' || format === 'V+stdname') throw new TypeError('formatCiphers: bssl ciphers has no -V output');
+    const withGroups = ciphers.map((c) => ({ ...c, inGroupWithNext: c.inGroupWithNext ?? false }));
+    return formatBoringssl(withGroups, format);
+  }
+  if (format === 'openssl-name')
+    throw new TypeError('formatCiphers: openssl-name is a bssl ciphers layout (boringssl)');
   const t = getTarget(target);
   if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
   const l = t.data.layout;

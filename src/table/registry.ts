@@ -21,8 +21,8 @@ export const DEFAULT_TARGET: TargetName = 'openssl-3.0';
 /** The OpenSSL targets, in release order. */
 export const OPENSSL_TARGET_NAMES = Object.keys(DATA) as readonly OpenSSLTargetName[];
 
-/** Names of all targets, in release order. */
-export const TARGET_NAMES: readonly TargetName[] = OPENSSL_TARGET_NAMES;
+/** Names of all targets: the OpenSSL releases in order, then BoringSSL. */
+export const TARGET_NAMES: readonly TargetName[] = [...OPENSSL_TARGET_NAMES, 'boringssl'];
 
 export function isTargetName(name: unknown): name is TargetName {
   return typeof name === 'string' && (TARGET_NAMES as readonly string[]).includes(name);
