@@ -1,60 +1,21 @@
 // Baseline for the benchmarks: libssl's own cost of SSL_CTX_set_cipher_list,
 // measured by openssl-baseline.c (compiled on demand against this machine's libssl).
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { buildLibsslProgram } from '../scripts/lib/build-libssl-program.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(HERE, 'openssl-baseline.c');
-const CACHE_DIR = resolve(HERE, '..', 'node_modules', '.cache', 'cipherx-oracle');
-const BINARY = join(CACHE_DIR, 'openssl-baseline');
-const HINT = 'install libssl-dev (apt-get install -y libssl-dev gcc)';
 
-function run(cmd, args) {
-  return new Promise((resolvePromise, reject) => {
-    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(Object.assign(err, { stdout, stderr }));
-      else resolvePromise({ stdout, stderr });
-    });
-  });
-}
-
-async function mtime(path) {
-  try {
-    return (await stat(path)).mtimeMs;
-  } catch {
-    return null;
-  }
-}
-
-let building = null;
+const run = (cmd, args) => promisify(execFile)(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 /** Compiles openssl-baseline.c unless the cached binary is newer; resolves to its path. */
 export function buildOpenSSLBaseline() {
-  building ??= doBuild().catch((err) => {
-    building = null;
-    throw err;
-  });
-  return building;
-}
-
-async function doBuild() {
-  const [src, bin] = await Promise.all([mtime(SOURCE), mtime(BINARY)]);
-  if (src === null) throw new Error(`missing ${SOURCE}`);
-  if (bin !== null && bin >= src) return BINARY;
-  await mkdir(CACHE_DIR, { recursive: true });
-  const tmp = `${BINARY}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await run('cc', ['-O2', '-o', tmp, SOURCE, '-lssl', '-lcrypto']);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    const detail = err.code === 'ENOENT' ? 'C compiler `cc` not found' : err.stderr || err.message;
-    throw new Error(`building the OpenSSL baseline failed: ${HINT}\n${detail}`);
-  }
-  await rename(tmp, BINARY);
-  return BINARY;
+  return buildLibsslProgram(SOURCE);
 }
 
 /**

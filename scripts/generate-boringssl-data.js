@@ -15,7 +15,8 @@
 // build's.
 //
 // Usage: node scripts/generate-boringssl-data.js [--check]   (--check: fail when data/ is stale)
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { compactJson, writeOrCheck } from './lib/generated-file.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -163,27 +164,7 @@ function build() {
   };
 }
 
-// One top-level key per line, one suite, alias or rule per line: small, and diffs stay readable.
-function compactJson(obj) {
-  const lines = Object.entries(obj).map(([k, v]) => {
-    const body =
-      Array.isArray(v) && v.length && typeof v[0] === 'object'
-        ? '[\n' + v.map((x) => '  ' + JSON.stringify(x)).join(',\n') + '\n ]'
-        : JSON.stringify(v);
-    return ` ${JSON.stringify(k)}: ${body}`;
-  });
-  return '{\n' + lines.join(',\n') + '\n}\n';
-}
-
 const check = process.argv.includes('--check');
-const out = compactJson(build());
-if (check) {
-  if (!existsSync(outFile) || readFileSync(outFile, 'utf8') !== out) {
-    console.error('data/boringssl.json is stale: run node scripts/generate-boringssl-data.js');
-    process.exit(1);
-  }
-  console.log('data/boringssl.json is up to date');
-} else {
-  writeFileSync(outFile, out);
-  console.log('wrote data/boringssl.json');
-}
+const fresh = writeOrCheck(outFile, compactJson(build()), { check, root, regenerate: 'npm run generate:data' });
+if (check && fresh) console.log('data/boringssl.json is up to date');
+process.exit(fresh ? 0 : 1);

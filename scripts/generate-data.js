@@ -12,7 +12,8 @@
 // must be decided, every alias must appear in the build's order.
 //
 // Usage: node scripts/generate-data.js [--check]   (--check: fail when data/ is stale)
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { compactJson, writeOrCheck } from './lib/generated-file.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -109,6 +110,22 @@ function strengthGroups(facts, macros, bits) {
   });
 }
 
+/** A suite as the build reports it: names, id, and the columns `-v` prints. */
+function printedFields(c) {
+  return {
+    name: c.name,
+    stdname: c.standard_name ?? null,
+    id: c.id,
+    protocol: c.desc_version,
+    kx: c.kx,
+    au: c.au,
+    enc: c.enc,
+    mac: c.mac,
+    bits: c.bits,
+    algBits: c.alg_bits,
+  };
+}
+
 function buildTarget(name, facts, iana) {
   const table = readJson(facts.table);
   const source = readJson(facts.sourceTable);
@@ -145,16 +162,8 @@ function buildTarget(name, facts, iana) {
       );
     }
     suites.push({
-      name: seen.name,
+      ...printedFields(seen),
       stdname: seen.standard_name ?? e.stdname ?? iana.get(id) ?? null,
-      id,
-      protocol: seen.desc_version,
-      kx: seen.kx,
-      au: seen.au,
-      enc: seen.enc,
-      mac: seen.mac,
-      bits: seen.bits,
-      algBits: seen.alg_bits,
       available,
       masks: masksOf(e, bits, seen.name),
     });
@@ -176,35 +185,11 @@ function buildTarget(name, facts, iana) {
 
   const tls13 = (table.tls13_ciphersuites ?? []).map((c) => {
     const e = source.tls13_ciphers.find((t) => hexId(t.id) === c.id);
-    return {
-      name: c.name,
-      stdname: c.standard_name,
-      id: c.id,
-      protocol: c.desc_version,
-      kx: c.kx,
-      au: c.au,
-      enc: c.enc,
-      mac: c.mac,
-      bits: c.bits,
-      algBits: c.alg_bits,
-      available: true,
-      masks: masksOf(e, bits, c.name),
-    };
+    return { ...printedFields(c), available: true, masks: masksOf(e, bits, c.name) };
   });
   const scsvs = table.known_by_code_but_not_in_all_complementofall
     .filter((c) => /_SCSV$/.test(c.name))
-    .map((c) => ({
-      name: c.name,
-      stdname: c.standard_name,
-      id: c.id,
-      protocol: c.desc_version,
-      kx: c.kx,
-      au: c.au,
-      enc: c.enc,
-      mac: c.mac,
-      bits: c.bits,
-      algBits: c.alg_bits,
-    }));
+    .map(printedFields);
 
   const aliases = source.aliases.map((a) => {
     const entry = { name: a.name, ...masksOf(a, bits, a.name) };
@@ -242,34 +227,13 @@ function buildTarget(name, facts, iana) {
   };
 }
 
-// One top-level key per line, one suite or alias per line: small, and diffs stay readable.
-function compactJson(obj) {
-  const lines = Object.entries(obj).map(([k, v]) => {
-    const body =
-      Array.isArray(v) && v.length && typeof v[0] === 'object'
-        ? '[\n' + v.map((x) => '  ' + JSON.stringify(x)).join(',\n') + '\n ]'
-        : JSON.stringify(v);
-    return ` ${JSON.stringify(k)}: ${body}`;
-  });
-  return '{\n' + lines.join(',\n') + '\n}\n';
-}
-
 const facts = readJson('target-facts.json');
 const iana = ianaNames();
 const check = process.argv.includes('--check');
-let stale = 0;
+let fresh = true;
 for (const [name, f] of Object.entries(facts)) {
   if (name.startsWith('$')) continue;
-  const out = compactJson(buildTarget(name, f, iana));
   const file = join(root, 'data', `${name}.json`);
-  if (check) {
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== out) {
-      console.error(`data/${name}.json is stale: run npm run generate:data`);
-      stale++;
-    }
-  } else {
-    writeFileSync(file, out);
-    console.log(`wrote data/${name}.json`);
-  }
+  fresh = writeOrCheck(file, compactJson(buildTarget(name, f, iana)), { check, root, regenerate: 'npm run generate:data' }) && fresh;
 }
-process.exit(stale ? 1 : 0);
+process.exit(fresh ? 0 : 1);

@@ -1,21 +1,16 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expand } from '../src/index.js';
-import { createOracle, type Oracle } from './oracle/openssl-oracle.js';
+import { useLiveOracle } from './helpers/live-oracle.js';
+import { numRuns, seed } from './helpers/property-runs.js';
 
 // Hostile and degenerate input: the same answer as this machine's libssl, no exception,
 // no hang. (How time grows with length is measured in bench/, not here.)
-let oracle: Oracle;
-let base: number;
-beforeAll(async () => {
-  oracle = await createOracle();
-  base = (await oracle.query('ALL')).securityLevel;
-});
-afterAll(async () => oracle?.close());
+const live = useLiveOracle();
 
 async function sameAsOpenSSL(input: string, oracleInput: string = input) {
-  const want = await oracle.query(oracleInput, { ciphersuites: '' });
-  const got = expand(input, { ciphersuites: '', seclevel: base });
+  const want = await live.oracle.query(oracleInput, { ciphersuites: '' });
+  const got = expand(input, { ciphersuites: '', seclevel: live.baseSeclevel });
   expect({ ok: got.ok, error: got.error?.code ?? null, ciphers: got.ciphers.map((c) => c.name) }).toEqual({
     ok: want.ok,
     error: want.error,
@@ -69,8 +64,6 @@ describe('bad input, compared with libssl', () => {
 });
 
 describe('never throws for a string', () => {
-  const seed =
-    process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   it(`any string, any ciphersuites option (seed ${seed})`, () => {
     console.log(`bad-input: FC_SEED=${seed}`);
     fc.assert(
@@ -79,7 +72,7 @@ describe('never throws for a string', () => {
         expect(typeof r.ok).toBe('boolean');
         if (!r.ok) expect(r.ciphers).toEqual([]);
       }),
-      { seed, numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) },
+      { seed, numRuns },
     );
   });
 

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expand, formatCiphers, type TargetName } from '../src/index.js';
+import { RECORDED_TABLES, readRecordedTable } from './helpers/tables.js';
+import { expand, formatCiphers } from '../src/index.js';
 
 // Each release prints `-v` lines in its own layout (SSL_CIPHER_description changed widths in
 // 3.0). The recorded tables hold the real line of every suite, right-trimmed.
-const TABLES: Array<[TargetName, string]> = [
-  ['openssl-1.0.2', 'table-1.0.2u.json'],
-  ['openssl-1.1.1', 'table-1.1.1w.json'],
-  ['openssl-3.0', 'table-3.0.20.json'],
-  ['openssl-3.5', 'table-3.5.7.json'],
-  ['openssl-3.6', 'table-3.6.3.json'],
-];
 
 interface RecordedSuite {
   name: string;
@@ -18,12 +11,12 @@ interface RecordedSuite {
 }
 
 describe('-v lines equal the real SSL_CIPHER_description of each release', () => {
-  for (const [target, file] of TABLES) {
+  for (const [target, file] of RECORDED_TABLES) {
     it(target, () => {
-      const table = JSON.parse(readFileSync(new URL(`../data/source/tables/${file}`, import.meta.url), 'utf8')) as {
+      const table = readRecordedTable<{
         ciphers: RecordedSuite[];
         tls13_ciphersuites: RecordedSuite[];
-      };
+      }>(file);
       const recorded = [...(table.tls13_ciphersuites ?? []), ...table.ciphers];
       const all = expand('ALL:COMPLEMENTOFALL', { target });
       const lines = formatCiphers(all.ciphers, 'v', target).split('\n').slice(0, -1);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expand } from '../src/index.js';
-import { createOracle, type Oracle } from './oracle/openssl-oracle.js';
+import { useLiveOracle } from './helpers/live-oracle.js';
 
 // Every OpenSSL 3.0 quirk cipherx reproduces, one named case each. Expectations are facts of
 // OpenSSL (recorded from real builds: data/source/ORACLE-README.md, and checked again below
@@ -215,27 +215,22 @@ describe('OpenSSL 3.0 quirks, as cipherx reproduces them', () => {
 
 // The same facts, asked of this machine's libssl, so a wrong expectation cannot hide here.
 describe('the quirks hold on the live OpenSSL', () => {
-  let oracle: Oracle;
-  let base: number;
-  beforeAll(async () => {
-    oracle = await createOracle();
-    base = (await oracle.query('ALL')).securityLevel;
-  });
-  afterAll(async () => oracle?.close());
+  const live = useLiveOracle();
   for (const [name, input, want] of CASES) {
     it(name, async () => {
-      const got = await oracle.query(input.split('\u0000')[0]!, { ciphersuites: '' });
+      const got = await live.oracle.query(input.split('\u0000')[0]!, { ciphersuites: '' });
       if ('ciphers' in want) expect(got).toMatchObject({ ok: true, ciphers: want.ciphers });
       else if ('first' in want)
         expect([got.ok, ...got.ciphers.slice(0, want.first.length)]).toEqual([true, ...want.first]);
       else if ('count' in want) expect([got.ok, got.ciphers.length]).toEqual([true, want.count]);
       else if ('same' in want) {
-        const other = await oracle.query(want.same, { ciphersuites: '' });
+        const other = await live.oracle.query(want.same, { ciphersuites: '' });
         expect([got.ok, got.error, got.ciphers]).toEqual([other.ok, other.error, other.ciphers]);
       } else if ('error' in want) {
         expect(got.error).toBe(want.error);
         // The live build starts at its own default level (Debian: 2, upstream: 1).
-        if (want.seclevel !== undefined) expect(got.securityLevel).toBe(want.seclevel === 1 ? base : want.seclevel);
+        if (want.seclevel !== undefined)
+          expect(got.securityLevel).toBe(want.seclevel === 1 ? live.baseSeclevel : want.seclevel);
       } else expect(got.securityLevel).toBe(want.seclevel);
     });
   }

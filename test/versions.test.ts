@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expand, type TargetName } from '../src/index.js';
+import { expand } from '../src/index.js';
 
 // What changes between release lines (data/source/ORACLE-README.md, "Between versions"): one
 // string each, with what every release does with it; the counts are those the recorded builds

@@ -140,7 +140,7 @@ export function applyRule(list: CipherList, op: RuleOp, hits: Uint32Array, touch
  * ssl_cipher_strength_sort() (`@STRENGTH`): for each strength from the highest active one down
  * to 0, move the active suites of that strength to the end. The net effect is a stable sort of
  * the active suites by strength, descending, after the inactive ones. Returns how many active
- * suites changed position.
+ * suites changed position; `touched` gets those suites.
  */
 export function strengthSort(t: Target, list: CipherList, touched?: number[]): number {
   const { order, active, alive } = list;
@@ -162,7 +162,7 @@ export function strengthSort(t: Target, list: CipherList, touched?: number[]): n
     if (before[kept + k] !== actives[k]) changed++;
   }
   list.length = kept + actives.length;
-  if (touched) for (const i of actives) touched.push(i);
+  if (touched) for (let k = 0; k < actives.length; k++) if (before[kept + k] !== actives[k]) touched.push(actives[k]!);
   return changed;
 }
 

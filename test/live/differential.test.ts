@@ -1,39 +1,26 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expand } from '../../src/index.js';
-import { createOracle, type Oracle } from '../oracle/openssl-oracle.js';
+import { useLiveOracle } from '../helpers/live-oracle.js';
+import { numRuns, seed } from '../helpers/property-runs.js';
 import { cipherString, ciphersuites } from '../helpers/vocabulary.js';
 
 // Differential property tests against this machine's libssl (OpenSSL 3.0.x), through a small
 // C helper (test/oracle/). They fail, never skip, when OpenSSL or the compiler is missing: the
 // error says what to install. FC_NUM_RUNS and FC_SEED reproduce a run.
-const numRuns = Number(process.env.FC_NUM_RUNS ?? 2000);
-const seed =
-  process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-
-let oracle: Oracle;
-let baseSeclevel: number;
-
-beforeAll(async () => {
-  oracle = await createOracle();
-  // This build's default level (Debian compiles 3.0 with 2, upstream uses 1): start from it.
-  baseSeclevel = (await oracle.query('ALL')).securityLevel;
-});
-afterAll(async () => {
-  await oracle?.close();
-});
+const live = useLiveOracle();
 
 function comparable(r: { ok: boolean; error: string | null; ciphers: string[]; seclevel: number | null }) {
   return { ok: r.ok, error: r.error, ciphers: r.ok ? r.ciphers : [], seclevel: r.seclevel };
 }
 
-describe(`live differential against ${'libssl'} (seed ${seed}, ${numRuns} runs)`, () => {
+describe(`live differential against libssl (seed ${seed}, ${numRuns} runs)`, () => {
   it('cipher strings: same acceptance, error kind, ordered suites and security level', async () => {
     console.log(`differential: FC_SEED=${seed} FC_NUM_RUNS=${numRuns}`);
     await fc.assert(
       fc.asyncProperty(cipherString, async (input) => {
-        const want = await oracle.query(input, { ciphersuites: '' });
-        const got = expand(input, { ciphersuites: '', seclevel: baseSeclevel });
+        const want = await live.oracle.query(input, { ciphersuites: '' });
+        const got = expand(input, { ciphersuites: '', seclevel: live.baseSeclevel });
         expect(comparable({ ...got, error: got.error?.code ?? null, ciphers: got.ciphers.map((c) => c.name) })).toEqual(
           comparable({ ...want, seclevel: want.securityLevel }),
         );
@@ -45,8 +32,8 @@ describe(`live differential against ${'libssl'} (seed ${seed}, ${numRuns} runs)`
   it('with a TLS 1.3 ciphersuites list: same list, TLS 1.3 part first', async () => {
     await fc.assert(
       fc.asyncProperty(cipherString, ciphersuites, async (input, cs) => {
-        const want = await oracle.query(input, { ciphersuites: cs });
-        const got = expand(input, { ciphersuites: cs, seclevel: baseSeclevel });
+        const want = await live.oracle.query(input, { ciphersuites: cs });
+        const got = expand(input, { ciphersuites: cs, seclevel: live.baseSeclevel });
         if (want.ciphersuitesOk === false) {
           expect(got.error?.code).toBe('invalid-ciphersuites');
           return;

@@ -1,20 +1,18 @@
 // Test-only oracle: runs oracle.c (linked against this machine's libssl) as a
 // long-lived child process and asks it how OpenSSL evaluates cipher strings.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { buildLibsslProgram, hinted, INSTALL_HINT } from '../../scripts/lib/build-libssl-program.js';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const INSTALL_HINT = 'apt-get install -y libssl-dev openssl gcc';
+export { INSTALL_HINT };
 export const OPENSSL_BIN = '/usr/bin/openssl';
 export const DEFAULT_TLS13_CIPHERSUITES = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(HERE, 'oracle.c');
-export const ORACLE_CACHE_DIR = resolve(HERE, '..', '..', 'node_modules', '.cache', 'cipherx-oracle');
-const BINARY = join(ORACLE_CACHE_DIR, 'oracle');
 
 export type ProtocolVersion = 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 const PROTOCOL_NUMBERS: Record<ProtocolVersion, number> = {
@@ -93,70 +91,16 @@ interface Hello {
   version: string;
 }
 
-function hinted(message: string): Error {
-  return new Error(`${message}\nInstall the OpenSSL development files and a C compiler: ${INSTALL_HINT}`);
-}
-
 /** `openssl version` of /usr/bin/openssl. Throws with an install hint if it is missing. */
 export function opensslVersion(): string {
   if (!existsSync(OPENSSL_BIN)) throw hinted(`${OPENSSL_BIN} not found.`);
   return execFileSync(OPENSSL_BIN, ['version'], { encoding: 'utf8' }).trim();
 }
 
-function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(Object.assign(err, { stdout, stderr }));
-      else resolvePromise({ stdout, stderr });
-    });
-  });
-}
-
-async function mtime(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).mtimeMs;
-  } catch {
-    return null;
-  }
-}
-
-let building: Promise<string> | null = null;
-
 /** Compiles oracle.c into the cache unless an up-to-date binary is there; returns its path. */
 export function buildOracle(): Promise<string> {
-  building ??= doBuild().catch((err: unknown) => {
-    building = null;
-    throw err;
-  });
-  return building;
-}
-
-async function doBuild(): Promise<string> {
-  if (!existsSync(OPENSSL_BIN)) throw hinted(`${OPENSSL_BIN} not found.`);
-  const [src, bin] = await Promise.all([mtime(SOURCE), mtime(BINARY)]);
-  if (src === null) throw new Error(`oracle source missing: ${SOURCE}`);
-  if (bin !== null && bin >= src) return BINARY;
-
-  await mkdir(ORACLE_CACHE_DIR, { recursive: true });
-  // Parallel test workers may build at the same time: build privately, then rename.
-  const tmp = `${BINARY}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await run('cc', ['-O2', '-o', tmp, SOURCE, '-lssl', '-lcrypto']);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw hinted('C compiler `cc` not found; it is needed to build the OpenSSL oracle.');
-    const stderr = e.stderr ?? String(err);
-    if (/openssl\/\w+\.h/.test(stderr) && /No such file|not found/i.test(stderr)) {
-      throw hinted(`OpenSSL headers (openssl/ssl.h) not found while building the oracle:\n${stderr}`);
-    }
-    if (/-lssl|-lcrypto|undefined reference/.test(stderr)) {
-      throw hinted(`libssl/libcrypto could not be linked while building the oracle:\n${stderr}`);
-    }
-    throw hinted(`building the OpenSSL oracle failed:\n${stderr}`);
-  }
-  await rename(tmp, BINARY);
-  return BINARY;
+  if (!existsSync(OPENSSL_BIN)) return Promise.reject(hinted(`${OPENSSL_BIN} not found.`));
+  return buildLibsslProgram(SOURCE);
 }
 
 function toBytes(what: string, value: string | Buffer): Buffer {
