@@ -1,3 +1,7 @@
+import { registerAllTargets } from './data.js';
+
+registerAllTargets();
+
 export { expand } from './expand.js';
 export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { TARGET_NAMES as targets } from './table/registry.js';

@@ -1,4 +1,3 @@
-import raw from '../../data/boringssl.json' with { type: 'json' };
 import type { BoringsslCipher, BoringsslErrorCode } from './types.js';
 
 type Category = 'mkey' | 'auth' | 'enc' | 'mac';
@@ -153,11 +152,19 @@ function compile(data: BoringsslData): BoringsslTarget {
   return { data, suites, suiteByName, aliases, collected };
 }
 
+let raw: unknown;
 let compiled: BoringsslTarget | undefined;
+
+/** Makes data/boringssl.json known (src/data.ts does it for every table, the CLI for the one it needs). */
+export function registerBoringsslData(data: unknown): void {
+  raw = data;
+  compiled = undefined;
+}
 
 /** The BoringSSL target, compiled from data/boringssl.json on first use. */
 export function boringsslTarget(): BoringsslTarget {
-  compiled ??= compile(raw as unknown as BoringsslData);
+  if (raw === undefined) throw new Error('boringssl: table not loaded (import cipherx, not its internals)');
+  compiled ??= compile(raw as BoringsslData);
   return compiled;
 }
 

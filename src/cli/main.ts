@@ -5,6 +5,7 @@ import { renderProblem } from '../format/diagnostic-text.js';
 import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
 import { TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
 import { describeTargets } from '../targets.js';
+import { loadTarget } from './load-target.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
 
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'expand':
         return await expandCommand(rest, io);
       case 'targets':
-        return targetsCommand(rest, io);
+        return await targetsCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try \`cipherx --help\``);
     }
@@ -56,12 +57,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function targetsCommand(args: string[], io: Io): number {
+async function targetsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     io.stdout.write(TARGETS_HELP);
     return EXIT_OK;
   }
+  await Promise.all(TARGET_NAMES.map(loadTarget));
   const rows = describeTargets();
   io.stdout.write(
     values.json
@@ -136,6 +138,7 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   if (!isTargetName(target)) {
     throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
   }
+  await loadTarget(target);
   const rules = targetRules(target);
   if (values.ciphersuites !== undefined && values.ciphersuites !== '' && !rules.tls13) {
     throw new UsageError(`${target} has no configurable TLS 1.3 list: --ciphersuites does not apply`);

@@ -1,0 +1,2 @@
+// Tests import internal modules as well as the public entry; the entry registers every table.
+import '../src/index.js';
