@@ -2,7 +2,8 @@ import { expandBoringssl } from './boringssl/expand.js';
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
-import { report, runSegment, runSegments, type EvalContext, type TraceStep } from './eval/evaluate.js';
+import { report, runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
@@ -22,11 +23,6 @@ const NO_CIPHERSUITES: CiphersuitesResult = Object.freeze({ ciphers: [], nonTls1
  * has the wrong type or an unknown target name.
  */
 export function expand(input: string, options: ExpandOptions = {}): ExpandResult {
-  return expandWithTrace(input, options, null);
-}
-
-/** `expand` that also records every applied rule into `trace` when it is an array. */
-export function expandWithTrace(input: string, options: ExpandOptions, trace: TraceStep[] | null): ExpandResult {
   if (typeof input !== 'string') throw new TypeError(`expand: input must be a string, got ${typeof input}`);
   if (options === null || typeof options !== 'object') throw new TypeError('expand: options must be an object');
   const targetName = options.target ?? DEFAULT_TARGET;
@@ -76,11 +72,34 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
 
   const base = baseLists(t);
   const list = copyList(base.work, base.start);
+  const trace: TermTrace[] | null = options.trace ? [] : null;
   const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
   // Segments are applied while the string is read, as OpenSSL does, so nothing of a long
   // string is kept and the first invalid command ends reading.
   const ast = parseCipherString(text, t.data.extraNameChars, {
-    defaultPrefix: () => copyList(list, base.afterDefault()),
+    defaultPrefix: (node) => {
+      copyList(list, base.afterDefault());
+      const added: Cipher[] = [];
+      if (trace) {
+        appendActive(list, t.suites, added);
+        // DEFAULT's own `!COMPLEMENTOFDEFAULT:!eNULL` removed suites for good: record by whom.
+        ctx.killedBy = new Map();
+        for (let i = 0; i < t.suites.length; i++) {
+          if (t.available[i] && ((list.alive[i >>> 5]! >>> (i & 31)) & 1) === 0) ctx.killedBy.set(i, trace.length);
+        }
+      }
+      const removed = [...(ctx.killedBy?.keys() ?? [])].map((i) => t.suites[i]!.name);
+      trace?.push({
+        span: { start: node.start, end: node.end },
+        text: 'DEFAULT',
+        operator: null,
+        words: [{ text: 'DEFAULT', span: { start: node.start, end: node.end }, kind: 'alias' }],
+        effect: 'added',
+        suites: added.map((c) => c.name),
+        removed,
+        detail: t.data.defaultCipherList,
+      });
+    },
     segment: (seg) => runSegment(ctx, seg, text),
   });
   if (ast.suiteB) {
@@ -95,10 +114,36 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
         args: { prefix: ast.suiteB.name, rules },
       });
     }
+    // The replacement runs on its own text: its trace is folded into one element for the prefix.
+    ctx.trace = trace ? [] : null;
     runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
+    if (trace) {
+      const span = { start: ast.suiteB.start, end: ast.suiteB.end };
+      trace.push({
+        span,
+        text: ast.suiteB.name,
+        operator: null,
+        words: [{ text: ast.suiteB.name, span, kind: 'alias' }],
+        effect: 'added',
+        suites: ctx.trace!.flatMap((e) => e.suites),
+        detail: rules,
+      });
+      if (discarded.end > discarded.start) {
+        trace.push({
+          span: discarded,
+          text: text.slice(discarded.start, discarded.end),
+          operator: null,
+          words: [],
+          effect: 'none',
+          suites: [],
+          reason: 'discarded-by-suite-b',
+        });
+      }
+    }
   }
 
-  if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics };
+  const traced = trace ? { trace } : {};
+  if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics, ...traced };
   const ciphers: Cipher[] = cs.ciphers.slice();
   const body = appendActive(ctx.list, t.suites, ciphers);
   if (body + cs.nonTls13 === 0) {
@@ -108,9 +153,10 @@ export function expandWithTrace(input: string, options: ExpandOptions, trace: Tr
       ciphers: [],
       seclevel: ctx.seclevel,
       diagnostics,
+      ...traced,
     };
   }
-  return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics };
+  return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics, ...traced };
 }
 
 /** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */

@@ -1,3 +1,5 @@
+import type { TermTrace } from './eval/trace.js';
+
 /** A half-open range of UTF-16 code-unit offsets into the input string: `start` inclusive, `end` exclusive. */
 export interface Span {
   start: number;
@@ -71,6 +73,8 @@ export interface ExpandOptions {
   target?: TargetName;
   /** BoringSSL only: reject unknown words, as `SSL_CTX_set_strict_cipher_list` does. */
   strict?: boolean;
+  /** Record what every element of the string did (`ExpandResult.trace`); OpenSSL targets. */
+  trace?: boolean;
   /**
    * The TLS 1.3 list, as `SSL_CTX_set_ciphersuites` / `openssl ciphers -ciphersuites` take it.
    * Default: the target's default ciphersuites. `''` leaves TLS 1.3 suites out.
@@ -92,4 +96,6 @@ export interface ExpandResult {
   /** The security level of the context after the call (`@SECLEVEL=n` changes it). */
   seclevel: number | null;
   diagnostics: Diagnostic[];
+  /** With `options.trace`: every element of the string and what it did, in order. */
+  trace?: TermTrace[];
 }

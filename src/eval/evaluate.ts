@@ -5,6 +5,7 @@ import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-
 import { entryMatchSet, matchSet } from './match-set.js';
 import { charSpan, describeChar } from '../format/characters.js';
 import { unknownWord } from './word-diagnostics.js';
+import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
 export interface EvalContext {
@@ -14,19 +15,97 @@ export interface EvalContext {
   /** The first error; OpenSSL keeps reading after a bad `@` command but the call fails. */
   error: ExpandError | null;
   diagnostics: Diagnostic[];
-  /** When set, every applied rule is recorded here. */
-  trace: TraceStep[] | null;
+  /** When set, every element of the string is recorded here (see trace.ts). */
+  trace: TermTrace[] | null;
+  /** With a trace: the trace index of the `!` element that removed each suite, by suite index. */
+  killedBy?: Map<number, number>;
 }
 
-/** What one term of the string did. */
-export interface TraceStep {
-  span: Span;
-  op: RuleOp | 'strength' | 'seclevel';
-  /** Suite indices the rule changed, in the order OpenSSL handled them. */
-  suites: number[];
-}
+const EFFECT: Record<RuleOp, TermEffect> = {
+  add: 'added',
+  ord: 'moved',
+  del: 'deleted',
+  kill: 'killed',
+  bump: 'moved',
+};
 
 const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
+
+/** Records one element when tracing (a no-op otherwise). */
+function record(
+  ctx: EvalContext,
+  input: string,
+  span: Span,
+  term: TermNode | null,
+  effect: TermEffect,
+  suites: number[],
+  extra: Partial<TermTrace> = {},
+): void {
+  if (!ctx.trace) return;
+  const t = ctx.target;
+  ctx.trace.push({
+    span,
+    text: input.slice(span.start, span.end),
+    operator: term?.op ?? null,
+    words: (term?.op === '@' ? term.words.slice(0, 1) : (term?.words ?? []))
+      .filter((w) => w.text !== '')
+      .map((w) => {
+        const e = t.words.get(w.text);
+        const kind =
+          term?.op === '@'
+            ? 'command'
+            : e
+              ? e.suite >= 0
+                ? 'suite'
+                : 'alias'
+              : t.unregisteredAliases.has(w.text)
+                ? 'unavailable-alias'
+                : 'unknown';
+        return { text: w.text, span: { start: w.start, end: w.end }, kind };
+      }),
+    effect,
+    suites: suites.map((i) => t.suites[i]!.name),
+    ...extra,
+  });
+}
+
+/** Why an applied rule changed nothing (only computed when tracing). */
+function whyNothing(ctx: EvalContext, op: RuleOp, hits: Uint32Array): Partial<TermTrace> {
+  const t = ctx.target;
+  const { alive } = ctx.list;
+  let any = 0;
+  let live = 0;
+  let first = -1;
+  for (let w = 0; w < hits.length; w++) {
+    const available = hits[w]! & availableBits(t)[w]!;
+    any |= available;
+    live |= available & alive[w]!;
+    if (first === -1 && available !== 0) first = w * 32 + (31 - Math.clz32(available & -available));
+  }
+  let reason: NoEffectReason;
+  if (any === 0) reason = 'matches-nothing';
+  else if (live === 0) reason = 'shadowed-by-kill';
+  else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
+  const out: Partial<TermTrace> = { reason };
+  if (reason === 'shadowed-by-kill') {
+    const by = ctx.killedBy?.get(first);
+    if (by !== undefined) out.shadowedBy = by;
+  }
+  return out;
+}
+
+const availableSets = new WeakMap<object, Uint32Array>();
+function availableBits(t: EvalContext['target']): Uint32Array {
+  let s = availableSets.get(t);
+  if (!s) {
+    s = new Uint32Array((t.suites.length + 31) >>> 5);
+    t.available.forEach((a, i) => {
+      if (a) s![i >>> 5]! |= 1 << (i & 31);
+    });
+    availableSets.set(t, s);
+  }
+  return s;
+}
 
 /** The most diagnostics one call reports; a string of 100,000 unknown words gets one summary. */
 export const MAX_DIAGNOSTICS = 100;
@@ -146,6 +225,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk!.start),
       `${describeChar(input, seg.junk!.start)} cannot start a term`,
     );
+    record(ctx, input, seg, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   for (let k = 0; k < terms.length; k++) {
@@ -158,13 +238,17 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         charSpan(input, first.start),
         `operator \`${term.op}\` must be followed by a name, not ${what}`,
       );
+      record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (term.op === '@') {
-      special(ctx, term);
+      special(ctx, term, input);
       const ignoredFrom = term.words.length > 1 ? term.words[0]!.end : term.end;
       if (seg.end > ignoredFrom) {
         const rest = input.slice(ignoredFrom, seg.end);
+        record(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
+          reason: 'discarded-after-special',
+        });
         report(ctx, {
           code: 'ignored-after-special',
           severity: 'warning',
@@ -179,10 +263,17 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
     if (r.kind === 'empty-word') {
       const what = describeChar(input, r.at);
       invalidCommand(ctx, charSpan(input, r.at), `\`+\` must be followed by a name, not ${what}`);
+      record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (r.kind === 'unknown') {
-      report(ctx, unknownWord(t, term.words[r.word]!, seg, input));
+      const d = unknownWord(t, term.words[r.word]!, seg, input);
+      report(ctx, d);
+      // OpenSSL skips the rest of the segment too: the record spans it.
+      record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], {
+        reason: 'unknown-word',
+        detail: d.code,
+      });
       return true;
     }
     if (r.kind === 'conflict') {
@@ -193,12 +284,19 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         span: { start: term.start, end: term.end },
         args: { term: input.slice(term.start, term.end) },
       });
+      record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
       return true;
     }
     const op = term.op === null ? 'add' : OPS[term.op]!;
-    const touched = ctx.trace ? [] : undefined;
-    applyRule(ctx.list, op, r.hits, touched);
-    if (ctx.trace) ctx.trace.push({ span: { start: term.start, end: term.end }, op, suites: touched! });
+    if (!ctx.trace) {
+      applyRule(ctx.list, op, r.hits);
+    } else {
+      const touched: number[] = [];
+      const m = applyRule(ctx.list, op, r.hits, touched);
+      if (m === 0) record(ctx, input, term, term, 'none', [], whyNothing(ctx, op, r.hits));
+      else record(ctx, input, term, term, EFFECT[op], touched);
+      if (op === 'kill') for (const i of touched) (ctx.killedBy ??= new Map()).set(i, ctx.trace.length - 1);
+    }
   }
   if (seg.junk) {
     const last = terms[terms.length - 1]!;
@@ -208,13 +306,14 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk.start),
       `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
     );
+    record(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   return true;
 }
 
 /** `@STRENGTH` and `@SECLEVEL=n`; anything else after `@` makes the call fail. */
-function special(ctx: EvalContext, term: TermNode): void {
+function special(ctx: EvalContext, term: TermNode, input: string): void {
   const word = term.words[0]!;
   const span = { start: term.start, end: word.end };
   const name = word.text;
@@ -222,14 +321,23 @@ function special(ctx: EvalContext, term: TermNode): void {
   if (name === 'STRENGTH' && t.data.specials.includes('STRENGTH')) {
     const touched = ctx.trace ? [] : undefined;
     strengthSort(t, ctx.list, touched);
-    if (ctx.trace) ctx.trace.push({ span, op: 'strength', suites: touched! });
+    if (ctx.trace)
+      record(
+        ctx,
+        input,
+        span,
+        term,
+        touched!.length ? 'sorted' : 'none',
+        touched!,
+        touched!.length ? {} : { reason: 'nothing-to-act-on' },
+      );
     return;
   }
   if (t.data.specials.includes('SECLEVEL') && name.length === 10 && name.startsWith('SECLEVEL=')) {
     const level = name.charCodeAt(9) - 48;
     if (level >= 0 && level <= 5) {
       ctx.seclevel = level;
-      if (ctx.trace) ctx.trace.push({ span, op: 'seclevel', suites: [] });
+      record(ctx, input, span, term, 'seclevel', [], { seclevel: level });
       return;
     }
   }
@@ -240,4 +348,5 @@ function special(ctx: EvalContext, term: TermNode): void {
       ? `\`@${name}\`: the security level must be one digit from 0 to 5 (\`@SECLEVEL=2\`)`
       : `\`@${name}\` is not a special command; ${t.name} knows ${t.data.specials.map((s) => (s === 'SECLEVEL' ? '`@SECLEVEL=n`' : '`@' + s + '`')).join(' and ')}`,
   );
+  record(ctx, input, span, term, 'error', [], { reason: 'invalid-command' });
 }

@@ -1,0 +1,55 @@
+import type { Span } from '../types.js';
+
+/** What one element of the string did to the list. */
+export type TermEffect =
+  | 'added' // inactive suites became active, at the end
+  | 'moved' // `+X`: active suites moved to the end
+  | 'deleted' // `-X`: active suites left the list (a later element may add them again)
+  | 'killed' // `!X`: suites left the list for good
+  | 'sorted' // `@STRENGTH`
+  | 'seclevel' // `@SECLEVEL=n`
+  | 'none' // nothing; `reason` says why
+  | 'error'; // the call fails here
+
+/** Why an element did nothing. */
+export type NoEffectReason =
+  /** Not a suite or alias of this target (the diagnostic codes say more: see `detail`). */
+  | 'unknown-word'
+  /** Its words exclude each other (`HIGH+FIPS`). */
+  | 'empty-intersection'
+  /** No suite of this build matches it (`3DES` on 3.0: the alias exists, no suite does). */
+  | 'matches-nothing'
+  /** `X` with every match already in the list. */
+  | 'already-active'
+  /** `+X` or `-X` with none of the matches in the list (`+X` never adds). */
+  | 'nothing-to-act-on'
+  /** Every match was removed for good by an earlier `!` (see `shadowedBy`). */
+  | 'shadowed-by-kill'
+  /** Text after an `@` command up to the next separator, which OpenSSL discards. */
+  | 'discarded-after-special'
+  /** Everything after a Suite B prefix, which replaces the whole string. */
+  | 'discarded-by-suite-b'
+  /** The call fails here (invalid command). */
+  | 'invalid-command';
+
+/** The record of one element: where it is, what it resolved to, what it did. */
+export interface TermTrace {
+  span: Span;
+  /** The element's text as written. */
+  text: string;
+  operator: '!' | '-' | '+' | '@' | null;
+  /** Each word and what the target knows it as. */
+  words: Array<{ text: string; span: Span; kind: 'suite' | 'alias' | 'command' | 'unknown' | 'unavailable-alias' }>;
+  effect: TermEffect;
+  /** The suites it changed, in the order OpenSSL handled them (OpenSSL names). */
+  suites: string[];
+  reason?: NoEffectReason;
+  /** For `unknown-word`: the diagnostic code that explains it (`default-not-first`, `unavailable-alias`, ...). */
+  detail?: string;
+  /** For `shadowed-by-kill`: the index in the trace of the element (`!X`, or DEFAULT's own `!`) that removed the suites. */
+  shadowedBy?: number;
+  /** For `DEFAULT`: the suites its own `!` rules removed for good. */
+  removed?: string[];
+  /** For `seclevel`: the level set. */
+  seclevel?: number;
+}

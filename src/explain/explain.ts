@@ -1,0 +1,72 @@
+import { expand } from '../expand.js';
+import { getTarget } from '../table/registry.js';
+import type { TermTrace } from '../eval/trace.js';
+import type { ExpandOptions, ExpandResult } from '../types.js';
+import { absenceCause, suiteOrigins, type SuiteOrigin } from './suite-history.js';
+
+/** What explain() answers: the evaluation with its trace, and where every listed suite comes from. */
+export interface Explanation {
+  result: ExpandResult & { trace: TermTrace[] };
+  origins: SuiteOrigin[];
+}
+
+/** Evaluates `input` with a trace and tells, for every suite of the result, what added and moved it. */
+export function explain(input: string, options: ExpandOptions = {}): Explanation {
+  if (options.target === 'boringssl') throw new TypeError('explain: boringssl results carry no trace yet');
+  const result = expand(input, { ...options, trace: true }) as ExpandResult & { trace: TermTrace[] };
+  const tls13 = new Set(result.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name));
+  const origins = suiteOrigins(
+    result.ciphers.map((c) => c.name),
+    result.trace,
+  ).map((o) => (tls13.has(o.name) ? { ...o, addedBy: -1, lastMovedBy: -1 } : o));
+  return { result, origins };
+}
+
+/** The answer to "why is this suite there, or not there?", as data. */
+export type SuiteAnswer =
+  | { suite: string; present: true; position: number; tls13: boolean; addedBy: number; lastMovedBy: number }
+  | {
+      suite: string;
+      present: false;
+      cause:
+        'call-failed' | 'not-a-suite' | 'unavailable' | 'tls13-not-configured' | 'killed' | 'deleted' | 'never-added';
+      /** The trace index of the element that removed it (killed, deleted). */
+      by?: number;
+    };
+
+/**
+ * Why `suite` (an OpenSSL or IANA name) is in the result of `input`, or why not. The trace in
+ * `explanation.result.trace` gives the elements the answer points at.
+ */
+export function explainSuite(
+  input: string,
+  suite: string,
+  options: ExpandOptions = {},
+): { explanation: Explanation; answer: SuiteAnswer } {
+  const explanation = explain(input, options);
+  const { result, origins } = explanation;
+  const t = getTarget(options.target ?? 'openssl-3.0')!;
+  const known =
+    t.data.suites.find((s) => s.name === suite || s.stdname === suite) ??
+    t.data.tls13Suites.find((s) => s.name === suite || s.stdname === suite);
+  const name = known?.name ?? suite;
+  const position = result.ciphers.findIndex((c) => c.name === name);
+  if (position !== -1) {
+    const o = origins[position]!;
+    const tls13 = result.ciphers[position]!.protocol === 'TLSv1.3';
+    return {
+      explanation,
+      answer: { suite: name, present: true, position, tls13, addedBy: o.addedBy, lastMovedBy: o.lastMovedBy },
+    };
+  }
+  const absent = (cause: Extract<SuiteAnswer, { present: false }>['cause'], by?: number): SuiteAnswer =>
+    by === undefined ? { suite: name, present: false, cause } : { suite: name, present: false, cause, by };
+  if (!known) return { explanation, answer: absent('not-a-suite') };
+  if (t.data.tls13Suites.includes(known as (typeof t.data.tls13Suites)[number])) {
+    return { explanation, answer: absent('tls13-not-configured') };
+  }
+  if (!known.available) return { explanation, answer: absent('unavailable') };
+  if (!result.ok) return { explanation, answer: absent('call-failed') };
+  const cause = absenceCause(name, result.trace);
+  return { explanation, answer: cause.kind === 'never-added' ? absent('never-added') : absent(cause.kind, cause.by) };
+}

@@ -1,0 +1,96 @@
+import type { NoEffectReason, TermTrace } from '../eval/trace.js';
+import type { Explanation, SuiteAnswer } from '../explain/explain.js';
+
+const REASONS: Record<NoEffectReason, string> = {
+  'unknown-word': 'not a suite or alias here',
+  'empty-intersection': 'its words exclude each other',
+  'matches-nothing': 'no suite of this build matches it',
+  'already-active': 'every suite it matches is already in the list',
+  'nothing-to-act-on': 'none of the suites it matches is in the list',
+  'shadowed-by-kill': 'every suite it matches was removed for good before',
+  'discarded-after-special': 'discarded: text after an @ command',
+  'discarded-by-suite-b': 'discarded: the Suite B prefix replaces the whole string',
+  'invalid-command': 'invalid command: the call fails here',
+};
+
+/** One line about what an element did. */
+export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string {
+  const n = e.suites.length;
+  const suites = `${n} suite${n === 1 ? '' : 's'}`;
+  switch (e.effect) {
+    case 'added':
+      return `added ${suites}${e.detail ? ` (${e.detail})` : ''}`;
+    case 'moved':
+      return `moved ${suites} to the end`;
+    case 'deleted':
+      return `deleted ${suites} (moved to the front, out of the list; a later element may add them again)`;
+    case 'killed':
+      return `removed ${suites} for good`;
+    case 'sorted':
+      return `sorted by strength: ${suites} changed place`;
+    case 'seclevel':
+      return `set the security level to ${e.seclevel}`;
+    case 'error':
+      return REASONS['invalid-command'];
+    case 'none': {
+      let why = REASONS[e.reason ?? 'unknown-word'];
+      if (e.reason === 'unknown-word' && e.detail && e.detail !== 'unknown-word') why += ` (${e.detail})`;
+      if (e.reason === 'shadowed-by-kill' && e.shadowedBy !== undefined)
+        why += ` by #${e.shadowedBy + 1} ${trace[e.shadowedBy]!.text}`;
+      return `nothing: ${why}`;
+    }
+  }
+}
+
+/** `cipherx expand --explain`: every element with what it did, then where every suite comes from. */
+export function renderExplanation(x: Explanation): string {
+  const { trace } = x.result;
+  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length)));
+  let out = 'Elements, in the order OpenSSL applies them:\n';
+  trace.forEach((e, i) => {
+    out += `${String(i + 1).padStart(3)}  ${e.text.padEnd(width)}  ${describeTerm(e, trace)}\n`;
+  });
+  if (!x.result.ok) return out + `\nThe call fails: ${x.result.error!.code} (${x.result.error!.message})\n`;
+  out += '\nSuites, in preference order:\n';
+  const nameWidth = Math.max(...x.origins.map((o) => o.name.length));
+  x.origins.forEach((o, i) => {
+    const origin =
+      o.addedBy === -1
+        ? 'TLS 1.3, set apart (ciphersuites)'
+        : `added by #${o.addedBy + 1} ${trace[o.addedBy]!.text}` +
+          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`);
+    out += `${String(i + 1).padStart(3)}  ${o.name.padEnd(nameWidth)}  ${origin}\n`;
+  });
+  return out;
+}
+
+/** `cipherx explain <string> <suite>`: one paragraph. */
+export function renderSuiteAnswer(a: SuiteAnswer, x: Explanation): string {
+  const { trace } = x.result;
+  const term = (i: number) => `#${i + 1} \`${trace[i]!.text}\``;
+  if (a.present) {
+    if (a.tls13)
+      return `${a.suite} is at position ${a.position + 1}: a TLS 1.3 suite, from the ciphersuites list, which the cipher string never changes.\n`;
+    const moved =
+      a.lastMovedBy === -1
+        ? ''
+        : `, and ${term(a.lastMovedBy)} last moved it (${describeTerm(trace[a.lastMovedBy]!, trace)})`;
+    return `${a.suite} is at position ${a.position + 1}: ${term(a.addedBy)} added it (${describeTerm(trace[a.addedBy]!, trace)})${moved}.\n`;
+  }
+  switch (a.cause) {
+    case 'call-failed':
+      return `${a.suite} is not there: the call fails (${x.result.error!.code}), so the context keeps no list from this string.\n`;
+    case 'not-a-suite':
+      return `${a.suite} is not a suite of this target.\n`;
+    case 'unavailable':
+      return `${a.suite} is not there: this build of the target does not provide its algorithms, whatever the string says.\n`;
+    case 'tls13-not-configured':
+      return `${a.suite} is a TLS 1.3 suite: it comes from the ciphersuites list (--ciphersuites), not from the cipher string.\n`;
+    case 'killed':
+      return `${a.suite} is not there: ${term(a.by!)} removed it for good; nothing can add it again.\n`;
+    case 'deleted':
+      return `${a.suite} is not there: ${term(a.by!)} deleted it and no later element added it again.\n`;
+    case 'never-added':
+      return `${a.suite} is not there: no element of the string adds it.\n`;
+  }
+}
