@@ -49,6 +49,10 @@ export interface Diagnostic {
   args: Record<string, string | number>;
   /** Which input the span points into; `cipher-list` when absent. */
   source?: 'cipher-list' | 'ciphersuites';
+  /** Other places that explain this one (the earlier `!` that shadows a term, ...). */
+  related?: Array<{ span: Span; message: string }>;
+  /** How to mend it: a sentence, and where possible the text to put at `span` (or to append). */
+  fix?: { description: string; replacement?: { span: Span; text: string } };
 }
 
 /** Why OpenSSL refused the call. */

@@ -6,6 +6,8 @@ import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
 import { TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
 import { describeTargets } from '../targets.js';
 import { loadTarget } from './load-target.js';
+import { CommandUsageError, EXPLAIN_HELP, LINT_HELP, explainCommand, lintCommand } from './lint-command.js';
+import { readLines } from './read-lines.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
 
@@ -35,9 +37,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case '--help':
         io.stdout.write(HELP);
         return EXIT_OK;
-      case 'help':
-        io.stdout.write(rest[0] === 'expand' ? EXPAND_HELP : rest[0] === 'targets' ? TARGETS_HELP : HELP);
+      case 'help': {
+        const pages: Record<string, string> = {
+          expand: EXPAND_HELP,
+          targets: TARGETS_HELP,
+          lint: LINT_HELP,
+          explain: EXPLAIN_HELP,
+        };
+        io.stdout.write(pages[rest[0] ?? ''] ?? HELP);
         return EXIT_OK;
+      }
       case '--version':
         io.stdout.write(`cipherx ${io.version}\n`);
         return EXIT_OK;
@@ -45,11 +54,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await expandCommand(rest, io);
       case 'targets':
         return await targetsCommand(rest, io);
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'explain':
+        return await explainCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try \`cipherx --help\``);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof UsageError ||
+      e instanceof CommandUsageError ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.stderr.write(`cipherx: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
@@ -113,6 +130,7 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
         target: { type: 'string' },
         strict: { type: 'boolean' },
         'openssl-name': { type: 'boolean' },
+        explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -182,6 +200,20 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
     );
   }
   const input = positionals[0]!;
+  if (values.explain) {
+    if (target === 'boringssl') throw new UsageError('--explain applies to the OpenSSL targets');
+    if (cli.json) throw new UsageError('--explain prints text; for JSON use cipherx explain --json');
+    return explainCommand(
+      [
+        '--target',
+        target,
+        ...(values.ciphersuites !== undefined ? ['--ciphersuites', values.ciphersuites] : []),
+        '--',
+        input,
+      ],
+      io,
+    );
+  }
   const r = expand(input, cli.options);
   if (cli.json) {
     io.stdout.write(JSON.stringify(r) + '\n');
@@ -235,7 +267,7 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     }
   };
   const emit = (line: string) => {
-    const r = expand(line.endsWith('\r') ? line.slice(0, -1) : line, cli.options);
+    const r = expand(line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;
     if (cli.json) out += JSON.stringify(r) + '\n';
     else {
@@ -245,19 +277,11 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     }
     first = false;
   };
-  let pending = '';
-  io.stdin.setEncoding('utf8');
-  for await (const chunk of io.stdin as AsyncIterable<string>) {
-    pending += chunk;
-    let nl: number;
-    while ((nl = pending.indexOf('\n')) !== -1) {
-      emit(pending.slice(0, nl));
-      pending = pending.slice(nl + 1);
-    }
+  for await (const line of readLines(io.stdin)) {
+    emit(line);
     if (out.length > 65536) await flush();
     if (closed) return exit;
   }
-  if (pending !== '') emit(pending);
   await flush();
   return exit;
 }

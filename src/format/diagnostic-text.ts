@@ -8,6 +8,10 @@ export interface RenderedProblem {
   code: string;
   message: string;
   span: Span | null | undefined;
+  /** Shown as `= note:` lines. */
+  related?: Array<{ span: Span; message: string }>;
+  /** Shown as a `= help:` line. */
+  fix?: { description: string };
 }
 
 /**
@@ -23,7 +27,10 @@ export interface RenderedProblem {
  */
 export function renderProblem(p: RenderedProblem, text: string, origin = '<argv>'): string {
   const head = `${p.severity}[${p.code}]: ${escapeControls(p.message)}`;
-  if (!p.span) return head + '\n';
+  const notes =
+    (p.related ?? []).map((r) => `  = note: ${escapeControls(r.message)} (at ${r.span.start + 1})\n`).join('') +
+    (p.fix ? `  = help: ${escapeControls(p.fix.description)}\n` : '');
+  if (!p.span) return head + '\n' + notes;
   const { start, end } = p.span;
   // Columns count code points, each shown as one visible character, so the caret stays under
   // the span whatever the text holds (astral characters, tabs, control bytes).
@@ -61,7 +68,7 @@ export function renderProblem(p: RenderedProblem, text: string, origin = '<argv>
     `1 | ${prefix}${shown}${suffix}`,
     `  | ${' '.repeat(caretStart)}${'^'.repeat(caretLen)}`,
   ];
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + notes;
 }
 
 /** Control characters in a message become `\u{…}` escapes: nothing raw reaches a terminal. */

@@ -1,0 +1,227 @@
+import type { TermTrace } from '../eval/trace.js';
+import { expand } from '../expand.js';
+import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
+import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, OpenSSLTargetName, Severity, Span } from '../types.js';
+
+/** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
+export interface LintResult {
+  ok: boolean;
+  result: ExpandResult & { trace: TermTrace[] };
+  diagnostics: Diagnostic[];
+}
+
+export interface LintOptions extends ExpandOptions {
+  /** Codes to leave out. */
+  ignore?: readonly string[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Lints a cipher string for a target: everything OpenSSL accepts silently but does differently
+ * from what the text says, built on the evaluator's own trace (never a second parser).
+ * Severity follows OpenSSL: `error` only where it rejects the string, `warning` where it accepts
+ * but does something other than the text says, `info` for style.
+ */
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  if (options.target === 'boringssl') throw new TypeError('lint: boringssl is not supported yet');
+  const { ignore = [], ...expandOptions } = options;
+  const target = (expandOptions.target ?? 'openssl-3.0') as OpenSSLTargetName;
+  const result = expand(input, { ...expandOptions, trace: true }) as ExpandResult & { trace: TermTrace[] };
+  const out: Diagnostic[] = [];
+
+  if (result.error) {
+    out.push({
+      code: result.error.code,
+      severity: 'error',
+      message: result.error.message,
+      span: result.error.span ?? null,
+      args: {},
+      ...(result.error.code === 'invalid-ciphersuites' ? { source: 'ciphersuites' as const } : {}),
+    });
+  }
+  for (const d of result.diagnostics) out.push(d.code === 'unknown-word' ? otherReleases(d, target) : d);
+  out.push(...fromTrace(result.trace, input));
+  if (result.ok) out.push(...overshoot(result, input));
+
+  const kept = out.filter((d) => !ignore.includes(d.code));
+  kept.sort(
+    (a, b) =>
+      (a.span ? 0 : 1) - (b.span ? 0 : 1) ||
+      (a.span?.start ?? 0) - (b.span?.start ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return { ok: result.ok, result, diagnostics: kept };
+}
+
+/** An unknown word that another release knows (EXPORT, DES, CBC, IANA names...) says so. */
+function otherReleases(d: Diagnostic, target: OpenSSLTargetName): Diagnostic {
+  const word = String(d.args.word);
+  const knownIn = OPENSSL_TARGET_NAMES.filter((n) => n !== target && getTarget(n)!.words.has(word));
+  if (knownIn.length === 0) return d;
+  return {
+    ...d,
+    code: 'not-in-this-release',
+    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
+    args: { ...d.args, knownIn: knownIn.join(',') },
+  };
+}
+
+/** Terms that do nothing, or nothing like what they say, from the evaluator's trace. */
+function fromTrace(trace: readonly TermTrace[], input: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, TermTrace>();
+  trace.forEach((e, i) => {
+    const span = e.span;
+    const first = seen.get(e.text);
+    if (!first) seen.set(e.text, e);
+    if (
+      e.effect === 'killed' &&
+      e.activeBefore === 0 &&
+      !trace.some((later) => later.shadowedBy === i && later.operator === null)
+    ) {
+      out.push(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
+    }
+    if (e.effect !== 'none') return;
+    switch (e.reason) {
+      case 'matches-nothing':
+        out.push(dead(e, 'no suite of this build matches it'));
+        break;
+      case 'shadowed-by-kill': {
+        const by = e.shadowedBy === undefined ? undefined : trace[e.shadowedBy]!;
+        const d = dead(e, `every suite it matches was removed for good before${by ? ` by \`${by.text}\`` : ''}`);
+        if (by) d.related = [{ span: by.span, message: `\`${by.text}\` removed them for good` }];
+        out.push(d);
+        break;
+      }
+      case 'nothing-to-act-on':
+        if (e.operator === '+') {
+          out.push({
+            code: 'plus-does-not-add',
+            severity: 'warning',
+            message: `\`${e.text}\` only moves suites already in the list to the end; none of them is there, so it does nothing. To add them, drop the \`+\``,
+            span,
+            args: { term: e.text },
+            fix: { description: 'add the suites instead of moving them', replacement: { span, text: e.text.slice(1) } },
+          });
+        } else {
+          out.push(dead(e, 'none of the suites it matches is in the list at that point'));
+        }
+        break;
+      case 'already-active':
+        out.push(
+          first && first !== e
+            ? {
+                code: 'duplicate-term',
+                severity: 'info',
+                message: `\`${e.text}\` repeats an earlier element and adds nothing`,
+                span,
+                args: { term: e.text },
+                related: [{ span: first.span, message: 'first here' }],
+                fix: { description: 'remove the repeated element' },
+              }
+            : {
+                code: 'redundant-term',
+                severity: 'info',
+                message: `\`${e.text}\` adds nothing: every suite it matches is already in the list`,
+                span,
+                args: { term: e.text },
+              },
+        );
+        break;
+      default:
+        break; // unknown words, empty intersections, discarded text: the evaluator's own diagnostics
+    }
+  });
+  out.push(...strengthReorders(trace, input));
+  return out;
+}
+
+function dead(e: TermTrace, why: string): Diagnostic {
+  return {
+    code: 'dead-term',
+    severity: 'warning',
+    message: `\`${e.text}\` does nothing: ${why}`,
+    span: e.span,
+    args: { term: e.text, reason: e.reason ?? '' },
+  };
+}
+
+/** `@STRENGTH` after suites named one by one reorders them against the order written. */
+function strengthReorders(trace: readonly TermTrace[], input: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const named: Array<{ name: string; span: Span }> = [];
+  for (const e of trace) {
+    if (e.effect === 'added' && e.words.length === 1 && e.words[0]!.kind === 'suite') {
+      named.push({ name: e.suites[0]!, span: e.span });
+    }
+    if (e.effect === 'sorted' && named.length >= 2) {
+      const before = named.map((n) => n.name);
+      const moved = before.filter((n) => e.suites.includes(n));
+      if (moved.length > 0) {
+        out.push({
+          code: 'strength-reorders',
+          severity: 'warning',
+          message: `\`${e.text}\` re-sorts the suites named one by one before it (${moved.join(', ')}), undoing the order written`,
+          span: e.span,
+          args: { suites: moved.join(',') },
+          related: named
+            .filter((n) => moved.includes(n.name))
+            .map((n) => ({ span: n.span, message: `${input.slice(n.span.start, n.span.end)} placed here` })),
+          fix: { description: 'remove @STRENGTH, or list the suites in the order you want and drop it' },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Suite families a broad alias brings in that a server with a certificate cannot or should not use. */
+const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: string }> = [
+  { name: 'PSK', test: (c) => c.kx.includes('PSK'), exclude: '!PSK' },
+  { name: 'SRP', test: (c) => c.kx.startsWith('SRP'), exclude: '!SRP' },
+  { name: 'anonymous', test: (c) => c.au === 'None', exclude: '!aNULL' },
+  { name: 'NULL-encryption', test: (c) => c.enc === 'None', exclude: '!eNULL' },
+  { name: 'CCM8', test: (c) => c.enc.startsWith('AESCCM8'), exclude: '!AESCCM8' },
+  { name: 'GOST', test: (c) => c.kx.includes('GOST') || c.au.includes('GOST'), exclude: '!kGOST' },
+];
+
+/**
+ * Broad aliases (`AES128`, `HIGH`, `ALL`...) that bring suites of families the user probably did
+ * not mean and that stay in the final list: PSK and SRP need a pre-shared key or SRP set up,
+ * anonymous and NULL suites give no authentication or no encryption, CCM8 has a short tag.
+ */
+function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string): Diagnostic[] {
+  const final = new Map(result.ciphers.map((c) => [c.name, c]));
+  const out: Diagnostic[] = [];
+  for (const e of result.trace) {
+    if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) continue;
+    const families = FAMILIES.map((f) => ({
+      f,
+      suites: e.suites.filter((n) => final.has(n) && f.test(final.get(n)!)),
+    })).filter((x) => x.suites.length > 0);
+    if (families.length === 0) continue;
+    const count = new Set(families.flatMap((x) => x.suites)).size;
+    const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
+    out.push({
+      code: 'overshoot',
+      severity: 'warning',
+      message: `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
+      span: e.span,
+      args: {
+        term: e.text,
+        count,
+        families: families.map((x) => x.f.name).join(','),
+        suites: families.flatMap((x) => x.suites).join(','),
+      },
+      fix: {
+        description: `exclude them: append ${families.map((x) => `:${x.f.exclude}`).join('')}`,
+        replacement: {
+          span: { start: input.length, end: input.length },
+          text: families.map((x) => `:${x.f.exclude}`).join(''),
+        },
+      },
+    });
+  }
+  return out;
+}
