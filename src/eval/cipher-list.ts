@@ -22,7 +22,8 @@ export type RuleOp = 'add' | 'ord' | 'del' | 'bump' | 'kill';
 
 const has = (set: Uint32Array, i: number) => ((set[i >>> 5]! >>> (i & 31)) & 1) !== 0;
 
-function popcount(x: number): number {
+/** The number of set bits of a 32-bit word. */
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

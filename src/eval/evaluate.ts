@@ -1,7 +1,7 @@
 import type { SegmentNode, TermNode } from '../parse.js';
 import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
-import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
+import { applyRule, popcount, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
 import { entryMatchSet, matchSet } from './match-set.js';
 import { charSpan, describeChar } from '../format/characters.js';
 import { unknownWord } from './word-diagnostics.js';
@@ -225,7 +225,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk!.start),
       `${describeChar(input, seg.junk!.start)} cannot start a term`,
     );
-    record(ctx, input, seg, null, 'error', [], { reason: 'invalid-command' });
+    if (ctx.trace) record(ctx, input, seg, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   for (let k = 0; k < terms.length; k++) {
@@ -238,7 +238,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         charSpan(input, first.start),
         `operator \`${term.op}\` must be followed by a name, not ${what}`,
       );
-      record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
+      if (ctx.trace) record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (term.op === '@') {
@@ -246,9 +246,10 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       const ignoredFrom = term.words.length > 1 ? term.words[0]!.end : term.end;
       if (seg.end > ignoredFrom) {
         const rest = input.slice(ignoredFrom, seg.end);
-        record(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
-          reason: 'discarded-after-special',
-        });
+        if (ctx.trace)
+          record(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
+            reason: 'discarded-after-special',
+          });
         report(ctx, {
           code: 'ignored-after-special',
           severity: 'warning',
@@ -263,17 +264,18 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
     if (r.kind === 'empty-word') {
       const what = describeChar(input, r.at);
       invalidCommand(ctx, charSpan(input, r.at), `\`+\` must be followed by a name, not ${what}`);
-      record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
+      if (ctx.trace) record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (r.kind === 'unknown') {
       const d = unknownWord(t, term.words[r.word]!, seg, input);
       report(ctx, d);
       // OpenSSL skips the rest of the segment too: the record spans it.
-      record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], {
-        reason: 'unknown-word',
-        detail: d.code,
-      });
+      if (ctx.trace)
+        record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], {
+          reason: 'unknown-word',
+          detail: d.code,
+        });
       return true;
     }
     if (r.kind === 'conflict') {
@@ -284,7 +286,8 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         span: { start: term.start, end: term.end },
         args: { term: input.slice(term.start, term.end) },
       });
-      record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
+      if (ctx.trace)
+        record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
       return true;
     }
     const op = term.op === null ? 'add' : OPS[term.op]!;
@@ -292,9 +295,12 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       applyRule(ctx.list, op, r.hits);
     } else {
       const touched: number[] = [];
+      let activeBefore = 0;
+      if (op === 'kill')
+        for (let w = 0; w < r.hits.length; w++) activeBefore += popcount(r.hits[w]! & ctx.list.active[w]!);
       const m = applyRule(ctx.list, op, r.hits, touched);
       if (m === 0) record(ctx, input, term, term, 'none', [], whyNothing(ctx, op, r.hits));
-      else record(ctx, input, term, term, EFFECT[op], touched);
+      else record(ctx, input, term, term, EFFECT[op], touched, op === 'kill' ? { activeBefore } : {});
       if (op === 'kill') for (const i of touched) (ctx.killedBy ??= new Map()).set(i, ctx.trace.length - 1);
     }
   }
@@ -306,7 +312,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk.start),
       `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
     );
-    record(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
+    if (ctx.trace) record(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   return true;
@@ -337,7 +343,7 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
     const level = name.charCodeAt(9) - 48;
     if (level >= 0 && level <= 5) {
       ctx.seclevel = level;
-      record(ctx, input, span, term, 'seclevel', [], { seclevel: level });
+      if (ctx.trace) record(ctx, input, span, term, 'seclevel', [], { seclevel: level });
       return;
     }
   }
@@ -348,5 +354,5 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
       ? `\`@${name}\`: the security level must be one digit from 0 to 5 (\`@SECLEVEL=2\`)`
       : `\`@${name}\` is not a special command; ${t.name} knows ${t.data.specials.map((s) => (s === 'SECLEVEL' ? '`@SECLEVEL=n`' : '`@' + s + '`')).join(' and ')}`,
   );
-  record(ctx, input, span, term, 'error', [], { reason: 'invalid-command' });
+  if (ctx.trace) record(ctx, input, span, term, 'error', [], { reason: 'invalid-command' });
 }

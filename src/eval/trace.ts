@@ -48,6 +48,8 @@ export interface TermTrace {
   detail?: string;
   /** For `shadowed-by-kill`: the index in the trace of the element (`!X`, or DEFAULT's own `!`) that removed the suites. */
   shadowedBy?: number;
+  /** For `killed`: how many of the removed suites were in the list then (the rest only can't come back). */
+  activeBefore?: number;
   /** For `DEFAULT`: the suites its own `!` rules removed for good. */
   removed?: string[];
   /** For `seclevel`: the level set. */
