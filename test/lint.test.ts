@@ -129,7 +129,16 @@ describe('explain', () => {
   });
 });
 
-describe('lint and explain run on every curated corpus string of every OpenSSL target', () => {
+describe('lint and explain run on every curated corpus string of every target', () => {
+  it('boringssl (lint: its own diagnostics; no trace, so no explain)', () => {
+    const curated = loadCorpus('corpus-boringssl.jsonl').filter((r) => r.source === 'curated' && !r.input_hex);
+    for (const row of curated) {
+      const l = lint(row.input, { target: 'boringssl' });
+      expect(l.diagnostics.some((d) => d.severity === 'error')).toBe(!l.ok);
+    }
+    expect(() => explain('HIGH', { target: 'boringssl' })).toThrow(TypeError);
+  });
+
   const curated = loadCorpus('corpus-3.0.20.jsonl').filter((r) => r.source === 'curated' && !r.input_hex);
   for (const [target] of RECORDED_TABLES) {
     it(`${target} (${curated.length} strings)`, () => {

@@ -1,7 +1,7 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
 import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
-import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, OpenSSLTargetName, Severity, Span } from '../types.js';
+import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
 export interface LintResult {
@@ -24,10 +24,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * but does something other than the text says, `info` for style.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
-  if (options.target === 'boringssl') throw new TypeError('lint: boringssl is not supported yet');
   const { ignore = [], ...expandOptions } = options;
-  const target = (expandOptions.target ?? 'openssl-3.0') as OpenSSLTargetName;
-  const result = expand(input, { ...expandOptions, trace: true }) as ExpandResult & { trace: TermTrace[] };
+  // BoringSSL's evaluator keeps no trace: its lint is its own diagnostics and the findings on the list.
+  const boring = expandOptions.target === 'boringssl';
+  const result = (
+    boring ? { ...expand(input, expandOptions), trace: [] } : expand(input, { ...expandOptions, trace: true })
+  ) as ExpandResult & { trace: TermTrace[] };
   const out: Diagnostic[] = [];
 
   if (result.error) {
@@ -40,7 +42,9 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       ...(result.error.code === 'invalid-ciphersuites' ? { source: 'ciphersuites' as const } : {}),
     });
   }
-  for (const d of result.diagnostics) out.push(d.code === 'unknown-word' ? otherReleases(d, target) : d);
+  for (const d of result.diagnostics) {
+    out.push(d.code === 'unknown-word' && !boring ? otherReleases(d, expandOptions.target ?? 'openssl-3.0') : d);
+  }
   out.push(...fromTrace(result.trace, input));
   if (result.ok) out.push(...overshoot(result, input));
 
@@ -55,7 +59,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
 }
 
 /** An unknown word that another release knows (EXPORT, DES, CBC, IANA names...) says so. */
-function otherReleases(d: Diagnostic, target: OpenSSLTargetName): Diagnostic {
+function otherReleases(d: Diagnostic, target: string): Diagnostic {
   const word = String(d.args.word);
   const knownIn = OPENSSL_TARGET_NAMES.filter((n) => n !== target && getTarget(n)!.words.has(word));
   if (knownIn.length === 0) return d;

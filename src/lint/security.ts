@@ -1,0 +1,211 @@
+import data from '../../data/security.json' with { type: 'json' };
+import type { Cipher, Diagnostic, Severity } from '../types.js';
+
+/**
+ * How a suite stands, best first (definitions in data/security.json, `ratings`): `recommended`
+ * matches no rule; `secure` matches only info rules; `weak` matches a SHOULD NOT rule; `insecure`
+ * matches a MUST NOT rule.
+ */
+export type SuiteRating = 'recommended' | 'secure' | 'weak' | 'insecure';
+
+/** The worst rating a suite gets when a rule matches it. */
+export type RuleRating = Exclude<SuiteRating, 'recommended'>;
+
+/** Where a rule comes from: a document, the part of it, and what it says, paraphrased. */
+export interface SecuritySource {
+  /** Short name, e.g. `RFC 7465`; the first source's is the diagnostic's `args.source`. */
+  title: string;
+  /** The document's full title. */
+  document?: string;
+  section?: string;
+  url?: string;
+  says: string;
+}
+
+/** The Cipher fields a rule can test, as `openssl ciphers -v` prints them. */
+export type MatchField = 'kx' | 'au' | 'enc' | 'mac' | 'protocol' | 'bits' | 'algBits';
+
+/** Tests on one field; all present keys must hold. */
+export interface FieldTest {
+  in?: readonly string[];
+  notIn?: readonly string[];
+  startsWith?: readonly string[];
+  atLeast?: number;
+  below?: number;
+}
+
+/** One alternative of a rule's match: every listed field passes its test. */
+export type MatchAlternative = Readonly<Partial<Record<MatchField, FieldTest>>>;
+
+export interface SecurityRule {
+  /** Kebab-case code, also the name of the page docs/diagnostics/<code>.md. */
+  code: string;
+  title: string;
+  severity: Exclude<Severity, 'error'>;
+  rating: RuleRating;
+  /** A suite matches when it satisfies any alternative. */
+  match: readonly MatchAlternative[];
+  /** Template: `{count}`, `{list}` and `{singular|plural}` choices on the count. */
+  message: string;
+  /** How to change the cipher string. */
+  fix: string;
+  sources: readonly SecuritySource[];
+}
+
+/** What assessSuite finds: the rating, and the codes of the rules that match, in rule order. */
+export interface SuiteAssessment {
+  rating: SuiteRating;
+  findings: string[];
+}
+
+export interface SecurityReport {
+  /** One entry per suite, in list order. */
+  suites: Array<{ name: string; rating: SuiteRating; findings: string[] }>;
+  summary: {
+    /**
+     * The worst rating in the list: OpenSSL offers every listed suite, and a peer that supports
+     * only that one (an old client, or an attacker's) gets it. `null` for an empty list.
+     */
+    rating: SuiteRating | null;
+    /**
+     * What a peer supporting everything gets: the worst rating within the first preference (the
+     * first suite; on BoringSSL, the first equal-preference group). `null` for an empty list.
+     */
+    first: SuiteRating | null;
+    /** How many suites have each rating; the counts add up to the number of suites. */
+    counts: Record<SuiteRating, number>;
+  };
+  /** One per rule that matches at least one suite, in rule order (warnings first). */
+  diagnostics: Diagnostic[];
+}
+
+const RANK: Record<SuiteRating, number> = { recommended: 0, secure: 1, weak: 2, insecure: 3 };
+const STRING_FIELDS = new Set<MatchField>(['kx', 'au', 'enc', 'mac', 'protocol']);
+const NUMBER_FIELDS = new Set<MatchField>(['bits', 'algBits']);
+const STRING_TESTS = new Set(['in', 'notIn', 'startsWith']);
+const NUMBER_TESTS = new Set(['atLeast', 'below']);
+const MESSAGE_LIST_LIMIT = 5;
+
+/** The rules of data/security.json, checked once: known fields and tests, severity consistent with rating. */
+export const securityRules: readonly SecurityRule[] = (data as unknown as { rules: SecurityRule[] }).rules.map(
+  checkRule,
+);
+
+/** The rating scale of data/security.json, one definition per rating. */
+export const ratingDefinitions: Readonly<Record<SuiteRating, string>> = (
+  data as unknown as { ratings: Record<SuiteRating, string> }
+).ratings;
+
+function checkRule(rule: SecurityRule): SecurityRule {
+  const fail = (why: string): never => {
+    throw new Error(`data/security.json: rule ${rule.code}: ${why}`);
+  };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.code)) fail('code is not kebab-case');
+  if (!(rule.rating in RANK) || rule.rating === ('recommended' as string)) fail(`bad rating ${rule.rating}`);
+  if (rule.severity !== (rule.rating === 'secure' ? 'info' : 'warning')) fail('severity does not follow rating');
+  if (rule.match.length === 0) fail('empty match');
+  for (const alternative of rule.match) {
+    for (const [field, test] of Object.entries(alternative) as Array<[MatchField, FieldTest]>) {
+      const numeric = NUMBER_FIELDS.has(field);
+      if (!numeric && !STRING_FIELDS.has(field)) fail(`unknown field ${field}`);
+      for (const key of Object.keys(test)) {
+        if (!(numeric ? NUMBER_TESTS : STRING_TESTS).has(key)) fail(`test ${key} does not apply to ${field}`);
+      }
+    }
+  }
+  if (rule.sources.length === 0) fail('no source');
+  return rule;
+}
+
+function passes(test: FieldTest, value: string | number): boolean {
+  if (typeof value === 'number') {
+    return (test.atLeast === undefined || value >= test.atLeast) && (test.below === undefined || value < test.below);
+  }
+  return (
+    (test.in === undefined || test.in.includes(value)) &&
+    (test.notIn === undefined || !test.notIn.includes(value)) &&
+    (test.startsWith === undefined || test.startsWith.some((p) => value.startsWith(p)))
+  );
+}
+
+function matches(rule: SecurityRule, c: Cipher): boolean {
+  return rule.match.some((alternative) =>
+    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).every(([field, test]) =>
+      passes(test, c[field] ?? ''),
+    ),
+  );
+}
+
+function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/**
+ * Rates one suite: the codes of every rule of data/security.json it matches (in rule order), and
+ * the worst of their ratings, or `recommended` when none matches.
+ */
+export function assessSuite(c: Cipher): SuiteAssessment {
+  let rating: SuiteRating = 'recommended';
+  const findings: string[] = [];
+  for (const rule of securityRules) {
+    if (!matches(rule, c)) continue;
+    findings.push(rule.code);
+    rating = worse(rating, rule.rating);
+  }
+  return { rating, findings };
+}
+
+/** Fills a rule's message template for the suites it matched. */
+function renderMessage(template: string, names: readonly string[]): string {
+  const shown = names.slice(0, MESSAGE_LIST_LIMIT).join(', ');
+  const rest = names.length - MESSAGE_LIST_LIMIT;
+  const list = rest > 0 ? `${shown} and ${rest} more` : shown;
+  return template
+    .replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, one: string, many: string) => (names.length === 1 ? one : many))
+    .replace('{count}', String(names.length))
+    .replace('{list}', list);
+}
+
+/**
+ * Assesses a resulting suite list (as expand() returns it, TLS 1.3 suites included): a rating
+ * and the matching rule codes for every suite, a summary for the whole list, and one diagnostic
+ * per rule that matches at least one suite, citing the rule's first source.
+ */
+export function assessList(ciphers: readonly Cipher[]): SecurityReport {
+  const counts: Record<SuiteRating, number> = { recommended: 0, secure: 0, weak: 0, insecure: 0 };
+  const matched = new Map<string, string[]>();
+  let rating: SuiteRating | null = null;
+  let first: SuiteRating | null = null;
+  let inFirstGroup = true;
+
+  const suites = ciphers.map((c) => {
+    const a = assessSuite(c);
+    counts[a.rating]++;
+    rating = rating === null ? a.rating : worse(rating, a.rating);
+    if (inFirstGroup) {
+      first = first === null ? a.rating : worse(first, a.rating);
+      inFirstGroup = c.inGroupWithNext === true;
+    }
+    for (const code of a.findings) {
+      const names = matched.get(code);
+      if (names) names.push(c.name);
+      else matched.set(code, [c.name]);
+    }
+    return { name: c.name, rating: a.rating, findings: a.findings };
+  });
+
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of securityRules) {
+    const names = matched.get(rule.code);
+    if (!names) continue;
+    diagnostics.push({
+      code: rule.code,
+      severity: rule.severity,
+      message: renderMessage(rule.message, names),
+      span: null,
+      args: { suites: names.join(','), count: names.length, source: rule.sources[0]!.title, rating: rule.rating },
+      fix: { description: rule.fix },
+    });
+  }
+  return { suites, summary: { rating, first, counts }, diagnostics };
+}
