@@ -6,6 +6,8 @@ export interface Side {
   ok: boolean;
   error: ExpandError | null;
   count: number;
+  /** The security level after the call (`@SECLEVEL=n`), null where the release has none. */
+  seclevel: number | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export function diffResults(before: ExpandResult, after: ExpandResult): CipherLi
     unchanged: common.length - moved.length,
     firstPreference: { before: firstBefore, after: firstAfter, changed: firstBefore !== firstAfter },
     tls13Changed: !sameList(tls13(before), tls13(after)),
-    identical: before.ok && after.ok && sameList(a, b),
+    identical: before.ok && after.ok && before.seclevel === after.seclevel && sameList(a, b),
   };
 }
 
@@ -103,6 +105,7 @@ function side(r: ExpandResult): Side {
     ok: r.ok,
     error: r.error && { ...r.error, ...(r.error.span ? { span: { ...r.error.span } } : {}) },
     count: r.ok ? r.ciphers.length : 0,
+    seclevel: r.seclevel,
   };
 }
 

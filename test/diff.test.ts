@@ -14,12 +14,17 @@ const CISCO_SEG_15 =
 const names = (r: ExpandResult) => r.ciphers.map((c) => c.name);
 
 describe('diff', () => {
+  it('the same list ending at another security level is not identical', () => {
+    const d = diff({ input: 'HIGH' }, { input: 'HIGH:@SECLEVEL=3' });
+    expect([d.before.seclevel, d.after.seclevel, d.moved.length, d.identical]).toEqual([1, 3, 0, false]);
+  });
+
   it('identical strings are identical', () => {
     const d = diff({ input: 'HIGH:!aNULL' }, { input: 'HIGH:!aNULL' });
     const n = expand('HIGH:!aNULL').ciphers.length;
     expect(d).toEqual({
-      before: { ok: true, error: null, count: n },
-      after: { ok: true, error: null, count: n },
+      before: { ok: true, error: null, count: n, seclevel: 1 },
+      after: { ok: true, error: null, count: n, seclevel: 1 },
       added: [],
       removed: [],
       moved: [],
@@ -72,9 +77,9 @@ describe('diff', () => {
   it('a failing side (FOO) vs HIGH: the error is kept, everything of HIGH is added', () => {
     const high = expand('HIGH');
     const d = diff({ input: 'FOO' }, { input: 'HIGH' });
-    expect(d.before).toEqual({ ok: false, error: expand('FOO').error, count: 0 });
+    expect(d.before).toEqual({ ok: false, error: expand('FOO').error, count: 0, seclevel: 1 });
     expect(d.before.error?.code).toBe('no-cipher-match');
-    expect(d.after).toEqual({ ok: true, error: null, count: high.ciphers.length });
+    expect(d.after).toEqual({ ok: true, error: null, count: high.ciphers.length, seclevel: 1 });
     expect(d.added).toEqual(names(high).map((name, position) => ({ name, position })));
     expect(d.removed).toEqual([]);
     expect(d.moved).toEqual([]);

@@ -176,6 +176,7 @@ function exitCode(d: CipherListDiff): number {
  *   + <name>  (at <i>)          added, in after order
  *   ~ <name>  <i> -> <j>        moved, in after order
  *   first preference: <name> (unchanged)   or   first preference: <name|none> -> <name|none>
+ *   security level: <n|none> -> <n|none>   (only when the two sides end at different levels)
  *   added <a>, removed <r>, moved <m>, unchanged <u>
  *
  * Positions count from 1. Names are padded to one column; strings longer than 72 characters
@@ -201,6 +202,9 @@ function renderDiff(d: CipherListDiff, [before, after]: [Job, Job]): string {
     (fp.changed
       ? `first preference: ${fp.before ?? 'none'} -> ${fp.after ?? 'none'}\n`
       : `first preference: ${fp.before ?? 'none'} (unchanged)\n`) +
+    (d.before.seclevel !== d.after.seclevel
+      ? `security level: ${d.before.seclevel ?? 'none'} -> ${d.after.seclevel ?? 'none'}\n`
+      : '') +
     `added ${d.added.length}, removed ${d.removed.length}, moved ${d.moved.length}, unchanged ${d.unchanged}\n`
   );
 }

@@ -2,8 +2,11 @@ export const HELP = `cipherx: evaluate OpenSSL cipher strings exactly as OpenSSL
 
 Usage:
   cipherx expand [options] [--] <cipher-string>   what the string expands to
+  cipherx lint [options] [--] <cipher-string>     what it does silently, and how safe the result is
+  cipherx explain [options] [--] <string> [suite] what every element did; why a suite is (not) there
+  cipherx diff [options] [--] <string> [string]   two strings, or one string on two releases
   cipherx targets [--json]                        the release lines cipherx knows
-  cipherx help [expand|targets] | --help | --version
+  cipherx help [command] | --help | --version
 
 Examples:
   cipherx expand 'HIGH:!aNULL:!MD5'                 like: openssl ciphers 'HIGH:!aNULL:!MD5'
@@ -11,8 +14,11 @@ Examples:
   cipherx expand --target openssl-1.1.1 DEFAULT     as OpenSSL 1.1.1 would
   cipherx expand -- '-ALL:HIGH'                     strings starting with - go after --
   cipherx expand --batch < strings.txt              one string per line
+  cipherx lint --target openssl-1.1.1 'AES128:!RC4' unknown words, dead terms, weak suites
+  cipherx explain 'HIGH:!aNULL' AES128-SHA          why AES128-SHA is there
+  cipherx diff --target openssl-1.1.1 --target openssl-3.5 'HIGH'   upgrade impact
 
-Run \`cipherx expand --help\` for every option of expand.
+Run \`cipherx help <command>\` for every option of a command.
 `;
 
 export const EXPAND_HELP = `Usage: cipherx expand [options] [--] <cipher-string>

@@ -95,7 +95,10 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const r = lint(input, options);
     const fails = r.diagnostics.some((d) => LEVELS[d.severity]! <= LEVELS[failOn]!);
     if (values.json) {
-      return { text: JSON.stringify({ input, target, ok: r.ok, diagnostics: r.diagnostics }) + '\n', fails };
+      return {
+        text: JSON.stringify({ input, target, ok: r.ok, diagnostics: r.diagnostics, security: r.security }) + '\n',
+        fails,
+      };
     }
     let text = '';
     for (const d of r.diagnostics) {
@@ -103,7 +106,10 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       text += renderProblem(d, source, d.source === 'ciphersuites' ? '--ciphersuites' : '<argv>');
     }
     const count = (s: Severity) => r.diagnostics.filter((d) => d.severity === s).length;
-    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`;
+    const rating = r.security?.summary.rating
+      ? `; worst suite offered: ${r.security.summary.rating}, first preference: ${r.security.summary.first}`
+      : '';
+    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`;
     return { text, fails };
   };
   if (values.batch) {

@@ -8,6 +8,7 @@ import { describeTargets } from '../targets.js';
 import { loadTarget } from './load-target.js';
 import { CommandUsageError, EXPLAIN_HELP, LINT_HELP, explainCommand, lintCommand } from './lint-command.js';
 import { readLines } from './read-lines.js';
+import { DIFF_HELP, diffCommand } from './diff-command.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
 
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           targets: TARGETS_HELP,
           lint: LINT_HELP,
           explain: EXPLAIN_HELP,
+          diff: DIFF_HELP,
         };
         io.stdout.write(pages[rest[0] ?? ''] ?? HELP);
         return EXIT_OK;
@@ -58,6 +60,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await lintCommand(rest, io);
       case 'explain':
         return await explainCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try \`cipherx --help\``);
     }

@@ -1,6 +1,7 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
 import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
+import { assessList, type SecurityReport } from './security.js';
 import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
@@ -8,6 +9,8 @@ export interface LintResult {
   ok: boolean;
   result: ExpandResult & { trace: TermTrace[] };
   diagnostics: Diagnostic[];
+  /** Ratings of the resulting suites and of the list (null when the string is rejected). */
+  security: SecurityReport | null;
 }
 
 export interface LintOptions extends ExpandOptions {
@@ -46,7 +49,12 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     out.push(d.code === 'unknown-word' && !boring ? otherReleases(d, expandOptions.target ?? 'openssl-3.0') : d);
   }
   out.push(...fromTrace(result.trace, input));
-  if (result.ok) out.push(...overshoot(result, input));
+  let security: SecurityReport | null = null;
+  if (result.ok) {
+    out.push(...overshoot(result, input));
+    security = assessList(result.ciphers);
+    out.push(...security.diagnostics);
+  }
 
   const kept = out.filter((d) => !ignore.includes(d.code));
   kept.sort(
@@ -55,7 +63,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       (a.span?.start ?? 0) - (b.span?.start ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-  return { ok: result.ok, result, diagnostics: kept };
+  return { ok: result.ok, result, diagnostics: kept, security };
 }
 
 /** An unknown word that another release knows (EXPORT, DES, CBC, IANA names...) says so. */
