@@ -13,6 +13,14 @@ const REASONS: Record<NoEffectReason, string> = {
   'invalid-command': 'invalid command: the call fails here',
 };
 
+const DETAILS: Record<string, string> = {
+  'unavailable-alias': 'an alias whose algorithms this build lacks',
+  'default-not-first': 'DEFAULT counts only at the very start',
+  'suite-b-not-first': 'a Suite B keyword counts only at the very start',
+  'iana-name-unsupported': 'an IANA name, which this release does not read',
+  'tls13-suite-in-cipher-list': 'a TLS 1.3 suite: those are set apart',
+};
+
 /** One line about what an element did. */
 export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string {
   const n = e.suites.length;
@@ -25,7 +33,7 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
     case 'deleted':
       return `deleted ${suites} (moved to the front, out of the list; a later element may add them again)`;
     case 'killed':
-      return `removed ${suites} for good`;
+      return `removed ${suites} for good${e.activeBefore === 0 ? ' (none of them was in the list)' : ''}`;
     case 'sorted':
       return `sorted by strength: ${suites} changed place`;
     case 'seclevel':
@@ -34,7 +42,7 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
       return REASONS['invalid-command'];
     case 'none': {
       let why = REASONS[e.reason ?? 'unknown-word'];
-      if (e.reason === 'unknown-word' && e.detail && e.detail !== 'unknown-word') why += ` (${e.detail})`;
+      if (e.reason === 'unknown-word' && e.detail && DETAILS[e.detail]) why = DETAILS[e.detail]!;
       if (e.reason === 'shadowed-by-kill' && e.shadowedBy !== undefined)
         why += ` by #${e.shadowedBy + 1} ${trace[e.shadowedBy]!.text}`;
       return `nothing: ${why}`;
