@@ -54,7 +54,10 @@ for (const target of targets) {
   for (const { label, input } of BASKET) b.add(label, () => expand(input, { target }));
   await b.run();
   const means = b.tasks.map((t) => t.result.latency.mean * 1e6);
-  perTarget.push({ target, geomeanNs: Math.round(Math.exp(means.reduce((s, m) => s + Math.log(m), 0) / means.length)) });
+  perTarget.push({
+    target,
+    geomeanNs: Math.round(Math.exp(means.reduce((s, m) => s + Math.log(m), 0) / means.length)),
+  });
 }
 log('');
 log('expand() per target: geometric mean over the basket (ns per call)');
@@ -115,6 +118,10 @@ for (const n of sizes) {
 
 if (asJson) {
   console.log(
-    JSON.stringify({ expand: rows, geomean, perTarget, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear }, null, 1),
+    JSON.stringify(
+      { expand: rows, geomean, perTarget, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear },
+      null,
+      1,
+    ),
   );
 }

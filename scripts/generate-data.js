@@ -234,6 +234,8 @@ let fresh = true;
 for (const [name, f] of Object.entries(facts)) {
   if (name.startsWith('$')) continue;
   const file = join(root, 'data', `${name}.json`);
-  fresh = writeOrCheck(file, compactJson(buildTarget(name, f, iana)), { check, root, regenerate: 'npm run generate:data' }) && fresh;
+  fresh =
+    writeOrCheck(file, compactJson(buildTarget(name, f, iana)), { check, root, regenerate: 'npm run generate:data' }) &&
+    fresh;
 }
 process.exit(fresh ? 0 : 1);

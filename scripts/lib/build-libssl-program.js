@@ -6,7 +6,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const INSTALL_HINT = 'apt-get install -y libssl-dev openssl gcc (or: bash scripts/install-system-deps.sh)';
-const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'cipherx-oracle');
+const CACHE_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'node_modules',
+  '.cache',
+  'cipherx-oracle',
+);
 
 /** An Error whose message ends with the command that installs what is missing. */
 export function hinted(message) {
