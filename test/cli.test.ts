@@ -267,3 +267,64 @@ describe('--batch', () => {
     expect(out[99998]).toBe('AES128-SHA');
   });
 });
+
+describe('lint, explain and diff commands', () => {
+  it('lint renders findings with carets, notes and a summary (exact text, once)', () => {
+    const r = cipherx([
+      'lint',
+      '--ciphersuites',
+      '',
+      '--ignore',
+      'sha1-mac',
+      '--ignore',
+      'cbc-mode',
+      '--ignore',
+      'no-forward-secrecy',
+      'AES128-SHA:!aNULL:-aNULL',
+    ]);
+    expect(r.stdout).toBe(
+      [
+        'warning[dead-term]: `!aNULL` does nothing: it removes only suites that are not in the list, and no later element adds them',
+        ' --> <argv>:1:12',
+        '  |',
+        '1 | AES128-SHA:!aNULL:-aNULL',
+        '  |            ^^^^^^',
+        'warning[dead-term]: `-aNULL` does nothing: every suite it matches was removed for good before by `!aNULL`',
+        ' --> <argv>:1:19',
+        '  |',
+        '1 | AES128-SHA:!aNULL:-aNULL',
+        '  |                   ^^^^^^',
+        '  = note: `!aNULL` removed them for good (at 12)',
+        'openssl-3.0: accepted, 1 suites; worst suite offered: weak, first preference: weak; 0 errors, 2 warnings, 0 notes',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it('lint --fail-on warning exits 1 on a warning; a rejected string is an error', () => {
+    expect(cipherx(['lint', '--fail-on', 'warning', 'HIGH:!aNULL:-aNULL']).status).toBe(1);
+    expect(cipherx(['lint', 'AES#']).status).toBe(1);
+    expect(cipherx(['lint', '--fail-on', 'fatal', 'HIGH']).status).toBe(2);
+  });
+
+  it('lint --json carries the findings and the ratings', () => {
+    const r = JSON.parse(cipherx(['lint', '--json', 'HIGH:!aNULL:-aNULL']).stdout);
+    expect(r.diagnostics.map((d: { code: string }) => d.code)).toContain('dead-term');
+    expect(r.security.summary.rating).toBe('weak');
+  });
+
+  it('explain answers why a suite is there or not; expand --explain prints the trace', () => {
+    expect(cipherx(['explain', 'HIGH:!AES128-SHA', 'AES128-SHA']).stdout).toBe(
+      'AES128-SHA is not there: #2 `!AES128-SHA` removed it for good; nothing can add it again.\n',
+    );
+    expect(cipherx(['expand', '--explain', 'AES128-SHA']).stdout).toContain('added by #1 AES128-SHA');
+  });
+
+  it('diff is routed: one string on two releases', () => {
+    const r = cipherx(['diff', '--target', 'openssl-3.0', '--target', 'openssl-3.5', 'AESCCM8+HIGH:AES128-SHA']);
+    expect(r.stdout).toContain('- ECDHE-ECDSA-AES256-CCM8');
+    expect(r.status).toBe(1);
+    expect(cipherx(['help', 'diff']).stdout).toContain('Usage: cipherx diff');
+  });
+});
