@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { UsageError, parseCommandArgs } from './args.js';
 import type { Writable } from 'node:stream';
 import { diffResults, type CipherListDiff, type Side } from '../diff.js';
 import { expand } from '../expand.js';
@@ -61,8 +61,6 @@ Exit status: 0 the lists are the same, 1 they differ or a side is rejected, 2 us
 (as diff(1)). To see why a suite is in one list, use cipherx explain.
 `;
 
-class DiffUsageError extends Error {}
-
 /** A side to evaluate: the string, the release, its options. */
 interface Job {
   input: string;
@@ -78,7 +76,7 @@ export async function diffCommand(args: string[], io: { stdout: Writable; stderr
   try {
     return await run(args, io);
   } catch (e) {
-    if (e instanceof DiffUsageError) {
+    if (e instanceof UsageError) {
       io.stderr.write(`cipherx: ${e.message}\n`);
       return 2;
     }
@@ -87,27 +85,12 @@ export async function diffCommand(args: string[], io: { stdout: Writable; stderr
 }
 
 async function run(args: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        target: { type: 'string', multiple: true },
-        ciphersuites: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const m = /Unknown option '(-[^']*)'/.exec((e as Error).message);
-    if (m) {
-      throw new DiffUsageError(
-        `unknown option ${m[1]} (see cipherx diff --help); a cipher string that starts with \`-\` must come after \`--\`: cipherx diff -- '-ALL:HIGH' 'HIGH'`,
-      );
-    }
-    throw new DiffUsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs('diff', args, {
+    target: { type: 'string', multiple: true },
+    ciphersuites: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(DIFF_HELP);
@@ -122,25 +105,25 @@ async function run(args: string[], io: { stdout: Writable; stderr: Writable }): 
 /** Checks the arguments, loads the tables needed, and returns the before and after sides. */
 async function plan(targets: string[], strings: string[], ciphersuites: string | undefined): Promise<[Job, Job]> {
   if (targets.length > 2) {
-    throw new DiffUsageError(`--target is given at most twice (before, after), got ${targets.length}`);
+    throw new UsageError(`--target is given at most twice (before, after), got ${targets.length}`);
   }
   for (const t of targets) {
     if (!isTargetName(t)) {
-      throw new DiffUsageError(`unknown target ${JSON.stringify(t)}; known targets: ${TARGET_NAMES.join(', ')}`);
+      throw new UsageError(`unknown target ${JSON.stringify(t)}; known targets: ${TARGET_NAMES.join(', ')}`);
     }
   }
   if (strings.length === 0) {
-    throw new DiffUsageError(
+    throw new UsageError(
       "diff needs two cipher strings, or one string and two --target options: cipherx diff 'HIGH' 'HIGH:!aNULL' (see cipherx diff --help)",
     );
   }
   if (strings.length > 2) {
-    throw new DiffUsageError(
+    throw new UsageError(
       `diff takes one or two cipher strings, got ${strings.length}; quote each string so the shell keeps it whole`,
     );
   }
   if (strings.length === 1 && targets.length < 2) {
-    throw new DiffUsageError(
+    throw new UsageError(
       `one string is compared across two releases: give --target twice, e.g. cipherx diff --target openssl-1.1.1 --target openssl-3.5 <string>; or give two strings`,
     );
   }
@@ -150,7 +133,7 @@ async function plan(targets: string[], strings: string[], ciphersuites: string |
   await Promise.all([...new Set([before, after])].map(loadTarget));
   const tls13 = (t: TargetName) => t !== 'boringssl' && getTarget(t)!.data.tls13 !== null;
   if (ciphersuites !== undefined && ciphersuites !== '' && !tls13(before) && !tls13(after)) {
-    throw new DiffUsageError(
+    throw new UsageError(
       `${before === after ? `${before} has no` : `neither ${before} nor ${after} has a`} configurable TLS 1.3 list: --ciphersuites does not apply`,
     );
   }

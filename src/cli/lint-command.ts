@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { UsageError, parseCommandArgs } from './args.js';
 import type { Writable, Readable } from 'node:stream';
 import { explain, explainSuite } from '../explain/explain.js';
 import { renderProblem } from '../format/diagnostic-text.js';
@@ -49,33 +49,27 @@ interface Io {
   stderr: Writable;
 }
 
-export class CommandUsageError extends Error {}
-
 const LEVELS: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 function targetOf(value: string | undefined, withBoringssl: boolean): TargetName {
   const target = value ?? 'openssl-3.0';
   const known: readonly string[] = withBoringssl ? TARGET_NAMES : OPENSSL_TARGET_NAMES;
   if (!known.includes(target)) {
-    throw new CommandUsageError(`this command knows ${known.join(', ')}; not ${JSON.stringify(target)}`);
+    throw new UsageError(`this command knows ${known.join(', ')}; not ${JSON.stringify(target)}`);
   }
   return target as TargetName;
 }
 
 /** `cipherx lint`. */
 export async function lintCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string' },
-      ciphersuites: { type: 'string' },
-      json: { type: 'boolean' },
-      'fail-on': { type: 'string' },
-      ignore: { type: 'string', multiple: true },
-      batch: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('lint', args, {
+    target: { type: 'string' },
+    ciphersuites: { type: 'string' },
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    ignore: { type: 'string', multiple: true },
+    batch: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(LINT_HELP);
@@ -83,7 +77,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
   const target = targetOf(values.target, true);
   const failOn = values['fail-on'] ?? 'error';
-  if (!(failOn in LEVELS)) throw new CommandUsageError('--fail-on takes error, warning or info');
+  if (!(failOn in LEVELS)) throw new UsageError('--fail-on takes error, warning or info');
   // Every release's table: lint says which other releases know a word this one does not.
   await Promise.all(TARGET_NAMES.map(loadTarget));
   const options = {
@@ -113,7 +107,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     return { text, fails };
   };
   if (values.batch) {
-    if (positionals.length > 0) throw new CommandUsageError('--batch reads the strings from standard input');
+    if (positionals.length > 0) throw new UsageError('--batch reads the strings from standard input');
     let fails = false;
     let first = true;
     for await (const line of readLines(io.stdin)) {
@@ -124,7 +118,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     }
     return fails ? 1 : 0;
   }
-  if (positionals.length !== 1) throw new CommandUsageError('lint takes one cipher string (see cipherx lint --help)');
+  if (positionals.length !== 1) throw new UsageError('lint takes one cipher string (see cipherx lint --help)');
   const r = one(positionals[0]!);
   io.stdout.write(r.text);
   return r.fails ? 1 : 0;
@@ -132,15 +126,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 
 /** `cipherx explain <string> [suite]`. */
 export async function explainCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string' },
-      ciphersuites: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('explain', args, {
+    target: { type: 'string' },
+    ciphersuites: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(EXPLAIN_HELP);
@@ -165,5 +155,5 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  throw new CommandUsageError('explain takes a cipher string and optionally a suite name (see cipherx explain --help)');
+  throw new UsageError('explain takes a cipher string and optionally a suite name (see cipherx explain --help)');
 }

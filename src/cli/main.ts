@@ -6,7 +6,8 @@ import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
 import { TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
 import { describeTargets } from '../targets.js';
 import { loadTarget } from './load-target.js';
-import { CommandUsageError, EXPLAIN_HELP, LINT_HELP, explainCommand, lintCommand } from './lint-command.js';
+import { EXPLAIN_HELP, LINT_HELP, explainCommand, lintCommand } from './lint-command.js';
+import { UsageError, parseCommandArgs } from './args.js';
 import { readLines } from './read-lines.js';
 import { DIFF_HELP, diffCommand } from './diff-command.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
@@ -23,8 +24,6 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
-
-class UsageError extends Error {}
 
 /** Runs `cipherx <argv>` and resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -66,11 +65,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try \`cipherx --help\``);
     }
   } catch (e) {
-    if (
-      e instanceof UsageError ||
-      e instanceof CommandUsageError ||
-      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`cipherx: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
@@ -118,35 +113,20 @@ const OPENSSL_SPELLINGS: Readonly<Record<string, string>> = {
 async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   const end = rawArgs.indexOf('--');
   const args = rawArgs.map((a, i) => (end !== -1 && i >= end ? a : (OPENSSL_SPELLINGS[a] ?? a)));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        v: { type: 'boolean', short: 'v' },
-        V: { type: 'boolean', short: 'V' },
-        stdname: { type: 'boolean' },
-        json: { type: 'boolean' },
-        batch: { type: 'boolean' },
-        ciphersuites: { type: 'string' },
-        seclevel: { type: 'string' },
-        target: { type: 'string' },
-        strict: { type: 'boolean' },
-        'openssl-name': { type: 'boolean' },
-        explain: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const m = /Unknown option '(-[^']*)'/.exec((e as Error).message);
-    if (m) {
-      throw new UsageError(
-        `unknown option ${m[1]} (see cipherx expand --help); a cipher string that starts with \`-\` must come after \`--\`: cipherx expand -- '-ALL:HIGH'`,
-      );
-    }
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs('expand', args, {
+    v: { type: 'boolean', short: 'v' },
+    V: { type: 'boolean', short: 'V' },
+    stdname: { type: 'boolean' },
+    json: { type: 'boolean' },
+    batch: { type: 'boolean' },
+    ciphersuites: { type: 'string' },
+    seclevel: { type: 'string' },
+    target: { type: 'string' },
+    strict: { type: 'boolean' },
+    'openssl-name': { type: 'boolean' },
+    explain: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(EXPAND_HELP);
