@@ -59,6 +59,19 @@ const CASES: Array<[string, string, Want[]]> = [
     ['no-cipher-match', 10, 10, 'no-cipher-match', 'no-cipher-match'],
   ],
   ['HIGH loses the ten CCM8 suites in 3.5', 'HIGH', [82, 137, 137, 127, 127]],
+  ['ARIA from 1.1.1 on', 'ARIA', ['no-cipher-match', 16, 16, 16, 16]],
+  ['AESCCM from 1.1.0 on', 'AESCCM', ['no-cipher-match', 20, 20, 20, 20]],
+  ['the PSK key exchanges from 1.1.0 on', 'kECDHEPSK', ['no-cipher-match', 10, 10, 10, 10]],
+  [
+    'kGOST18 is known from 3.0 on, but no build here registers it',
+    'kGOST18#:AES128-SHA',
+    [['AES128-SHA'], ['AES128-SHA'], ['AES128-SHA'], ['AES128-SHA'], ['AES128-SHA']],
+  ],
+  [
+    '3DES suites are built on 1.0.2 only',
+    'DES-CBC3-SHA',
+    [['DES-CBC3-SHA'], 'no-cipher-match', 'no-cipher-match', 'no-cipher-match', 'no-cipher-match'],
+  ],
 ];
 
 const rejected = (w: Want) => w === 'invalid-command' || w === 'no-cipher-match';
@@ -111,6 +124,16 @@ describe('differences between releases', () => {
           expand('DEFAULT', { target, ...(target === 'openssl-1.0.2' ? {} : { ciphersuites: '' }) }).ciphers[0]!.name,
       ),
     ).toEqual(['ECDHE-RSA-AES256-GCM-SHA384', ...Array(4).fill('ECDHE-ECDSA-AES256-GCM-SHA384')]);
+  });
+
+  it('the integrity-only TLS 1.3 suites are known from 3.4 on, not by default', () => {
+    const cs = 'TLS_SHA256_SHA256';
+    expect(
+      TARGETS.slice(2).map((target) => expand('AES128-SHA', { target, ciphersuites: cs }).ciphers.map((c) => c.name)),
+    ).toEqual([[], ['TLS_SHA256_SHA256', 'AES128-SHA'], ['TLS_SHA256_SHA256', 'AES128-SHA']]);
+    expect(expand('AES128-SHA', { target: 'openssl-3.5' }).ciphers.map((c) => c.name)).not.toContain(
+      'TLS_SHA256_SHA256',
+    );
   });
 
   it('1.0.2 takes no ciphersuites and no security level', () => {

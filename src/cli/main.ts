@@ -8,7 +8,8 @@ import { describeTargets } from '../targets.js';
 import { loadTarget } from './load-target.js';
 import { EXPLAIN_HELP, LINT_HELP, explainCommand, lintCommand } from './lint-command.js';
 import { UsageError, parseCommandArgs } from './args.js';
-import { readLines } from './read-lines.js';
+import { readLineBatches } from './read-lines.js';
+import { once } from 'node:events';
 import { DIFF_HELP, diffCommand } from './diff-command.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
@@ -243,12 +244,7 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     if (out === '' || closed) return;
     const chunk = out;
     out = '';
-    if (!io.stdout.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        io.stdout.once('drain', resolve);
-        io.stdout.once('error', resolve);
-      });
-    }
+    if (!io.stdout.write(chunk)) await once(io.stdout, 'drain').catch(() => undefined);
   };
   const emit = (line: string) => {
     const r = expand(line, cli.options);
@@ -261,9 +257,13 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     }
     first = false;
   };
-  for await (const line of readLines(io.stdin)) {
-    emit(line);
-    if (out.length > 65536) await flush();
+  // Written after every chunk of input: a caller feeding one line at a time gets each answer.
+  for await (const lines of readLineBatches(io.stdin)) {
+    for (const line of lines) {
+      emit(line);
+      if (out.length > 65536) await flush();
+    }
+    await flush();
     if (closed) return exit;
   }
   await flush();

@@ -350,7 +350,7 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
   invalidCommand(
     ctx,
     span,
-    name.startsWith('SECLEVEL')
+    name.startsWith('SECLEVEL') && t.data.specials.includes('SECLEVEL')
       ? `\`@${name}\`: the security level must be one digit from 0 to 5 (\`@SECLEVEL=2\`)`
       : `\`@${name}\` is not a special command; ${t.name} knows ${t.data.specials.map((s) => (s === 'SECLEVEL' ? '`@SECLEVEL=n`' : '`@' + s + '`')).join(' and ')}`,
   );

@@ -34,6 +34,12 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
         `\`${fullName}\` is a TLS 1.3 suite: those are set apart (--ciphersuites, SSL_CTX_set_ciphersuites); in the cipher list OpenSSL ignores it`,
       );
     }
+    if (t.data.ianaNamesInCipherList) {
+      return d(
+        'unknown-word',
+        `\`${fullName}\` is not the IANA name of a suite ${t.name} provides; OpenSSL ignores it`,
+      );
+    }
     return d(
       'iana-name-unsupported',
       `\`${fullName}\` is an IANA name; ${t.name} reads only OpenSSL names in a cipher list (IANA names work from 3.2), so OpenSSL ignores it`,
