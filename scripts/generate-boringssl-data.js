@@ -17,6 +17,7 @@
 // Usage: node scripts/generate-boringssl-data.js [--check]   (--check: fail when data/ is stale)
 import { readFileSync } from 'node:fs';
 import { compactJson, writeOrCheck } from './lib/generated-file.js';
+import { printedFields } from './lib/recorded-suite.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -91,16 +92,8 @@ function build() {
     const minVersion = protocolByHex[c.min_version.toLowerCase()];
     if (!minVersion) fail(`${f.name}: min_version ${c.min_version} is not a known protocol`);
     suites.push({
-      name: c.name,
-      stdname: c.standard_name,
-      id: c.id,
-      protocol: null,
-      kx: c.kx,
-      au: c.au,
-      enc: c.enc,
-      mac: c.mac,
-      bits: c.bits,
-      algBits: c.alg_bits,
+      ...printedFields(c),
+      protocol: null, // BoringSSL prints no protocol column
       minVersion,
       tls13,
       listed,

@@ -14,6 +14,7 @@
 // Usage: node scripts/generate-data.js [--check]   (--check: fail when data/ is stale)
 import { readFileSync } from 'node:fs';
 import { compactJson, writeOrCheck } from './lib/generated-file.js';
+import { printedFields } from './lib/recorded-suite.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -108,22 +109,6 @@ function strengthGroups(facts, macros, bits) {
       assignClearsOthers: g.assignClearsOthers ?? false,
     };
   });
-}
-
-/** A suite as the build reports it: names, id, and the columns `-v` prints. */
-function printedFields(c) {
-  return {
-    name: c.name,
-    stdname: c.standard_name ?? null,
-    id: c.id,
-    protocol: c.desc_version,
-    kx: c.kx,
-    au: c.au,
-    enc: c.enc,
-    mac: c.mac,
-    bits: c.bits,
-    algBits: c.alg_bits,
-  };
 }
 
 function buildTarget(name, facts, iana) {

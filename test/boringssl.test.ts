@@ -4,13 +4,11 @@ import table from '../data/source/tables/table-boringssl.json' with { type: 'jso
 import data from '../data/boringssl.json' with { type: 'json' };
 import { parseBoringssl } from '../src/boringssl/parse.js';
 import { boringsslErrorLine, boringsslTarget } from '../src/boringssl/table.js';
-import {
-  expandBoringssl,
-  formatBoringssl,
-  type BoringsslErrorCode,
-  type BoringsslResult,
-} from '../src/boringssl/index.js';
+import { expandBoringssl } from '../src/boringssl/expand.js';
+import { formatBoringssl } from '../src/boringssl/format.js';
+import type { BoringsslErrorCode, BoringsslResult } from '../src/boringssl/types.js';
 import { loadCorpus, type CorpusRow } from './helpers/corpus.js';
+import { numRuns, seed } from './helpers/property-runs.js';
 
 // The BoringSSL target (AOSP android-13.0.0_r24, BoringSSL 1530333b): the recorded corpus row by
 // row in both modes, the table, every reproduced quirk by name, diagnostics, output formats, and
@@ -591,10 +589,6 @@ describe('formats', () => {
 });
 
 // ---------------------------------------------------------------- properties
-
-const seed =
-  process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-const numRuns = Number(process.env.FC_NUM_RUNS ?? 2000);
 
 const vocabulary = [
   ...data.suites.map((s) => s.name),

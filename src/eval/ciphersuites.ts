@@ -62,7 +62,8 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
     const name = raw.slice(a, b);
     const span = { start: pos + a, end: pos + b };
     pos += raw.length + 1;
-    const hit = utf8Length(name) <= 79 ? t.ciphersuiteNames.get(name) : undefined;
+    // OpenSSL skips names over 79 bytes; no suite name is that long, so the lookup alone agrees.
+    const hit = t.ciphersuiteNames.get(name);
     if (!hit && strict) {
       // 1.1.1: one unknown name (an empty element too) fails the whole call.
       out.error = {
@@ -102,19 +103,4 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
     };
   }
   return out;
-}
-
-/** UTF-8 length without depending on Node's Buffer (the library also runs in browsers). */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
