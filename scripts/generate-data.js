@@ -193,6 +193,8 @@ function buildTarget(name, facts, iana) {
     versionText: table.version_text,
     origin: `${table.source.origin}; ${table.source.build}`,
     defaultSeclevel: table.info.default_seclevel ?? null,
+    protocols: facts.protocols.versions,
+    securityLevels: securityLevels(name, facts, table),
     extraNameChars: facts.extraNameChars,
     ianaNamesInCipherList: facts.ianaNamesInCipherList,
     specials: facts.specials,
@@ -210,6 +212,20 @@ function buildTarget(name, facts, iana) {
     scsvs,
     aliases,
   };
+}
+
+/** The security-level rules of the release, without their provenance note; null where the release has none. */
+function securityLevels(name, facts, table) {
+  const hasLevels = table.info.default_seclevel !== undefined;
+  if (hasLevels !== (facts.securityLevels !== null)) {
+    throw new Error(
+      `${name}: securityLevels in target-facts.json disagree with the build (default level ${table.info.default_seclevel})`,
+    );
+  }
+  if (!hasLevels) return null;
+  const { $source, ...rules } = facts.securityLevels;
+  if (!$source) throw new Error(`${name}: securityLevels needs a $source`);
+  return rules;
 }
 
 const facts = readJson('target-facts.json');

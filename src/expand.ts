@@ -6,6 +6,8 @@ import { report, runSegment, runSegments, type EvalContext } from './eval/evalua
 import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
+import { boringsslSupportedView } from './supported/boringssl.js';
+import { readSupportedOptions, supportedView } from './supported/supported.js';
 import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
 import type { Cipher, Diagnostic, ExpandOptions, ExpandResult } from './types.js';
 
@@ -27,6 +29,21 @@ export function expand(input: string, options: ExpandOptions = {}): ExpandResult
   if (options === null || typeof options !== 'object') throw new TypeError('expand: options must be an object');
   const targetName = options.target ?? DEFAULT_TARGET;
   if (targetName === 'boringssl') return expandForBoringssl(input, options);
+  if (options.supported === undefined || options.supported === false) return expandOpenssl(input, options);
+  const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
+  if (seclevel !== undefined && options.seclevel !== undefined && seclevel !== options.seclevel) {
+    throw new TypeError('expand: options.seclevel and options.supported.seclevel disagree; give one');
+  }
+  const mode = { suiteB: null as string | null };
+  const result = expandOpenssl(input, { ...options, seclevel: seclevel ?? options.seclevel }, mode);
+  const t = getTarget(targetName)!;
+  const view = supportedView(t, result.ciphers, result.seclevel, { ...sup, suiteB: mode.suiteB });
+  return { ...result, supported: view };
+}
+
+/** `mode.suiteB` receives the Suite B prefix the string starts with, if any. */
+function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: string | null }): ExpandResult {
+  const targetName = options.target ?? DEFAULT_TARGET;
   if (options.strict !== undefined)
     throw new TypeError(`expand: options.strict applies to boringssl only, not ${targetName}`);
   const t = getTarget(targetName);
@@ -102,6 +119,7 @@ export function expand(input: string, options: ExpandOptions = {}): ExpandResult
     },
     segment: (seg) => runSegment(ctx, seg, text),
   });
+  if (mode) mode.suiteB = ast.suiteB?.name ?? null;
   if (ast.suiteB) {
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
     const { discarded } = ast.suiteB;
@@ -166,5 +184,8 @@ function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('expand: options.strict must be a boolean');
   }
-  return expandBoringssl(input, { strict: options.strict ?? false });
+  const result: ExpandResult = expandBoringssl(input, { strict: options.strict ?? false });
+  if (options.supported === undefined || options.supported === false) return result;
+  const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
+  return { ...result, supported: boringsslSupportedView(result.ciphers, { ...sup, seclevel }) };
 }

@@ -1,4 +1,5 @@
 import type { TermTrace } from './eval/trace.js';
+import type { SupportedOptions, SupportedView } from './supported/supported.js';
 
 /** A half-open range of UTF-16 code-unit offsets into the input string: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -89,6 +90,11 @@ export interface ExpandOptions {
    * Default: the target release's default. Distributions change it: Debian builds 3.0 with 2.
    */
   seclevel?: number;
+  /**
+   * Also compute what a context would really offer (`ExpandResult.supported`, like
+   * `openssl ciphers -s`): the security level's rules, the protocol range, PSK / SRP.
+   */
+  supported?: SupportedOptions | boolean;
 }
 
 export interface ExpandResult {
@@ -102,4 +108,6 @@ export interface ExpandResult {
   diagnostics: Diagnostic[];
   /** With `options.trace`: every element of the string and what it did, in order. */
   trace?: TermTrace[];
+  /** With `options.supported`: the effective offer. Its list is empty when `ok` is false. */
+  supported?: SupportedView;
 }

@@ -173,6 +173,48 @@ describe('exit status and messages', () => {
   });
 });
 
+// -s against the real tool: this machine's build starts at security level 2, so cipherx is told
+// so with --seclevel 2. Each protocol / PSK / SRP flag in OpenSSL's own spelling.
+describe('cipherx expand -s prints what openssl ciphers -s prints', () => {
+  const FLAGS = [[], ['-tls1'], ['-tls1_1'], ['-tls1_2'], ['-tls1_3'], ['-psk'], ['-srp'], ['-psk', '-srp']];
+  for (const flags of FLAGS) {
+    // -v once; the other flags change only which suites are printed.
+    const modes = flags.length === 0 ? [[], ['-v']] : [[]];
+    it(`-s ${flags.join(' ')}, on ${REAL_STRINGS.length} real strings`, () => {
+      for (const mode of modes) {
+        for (const s of REAL_STRINGS) {
+          const want = opensslCiphers(['-s', ...mode, ...flags, '--', s]);
+          const got = cipherx(['expand', '-s', '--seclevel', '2', ...mode, ...flags, '--', s]);
+          expect({ input: s, flags, stdout: got.stdout, ok: got.status === 0 }).toEqual({
+            input: s,
+            flags,
+            stdout: want.stdout,
+            ok: want.status === 0,
+          });
+        }
+      }
+    });
+  }
+
+  it('the offer flags need -s, one protocol flag at a time; an empty offer is explained on stderr', () => {
+    expect(cipherx(['expand', '--psk', 'ALL']).status).toBe(2);
+    expect(cipherx(['expand', '-s', '--tls1', '--tls1_2', 'ALL']).status).toBe(2);
+    const empty = cipherx(['expand', '-s', '--tls1', '--target', 'openssl-3.5', 'ALL']);
+    expect([empty.status, empty.stdout]).toEqual([0, '\n']);
+    expect(empty.stderr).toContain('no protocol version is left at security level 2');
+    const json = JSON.parse(cipherx(['expand', '-s', '--json', 'AES128-SHA:@SECLEVEL=3']).stdout);
+    expect(json.supported.dropped).toEqual([{ suite: 'AES128-SHA', reason: 'no-forward-secrecy' }]);
+  });
+
+  it('--batch -s: one offer per line', () => {
+    const r = cipherx(
+      ['expand', '--batch', '-s', '--tls1_2'],
+      'AES128-SHA:PSK-AES128-CBC-SHA\nECDHE-RSA-AES128-GCM-SHA256\n',
+    );
+    expect(r.stdout).toBe('AES128-SHA\nECDHE-RSA-AES128-GCM-SHA256\n');
+  });
+});
+
 describe('other targets', () => {
   it('boringssl prints groups in brackets, as bssl ciphers does', () => {
     const r = cipherx(['expand', '--target', 'boringssl', '[AES128-SHA|AES256-SHA]:AES128-GCM-SHA256']);

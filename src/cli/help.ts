@@ -13,6 +13,7 @@ Examples:
   cipherx expand -v 'ECDH+aRSA:!AESGCM+RSA'         like: openssl ciphers -v ...
   cipherx expand --target openssl-1.1.1 DEFAULT     as OpenSSL 1.1.1 would
   cipherx expand -- '-ALL:HIGH'                     strings starting with - go after --
+  cipherx expand -s --seclevel 2 'ALL'             what a context really offers at level 2
   cipherx expand --batch < strings.txt              one string per line
   cipherx lint --target openssl-1.1.1 'AES128:!RC4' unknown words, dead terms, weak suites
   cipherx explain 'HIGH:!aNULL' AES128-SHA          why AES128-SHA is there
@@ -33,6 +34,14 @@ Output (default: names joined by ':'):
   -V                   the same with the two-byte id, like \`openssl ciphers -V\`
   --stdname            the IANA name first, like \`openssl ciphers -stdname\` (with -V: both)
   --json               the result object of the library's expand() as JSON
+  -s, --supported      what a context would really offer, like \`openssl ciphers -s\`
+                       (SSL_get1_supported_ciphers): the suites the security level,
+                       the protocol range and the PSK/SRP set-up leave. On 1.0.2 (no
+                       security levels, no -s) and boringssl: what the client puts in
+                       its ClientHello. With -s:
+    --tls1 | --tls1_1 | --tls1_2 | --tls1_3
+                       negotiate that protocol version only
+    --psk, --srp       a PSK / SRP callback is set: keep those suites
   --openssl-name       boringssl: OpenSSL names in the \`bssl ciphers\` layout
                        (by default boringssl prints like \`bssl ciphers\`: IANA names, one
                        per line, equal-preference groups between [ and ])
@@ -50,7 +59,7 @@ Input:
                        per string, separated by a blank line; with --json: one object per
                        line). Lines end at LF; a CR right before it is dropped.
   --                   ends the options: use it when the string starts with '-'
-OpenSSL's spellings -stdname and -ciphersuites are accepted too.
+OpenSSL's spellings -stdname, -ciphersuites, -tls1_2, -psk, ... are accepted too.
 
 Exit status:
   0   the target accepts the string (with --batch: every string)

@@ -11,6 +11,7 @@ import { UsageError, parseCommandArgs } from './args.js';
 import { readLineBatches } from './read-lines.js';
 import { once } from 'node:events';
 import { DIFF_HELP, diffCommand } from './diff-command.js';
+import type { SupportedOptions } from '../supported/supported.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
 
@@ -109,7 +110,16 @@ interface ExpandCli {
 const OPENSSL_SPELLINGS: Readonly<Record<string, string>> = {
   '-stdname': '--stdname',
   '-ciphersuites': '--ciphersuites',
+  '-tls1': '--tls1',
+  '-tls1_1': '--tls1_1',
+  '-tls1_2': '--tls1_2',
+  '-tls1_3': '--tls1_3',
+  '-psk': '--psk',
+  '-srp': '--srp',
 };
+
+/** `openssl ciphers -tls1_2` and friends: the context negotiates that one version only. */
+const PROTOCOL_FLAGS = { tls1: 'TLSv1', tls1_1: 'TLSv1.1', tls1_2: 'TLSv1.2', tls1_3: 'TLSv1.3' } as const;
 
 async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   const end = rawArgs.indexOf('--');
@@ -122,6 +132,13 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
     batch: { type: 'boolean' },
     ciphersuites: { type: 'string' },
     seclevel: { type: 'string' },
+    supported: { type: 'boolean', short: 's' },
+    tls1: { type: 'boolean' },
+    tls1_1: { type: 'boolean' },
+    tls1_2: { type: 'boolean' },
+    tls1_3: { type: 'boolean' },
+    psk: { type: 'boolean' },
+    srp: { type: 'boolean' },
     target: { type: 'string' },
     strict: { type: 'boolean' },
     'openssl-name': { type: 'boolean' },
@@ -158,11 +175,13 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
     if (!/^[0-5]$/.test(values.seclevel)) throw new UsageError('--seclevel takes one digit from 0 to 5');
     seclevel = Number(values.seclevel);
   }
+  const supported = supportedOptions(values, target);
   const cli: ExpandCli = {
     format: outputFormat(values),
     json: values.json === true,
     options: {
       target,
+      ...(supported ? { supported } : {}),
       ...(values.ciphersuites
         ? { ciphersuites: values.ciphersuites }
         : values.ciphersuites === '' && rules.tls13
@@ -186,6 +205,7 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   }
   const input = positionals[0]!;
   if (values.explain) {
+    if (supported) throw new UsageError('--explain shows the configured list; drop -s');
     if (target === 'boringssl') throw new UsageError('--explain applies to the OpenSSL targets');
     if (cli.json) throw new UsageError('--explain prints text; for JSON use cipherx explain --json');
     return explainCommand(
@@ -203,7 +223,8 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   if (cli.json) {
     io.stdout.write(JSON.stringify(r) + '\n');
   } else {
-    if (r.ok) io.stdout.write(formatCiphers(r.ciphers, cli.format, cli.options.target));
+    if (r.ok) io.stdout.write(formatCiphers(shown(r), cli.format, cli.options.target));
+    if (r.ok && r.supported?.ciphers.length === 0) io.stderr.write(nothingOffered(r));
     // stdout stays byte-identical to openssl; what OpenSSL does silently is said on stderr.
     for (const d of r.diagnostics) {
       const text = d.source === 'ciphersuites' ? (cli.options.ciphersuites ?? '') : input;
@@ -253,7 +274,7 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     else {
       const oneLine = cli.format === 'plain' && cli.options.target !== 'boringssl';
       const sep = oneLine || first ? '' : '\n';
-      out += sep + (r.ok ? formatCiphers(r.ciphers, cli.format, cli.options.target) : batchError(r));
+      out += sep + (r.ok ? formatCiphers(shown(r), cli.format, cli.options.target) : batchError(r));
     }
     first = false;
   };
@@ -268,6 +289,49 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
   }
   await flush();
   return exit;
+}
+
+/** The list to print: the effective offer with -s, else the configured list. */
+function shown(r: ExpandResult): ExpandResult['ciphers'] {
+  return r.supported ? r.supported.ciphers : r.ciphers;
+}
+
+/** Why `-s` printed nothing (openssl prints an empty line and says nothing). */
+function nothingOffered(r: ExpandResult): string {
+  const v = r.supported!;
+  if (v.protocols.length === 0) {
+    return `cipherx: note: nothing is offered: no protocol version is left${v.seclevel !== null ? ` at security level ${v.seclevel}` : ''} in this range\n`;
+  }
+  const reasons = [...new Set(v.dropped.map((d) => d.reason))].join(', ');
+  return `cipherx: note: nothing is offered: every suite is filtered out (${reasons || 'the list is empty'})\n`;
+}
+
+/** The -s view's settings from the flags, or null without -s (the flags need it). */
+function supportedOptions(
+  values: { supported?: boolean; psk?: boolean; srp?: boolean } & Partial<Record<keyof typeof PROTOCOL_FLAGS, boolean>>,
+  target: TargetName,
+): SupportedOptions | null {
+  const protocols = (Object.keys(PROTOCOL_FLAGS) as Array<keyof typeof PROTOCOL_FLAGS>).filter((f) => values[f]);
+  const extras = [
+    ...protocols.map((f) => `--${f}`),
+    ...(values.psk ? ['--psk'] : []),
+    ...(values.srp ? ['--srp'] : []),
+  ];
+  if (!values.supported) {
+    if (extras.length > 0) throw new UsageError(`${extras[0]} shapes the effective offer: add -s`);
+    return null;
+  }
+  if (protocols.length > 1)
+    throw new UsageError(`give one protocol flag, not ${protocols.map((f) => `--${f}`).join(' and ')}`);
+  if (values.srp && target === 'boringssl') throw new UsageError('boringssl has no SRP: --srp does not apply');
+  const only = protocols[0] ? PROTOCOL_FLAGS[protocols[0]] : undefined;
+  if (only === 'TLSv1.3' && target === 'openssl-1.0.2')
+    throw new UsageError('openssl-1.0.2 has no TLS 1.3: --tls1_3 does not apply');
+  return {
+    ...(only ? { minProtocol: only, maxProtocol: only } : {}),
+    ...(values.psk ? { psk: true } : {}),
+    ...(values.srp ? { srp: true } : {}),
+  };
 }
 
 /** A rejected string in --batch output: one line, on stdout, in the input's place. */

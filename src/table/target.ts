@@ -29,6 +29,16 @@ export interface StrengthGroupData {
   assignClearsOthers: boolean;
 }
 
+/** What a security level forbids in a release (see data/source/target-facts.json). */
+export interface SecurityLevelRules {
+  /** Minimum strength bits per level 0..5. */
+  minBits: number[];
+  /** The level from which RC4 suites are refused outright; null where no such rule exists (3.2+). */
+  rc4FromLevel: number | null;
+  /** Per protocol version, the level from which it is turned off. */
+  versionsOffFromLevel: Record<string, number>;
+}
+
 /** How SSL_CTX_set_ciphersuites behaves on a release with TLS 1.3. */
 export interface Tls13Rules {
   /** 1.1.1 fails the call on any unknown name; 3.0+ skips unknown names. */
@@ -46,6 +56,10 @@ export interface TargetData {
   /** Where the recorded tables come from (package, build options). */
   origin: string;
   defaultSeclevel: number | null;
+  /** The protocol versions a default build negotiates, oldest first (`SSLv3` .. `TLSv1.3`). */
+  protocols: string[];
+  /** ssl_security_default_callback's rules; null where the release has no security levels (1.0.2). */
+  securityLevels: SecurityLevelRules | null;
   /** Name characters beyond `A-Za-z0-9-.`: `=` from 1.1.0, `_` from 3.2. */
   extraNameChars: string;
   /** 3.2+: a word may also be an IANA name. */

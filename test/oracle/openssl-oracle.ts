@@ -33,6 +33,9 @@ export interface OracleOptions {
   maxProtocol?: ProtocolVersion | number;
   /** Also report SSL_get1_supported_ciphers of an SSL made from the context (like `openssl ciphers -s`). */
   supported?: boolean;
+  /** Set a PSK client callback / an SRP password callback first (`openssl ciphers -psk` / `-srp`). */
+  psk?: boolean;
+  srp?: boolean;
 }
 
 /** 'invalid-command', 'no-cipher-match', or any other raw OpenSSL reason string. */
@@ -126,7 +129,7 @@ function encodeHeader(opts: OracleOptions | undefined): { fixed: Buffer; cs: Buf
   const csValue = o.ciphersuites === undefined ? '' : o.ciphersuites;
   const cs = csValue === null ? Buffer.alloc(0) : toBytes('ciphersuites', csValue);
   const fixed = Buffer.alloc(17);
-  fixed.writeUInt8(o.supported ? 1 : 0, 0);
+  fixed.writeUInt8((o.supported ? 1 : 0) | (o.psk ? 2 : 0) | (o.srp ? 4 : 0), 0);
   fixed.writeInt32LE(protocolNumber(o.minProtocol), 1);
   fixed.writeInt32LE(protocolNumber(o.maxProtocol), 5);
   fixed.writeInt32LE(o.securityLevel ?? -1, 9);

@@ -4,7 +4,9 @@
  *
  * Protocol (all integers little-endian), one record per request on stdin:
  *   u32 payload length, then the payload:
- *     u8  mode          0 = list, 1 = list + SSL_get1_supported_ciphers
+ *     u8  mode          bit 0: also SSL_get1_supported_ciphers; bit 1: set a PSK
+ *                       client callback; bit 2: set an SRP password callback (as
+ *                       `openssl ciphers -psk` / `-srp` do)
  *     i32 min_proto     0 = leave unset (e.g. 0x0303 = TLS 1.2)
  *     i32 max_proto     0 = leave unset
  *     i32 sec_level     -1 = leave unset
@@ -22,6 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
+/* SSL_CTX_set_srp_client_pwd_callback is deprecated in 3.0 but still what `openssl ciphers -srp` calls. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -147,6 +151,21 @@ static void put_cipher_names(const char *key, STACK_OF(SSL_CIPHER) *sk)
     put("]", 1);
 }
 
+static unsigned int dummy_psk(SSL *ssl, const char *hint, char *identity,
+                              unsigned int max_identity_len, unsigned char *psk,
+                              unsigned int max_psk_len)
+{
+    (void)ssl; (void)hint; (void)identity; (void)max_identity_len; (void)psk;
+    (void)max_psk_len;
+    return 0;
+}
+
+static char *dummy_srp(SSL *ssl, void *arg)
+{
+    (void)ssl; (void)arg;
+    return (char *)"";
+}
+
 static uint32_t rd_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -205,6 +224,10 @@ static void answer(unsigned long seq, const unsigned char *rec, uint32_t len)
         putf(",\"csOk\":%ld,", cs_ok);
         put_errors("csErrors");
     }
+    if (mode & 2)
+        SSL_CTX_set_psk_client_callback(ctx, dummy_psk);
+    if (mode & 4)
+        SSL_CTX_set_srp_client_pwd_callback(ctx, dummy_srp);
     if (min_proto != 0 && !SSL_CTX_set_min_proto_version(ctx, min_proto))
         puts_(",\"minProtoRejected\":true");
     if (max_proto != 0 && !SSL_CTX_set_max_proto_version(ctx, max_proto))
@@ -221,7 +244,7 @@ static void answer(unsigned long seq, const unsigned char *rec, uint32_t len)
     putf(",\"secLevel\":%ld,", SSL_CTX_get_security_level(ctx));
     put_cipher_names("ciphers", SSL_CTX_get_ciphers(ctx));
 
-    if (mode == 1) {
+    if (mode & 1) {
         SSL *ssl = SSL_new(ctx);
         STACK_OF(SSL_CIPHER) *sup = ssl ? SSL_get1_supported_ciphers(ssl) : NULL;
         put(",", 1);

@@ -1,0 +1,58 @@
+import { boringsslTarget } from '../boringssl/table.js';
+import type { Cipher } from '../types.js';
+import { protocolRank, type ProtocolVersion } from './protocol.js';
+import type { SupportedOptions, SupportedView } from './supported.js';
+
+/** BoringSSL's protocol versions; SSL_CTX_new's default range is TLS 1.2 to TLS 1.3 (set_min_version). */
+const BORINGSSL_VERSIONS: readonly ProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const DEFAULT_MIN: ProtocolVersion = 'TLSv1.2';
+
+/** ssl_write_client_cipher_list(): the fixed TLS 1.3 order, by whether the machine has AES hardware. */
+const TLS13_AES_HARDWARE = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
+const TLS13_NO_AES_HARDWARE = ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384'];
+
+/**
+ * What a BoringSSL client puts in its ClientHello (ssl_write_client_cipher_list): the TLS 1.3
+ * suites in their fixed order when TLS 1.3 is enabled, then the configured list less PSK suites
+ * without a PSK callback (ssl_get_client_disabled) and suites outside the version range.
+ * BoringSSL has no security levels and no SRP; `openssl ciphers -s` has no BoringSSL twin.
+ */
+export function boringsslSupportedView(
+  ciphers: readonly Cipher[],
+  options: SupportedOptions & { aesHardware?: boolean },
+): SupportedView {
+  if (options.srp) throw new TypeError('expand: boringssl has no SRP (supported.srp)');
+  if (options.seclevel !== undefined) throw new TypeError('expand: boringssl has no security levels');
+  const t = boringsslTarget();
+  const min = options.minProtocol ?? DEFAULT_MIN;
+  const max = options.maxProtocol ?? 'TLSv1.3';
+  const protocols = BORINGSSL_VERSIONS.filter(
+    (v) => protocolRank(v) >= protocolRank(min) && protocolRank(v) <= protocolRank(max),
+  );
+  const offered: Cipher[] = [];
+  if (protocols.includes('TLSv1.3')) {
+    const order = options.aesHardware === false ? TLS13_NO_AES_HARDWARE : TLS13_AES_HARDWARE;
+    for (const name of order) offered.push(t.suites[t.suiteByName.get(name)!]!.cipher);
+  }
+  const dropped: SupportedView['dropped'] = [];
+  const lowest = protocols[0];
+  const highest = protocols[protocols.length - 1];
+  for (const c of ciphers) {
+    const suite = t.suites[t.suiteByName.get(c.name)!]!.data;
+    const minVersion = suite.minVersion as ProtocolVersion;
+    if (!options.psk && (suite.masks.mkey === 'kPSK' || suite.masks.auth === 'aPSK')) {
+      dropped.push({ suite: c.name, reason: 'psk-not-enabled' });
+    } else if (!lowest || !highest) {
+      dropped.push({ suite: c.name, reason: 'no-protocol' });
+    } else if (
+      // Every suite BoringSSL lists works up to TLS 1.2; only TLS 1.3 leaves them all out.
+      protocolRank(minVersion) > protocolRank(highest) ||
+      protocolRank(lowest) > protocolRank('TLSv1.2')
+    ) {
+      dropped.push({ suite: c.name, reason: 'protocol-range' });
+    } else {
+      offered.push(c);
+    }
+  }
+  return { ciphers: offered, protocols, seclevel: null, dropped };
+}
