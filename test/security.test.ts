@@ -214,7 +214,10 @@ describe('the rules', () => {
       expect(s.title).not.toBe('');
       expect(s.says).not.toBe('');
       expect(s.section ?? s.url).toBeTruthy();
+      if (s.verified !== undefined) expect(s.verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+    // Every rule keeps at least one source checked against its primary document.
+    expect(rule.sources.some((s) => s.verified !== undefined)).toBe(true);
     expect(rule.severity).not.toBe('error');
     expect(existsSync(new URL(`../docs/diagnostics/${code}.md`, import.meta.url))).toBe(true);
   });

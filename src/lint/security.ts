@@ -20,6 +20,11 @@ export interface SecuritySource {
   section?: string;
   url?: string;
   says: string;
+  /**
+   * ISO date on which the section and `says` were checked against the primary document (what was
+   * read is listed in data/security.json, `$verified`).
+   */
+  verified?: string;
 }
 
 /** The Cipher fields a rule can test, as `openssl ciphers -v` prints them. */
@@ -114,6 +119,11 @@ function checkRule(rule: SecurityRule): SecurityRule {
     }
   }
   if (rule.sources.length === 0) fail('no source');
+  for (const source of rule.sources) {
+    if (source.verified !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(source.verified)) {
+      fail(`source ${source.title}: verified is not a date`);
+    }
+  }
   return rule;
 }
 
