@@ -11,6 +11,18 @@ export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { TARGET_NAMES as targets } from './table/registry.js';
 export { describeTargets, type TargetInfo } from './targets.js';
 export { renderProblem } from './format/diagnostic-text.js';
+export {
+  negotiate,
+  peers,
+  type HazardFinding,
+  type Negotiation,
+  type NegotiationFailure,
+  type NegotiateOptions,
+  type Role,
+} from './negotiate/negotiate.js';
+export type { CertificateType, Hazard, HazardCondition, PeerProfile, PeerSource } from './negotiate/peers.js';
+export type { ProtocolVersion } from './supported/protocol.js';
+export type { DropReason, SupportedOptions, SupportedView } from './supported/supported.js';
 export type { NoEffectReason, TermEffect, TermTrace } from './eval/trace.js';
 export type {
   Cipher,

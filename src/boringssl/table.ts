@@ -161,6 +161,11 @@ export function registerBoringsslData(data: unknown): void {
   compiled = undefined;
 }
 
+/** Whether data/boringssl.json has been registered. */
+export function boringsslRegistered(): boolean {
+  return raw !== undefined;
+}
+
 /** The BoringSSL target, compiled from data/boringssl.json on first use. */
 export function boringsslTarget(): BoringsslTarget {
   if (raw === undefined) throw new Error('boringssl: table not loaded (import cipherx, not its internals)');

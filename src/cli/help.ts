@@ -5,6 +5,8 @@ Usage:
   cipherx lint [options] [--] <cipher-string>     what it does silently, and how safe the result is
   cipherx explain [options] [--] <string> [suite] what every element did; why a suite is (not) there
   cipherx diff [options] [--] <string> [string]   two strings, or one string on two releases
+  cipherx negotiate --peer ID [options] [--] <string>
+                                                  which protocol and suite a known peer ends up with
   cipherx targets [--json]                        the release lines cipherx knows
   cipherx help [command] | --help | --version
 
@@ -18,6 +20,7 @@ Examples:
   cipherx lint --target openssl-1.1.1 'AES128:!RC4' unknown words, dead terms, weak suites
   cipherx explain 'HIGH:!aNULL' AES128-SHA          why AES128-SHA is there
   cipherx diff --target openssl-1.1.1 --target openssl-3.5 'HIGH'   upgrade impact
+  cipherx negotiate --peer windows-server-2012-r2 DEFAULT            a simulated handshake
 
 Run \`cipherx help <command>\` for every option of a command.
 `;

@@ -11,6 +11,7 @@ import { UsageError, parseCommandArgs } from './args.js';
 import { readLineBatches } from './read-lines.js';
 import { once } from 'node:events';
 import { DIFF_HELP, diffCommand } from './diff-command.js';
+import { NEGOTIATE_HELP, negotiateCommand } from './negotiate-command.js';
 import type { SupportedOptions } from '../supported/supported.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { HELP, EXPAND_HELP, TARGETS_HELP } from './help.js';
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           lint: LINT_HELP,
           explain: EXPLAIN_HELP,
           diff: DIFF_HELP,
+          negotiate: NEGOTIATE_HELP,
         };
         io.stdout.write(pages[rest[0] ?? ''] ?? HELP);
         return EXIT_OK;
@@ -63,6 +65,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await explainCommand(rest, io);
       case 'diff':
         return await diffCommand(rest, io);
+      case 'negotiate':
+        return await negotiateCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try \`cipherx --help\``);
     }

@@ -11,6 +11,15 @@ const DEFAULT_MIN: ProtocolVersion = 'TLSv1.2';
 const TLS13_AES_HARDWARE = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const TLS13_NO_AES_HARDWARE = ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384'];
 
+/** The protocol versions a BoringSSL suite works with: from its minimum up to TLS 1.2, or TLS 1.3 alone. */
+export function boringsslVersionRange(c: Cipher): { min: ProtocolVersion; max: ProtocolVersion } | null {
+  const t = boringsslTarget();
+  const i = t.suiteByName.get(c.name);
+  if (i === undefined) return null;
+  const min = t.suites[i]!.data.minVersion as ProtocolVersion;
+  return { min, max: min === 'TLSv1.3' ? 'TLSv1.3' : 'TLSv1.2' };
+}
+
 /**
  * What a BoringSSL client puts in its ClientHello (ssl_write_client_cipher_list): the TLS 1.3
  * suites in their fixed order when TLS 1.3 is enabled, then the configured list less PSK suites

@@ -109,6 +109,12 @@ function suiteFacts(data: TargetData): Map<string, SuiteFacts> {
   return map;
 }
 
+/** The protocol versions a suite of the release works with; null for a signalling value. */
+export function suiteVersionRange(t: Target, c: Cipher): { min: ProtocolVersion; max: ProtocolVersion } | null {
+  const s = suiteFacts(t.data).get(c.id);
+  return s ? { min: s.minTls, max: s.maxTls } : null;
+}
+
 /**
  * The protocol versions a context negotiates (ssl_get_min_max_version): the release's versions
  * inside [min, max], less those the security level turns off (SSL_SECOP_VERSION).

@@ -1,0 +1,220 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Writable } from 'node:stream';
+import { renderNegotiation, renderNegotiationMatrix } from '../format/negotiate-text.js';
+import { negotiate, peers, type NegotiateOptions, type Negotiation, type Role } from '../negotiate/negotiate.js';
+import { parsePeerFile } from '../negotiate/peer-file.js';
+import { registerPeerData, type CertificateType, type PeerProfile } from '../negotiate/peers.js';
+import { isProtocolVersion, type ProtocolVersion } from '../supported/protocol.js';
+import { TARGET_NAMES, isTargetName } from '../table/registry.js';
+import type { TargetName } from '../types.js';
+import { UsageError, parseCommandArgs } from './args.js';
+import { loadTarget } from './load-target.js';
+
+export const NEGOTIATE_HELP = `Usage: cipherx negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <cipher-string>
+       cipherx negotiate --list-peers
+
+Simulates the handshake between our side (a context set up with <cipher-string> on the
+target release) and a known peer: the protocol version they settle on, the suite the
+server picks from what both can use at that version (by the server's own order when it
+prefers it, else by the client's), and the known hazards of that peer, version and suite,
+each with its source. Our side offers what \`cipherx expand -s\` shows.
+
+Examples:
+  cipherx negotiate --target openssl-3.0 --peer windows-server-2012-r2 DEFAULT
+  cipherx negotiate --peer exchange-2013-smtp-pre-cu8 'HIGH:!aNULL'
+  cipherx negotiate --role server --peer java-8 'ECDHE+AESGCM'
+  cipherx negotiate --all-peers --target openssl-3.5 DEFAULT      a compatibility matrix
+  cipherx negotiate --peer-file suites.txt --peer-protocols TLSv1.2 DEFAULT
+
+The peer:
+  --peer ID            a built-in profile (--list-peers shows them, with their sources)
+  --peer-file FILE     your own: suite names one per line (IANA or OpenSSL names; the
+                       output of PowerShell \`Get-TlsCipherSuite | Format-Table Name\`
+                       works as it is), and optional settings \`protocols: TLSv1.2 TLSv1.3\`,
+                       \`server-preference: yes|no\`, \`certificate: RSA|ECDSA|RSA+ECDSA\`
+  --peer-protocols L   with --peer-file: its protocol versions, e.g. TLSv1.2,TLSv1.3
+  --all-peers          every built-in profile that can play the other role: one row each
+
+Our side:
+  --target NAME        openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default), openssl-3.5,
+                       openssl-3.6, boringssl
+  --role client|server our role (default client: we connect to the peer)
+  --ciphersuites LIST  our TLS 1.3 list (default: the target's)
+  --seclevel N         our security level before the string (default: the release's own;
+                       Debian's 3.0 uses 2)
+  --min-protocol V, --max-protocol V
+                       our protocol range (SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)
+  --psk, --srp         PSK / SRP is set up on our side
+  --cert TYPE          as server: our certificate, RSA (default), ECDSA or RSA+ECDSA
+  --server-preference  as server: choose by our order (OpenSSL's default is the client's)
+
+Output:
+  --json               the negotiation object(s) of the library's negotiate() as JSON
+  -h, --help           this text
+
+The model covers what the cipher configuration decides: versions, suites, preference,
+certificate type, shared curves. What it does not see (signature algorithms of real
+certificates, extensions, middleboxes) enters only through the cited hazards.
+
+Exit status: 0 the handshake completes (--all-peers: with every peer), 1 it fails (with
+any peer) or our string is rejected, 2 usage error.
+`;
+
+/** `cipherx negotiate`: resolves to the exit code; usage errors become `cipherx: <message>`. */
+export async function negotiateCommand(args: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  const { values, positionals } = parseCommandArgs('negotiate', args, {
+    peer: { type: 'string' },
+    'peer-file': { type: 'string' },
+    'peer-protocols': { type: 'string' },
+    'all-peers': { type: 'boolean' },
+    'list-peers': { type: 'boolean' },
+    target: { type: 'string' },
+    role: { type: 'string' },
+    ciphersuites: { type: 'string' },
+    seclevel: { type: 'string' },
+    'min-protocol': { type: 'string' },
+    'max-protocol': { type: 'string' },
+    psk: { type: 'boolean' },
+    srp: { type: 'boolean' },
+    cert: { type: 'string' },
+    'server-preference': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(NEGOTIATE_HELP);
+    return 0;
+  }
+  await loadPeers();
+  if (values['list-peers']) {
+    io.stdout.write(values.json ? JSON.stringify(peers()) + '\n' : listPeers(peers()));
+    return 0;
+  }
+  const chosen = [values.peer, values['peer-file'], values['all-peers']].filter((v) => v !== undefined);
+  if (chosen.length !== 1) throw new UsageError('name the peer with one of --peer ID, --peer-file FILE or --all-peers');
+  if (values['peer-protocols'] !== undefined && values['peer-file'] === undefined) {
+    throw new UsageError('--peer-protocols goes with --peer-file (a built-in profile has its own)');
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'negotiate needs our cipher string, e.g. cipherx negotiate --peer windows-server-2016 DEFAULT'
+        : `negotiate takes one cipher string, got ${positionals.length}; quote the string so the shell keeps it whole`,
+    );
+  }
+  const target = values.target ?? 'openssl-3.0';
+  if (!isTargetName(target)) {
+    throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
+  }
+  const role = values.role ?? 'client';
+  if (role !== 'client' && role !== 'server') throw new UsageError('--role takes client or server');
+  // Peer files may use OpenSSL names of any release: every table is needed to read them.
+  await Promise.all((values['peer-file'] !== undefined ? TARGET_NAMES : [target]).map(loadTarget));
+
+  const base: Omit<NegotiateOptions, 'peer'> = {
+    local: positionals[0]!,
+    target,
+    role,
+    ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
+    ...(values.seclevel !== undefined ? { seclevel: seclevelOf(values.seclevel, target) } : {}),
+    supported: {
+      ...(values['min-protocol'] !== undefined
+        ? { minProtocol: protocolOf('--min-protocol', values['min-protocol']) }
+        : {}),
+      ...(values['max-protocol'] !== undefined
+        ? { maxProtocol: protocolOf('--max-protocol', values['max-protocol']) }
+        : {}),
+      ...(values.psk ? { psk: true } : {}),
+      ...(values.srp ? { srp: true } : {}),
+    },
+    ...(values.cert !== undefined ? { certificate: certificateOf(values.cert, role) } : {}),
+    ...(values['server-preference'] ? { serverPreference: serverPreferenceOf(role) } : {}),
+  };
+
+  const results = await runNegotiations(values, base, role, io);
+  if (values.json) io.stdout.write(JSON.stringify(values['all-peers'] ? results : results[0]) + '\n');
+  else io.stdout.write(values['all-peers'] ? renderNegotiationMatrix(results) : renderNegotiation(results[0]!));
+  return results.every((n) => n.ok) ? 0 : 1;
+}
+
+async function runNegotiations(
+  values: { peer?: string; 'peer-file'?: string; 'peer-protocols'?: string; 'all-peers'?: boolean },
+  base: Omit<NegotiateOptions, 'peer'>,
+  role: Role,
+  io: { stderr: Writable },
+): Promise<Negotiation[]> {
+  const run = (peer: string | PeerProfile) => {
+    try {
+      return negotiate({ ...base, peer });
+    } catch (e) {
+      if (e instanceof TypeError) throw new UsageError(e.message.replace(/^negotiate: /, ''));
+      throw e;
+    }
+  };
+  if (values['all-peers']) {
+    const peerRole = role === 'client' ? 'server' : 'client';
+    return peers()
+      .filter((p) => p.roles.includes(peerRole))
+      .map((p) => run(p.id));
+  }
+  if (values.peer !== undefined) return [run(values.peer)];
+  const file = values['peer-file']!;
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read --peer-file ${file}: ${e.code ?? e.message}`);
+  });
+  const protocols = values['peer-protocols'] !== undefined ? protocolList(values['peer-protocols']) : undefined;
+  const { profile, problems } = parsePeerFile(text, { id: basename(file), ...(protocols ? { protocols } : {}) });
+  for (const p of problems) io.stderr.write(`${file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}\n`);
+  if (profile.suites.length === 0) throw new UsageError(`--peer-file ${file} names no suite cipherx knows`);
+  return [run(profile)];
+}
+
+async function loadPeers(): Promise<void> {
+  const { default: d } = (await import('../../data/peers.json', { with: { type: 'json' } })) as { default: unknown };
+  registerPeerData(d);
+}
+
+function listPeers(list: readonly PeerProfile[]): string {
+  return list
+    .map(
+      (p) =>
+        `${p.id.padEnd(28)} ${p.name}\n${' '.repeat(29)}plays: ${p.roles.join(', ')}; ${p.protocols.join(' ')}; ${p.suites.length} suites\n` +
+        p.sources.map((s) => `${' '.repeat(29)}${s.title} <${s.url}>\n`).join(''),
+    )
+    .join('');
+}
+
+function protocolOf(flag: string, v: string): ProtocolVersion {
+  if (!isProtocolVersion(v))
+    throw new UsageError(`${flag} takes SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3, not ${JSON.stringify(v)}`);
+  return v;
+}
+
+function protocolList(text: string): ProtocolVersion[] {
+  return text
+    .split(/[\s,:]+/)
+    .filter(Boolean)
+    .map((v) => protocolOf('--peer-protocols', v));
+}
+
+function seclevelOf(text: string, target: TargetName): number {
+  if (target === 'boringssl' || target === 'openssl-1.0.2') {
+    throw new UsageError(`${target} has no security levels: --seclevel does not apply`);
+  }
+  if (!/^[0-5]$/.test(text)) throw new UsageError('--seclevel takes one digit from 0 to 5');
+  return Number(text);
+}
+
+function certificateOf(text: string, role: Role): CertificateType {
+  if (role !== 'server') throw new UsageError('--cert describes our certificate as a server: add --role server');
+  const upper = text.toUpperCase();
+  if (upper !== 'RSA' && upper !== 'ECDSA' && upper !== 'RSA+ECDSA')
+    throw new UsageError('--cert takes RSA, ECDSA or RSA+ECDSA');
+  return upper;
+}
+
+function serverPreferenceOf(role: Role): boolean {
+  if (role !== 'server') throw new UsageError('--server-preference applies to our side as a server: add --role server');
+  return true;
+}

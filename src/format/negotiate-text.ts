@@ -1,0 +1,84 @@
+import type { HazardFinding, Negotiation } from '../negotiate/negotiate.js';
+import type { ProtocolVersion } from '../supported/protocol.js';
+
+/** Wraps prose at `width` columns, every line after the first indented by `indent`. */
+function wrap(text: string, indent: string, width = 92): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width - indent.length) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+function range(versions: readonly ProtocolVersion[]): string {
+  return versions.length === 0 ? 'none' : [...versions].reverse().join(' ');
+}
+
+function renderHazard(h: HazardFinding): string {
+  const indent = '            ';
+  let out = `  ${h.severity.padEnd(8)}  [${h.id}] ${h.title}\n`;
+  out += `${indent}${wrap(h.description, indent)}\n`;
+  for (const s of h.sources) out += `${indent}source: ${s.title} <${s.url}>\n`;
+  return out;
+}
+
+/** One negotiation as text: the two sides, the version and suite, why, and the hazards. */
+export function renderNegotiation(n: Negotiation): string {
+  const ours = `${n.local.target} (${n.local.role})`;
+  let out = `${ours}  <->  ${n.peer.name} (${n.peer.role})\n`;
+  out += `  protocols  ours: ${range(n.local.offer.protocols)}; theirs: ${range(n.peer.protocols)}\n`;
+  if (n.protocol) out += `  protocol   ${n.protocol}\n`;
+  if (n.suite) {
+    const c = n.suite;
+    out += `  suite      ${c.name}  ${c.stdname ?? ''}\n`;
+    out += `             Kx=${c.kx} Au=${c.au} Enc=${c.enc} Mac=${c.mac}\n`;
+    const server = n.local.role === 'server' ? 'our side' : n.peer.name;
+    out += `  chosen by  the ${n.preference}'s order (server: ${server}); ${n.shared.length} suite${n.shared.length === 1 ? '' : 's'} usable by both`;
+    out +=
+      n.shared.length > 1
+        ? `, next: ${n.shared
+            .slice(1, 4)
+            .map((s) => s.name)
+            .join(', ')}\n`
+        : '\n';
+  }
+  out += n.ok ? '  result     the handshake completes\n' : `  result     FAILS: ${n.failure!.message}\n`;
+  if (n.hazards.length) out += `\nhazards:\n${n.hazards.map(renderHazard).join('')}`;
+  return out;
+}
+
+/** Many negotiations of one string as a table: one peer per row. */
+export function renderNegotiationMatrix(rows: readonly Negotiation[]): string {
+  const head = ['peer', 'role', 'protocol', 'suite', 'result'];
+  const cells = rows.map((n) => [
+    n.peer.id,
+    n.peer.role,
+    n.protocol ?? '-',
+    n.suite?.name ?? '-',
+    n.ok
+      ? `ok${
+          n.hazards.some((h) => h.severity === 'warning')
+            ? ' (warnings: ' +
+              n.hazards
+                .filter((h) => h.severity === 'warning')
+                .map((h) => h.id)
+                .join(', ') +
+              ')'
+            : ''
+        }`
+      : `FAILS: ${n.failure!.code === 'hazard' ? n.failure!.hazard! : n.failure!.code}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd() + '\n';
+  return line(head) + cells.map(line).join('');
+}

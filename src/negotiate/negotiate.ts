@@ -1,0 +1,287 @@
+import { expand } from '../expand.js';
+import { boringsslVersionRange } from '../supported/boringssl.js';
+import { isProtocolVersion, protocolRank, type ProtocolVersion } from '../supported/protocol.js';
+import { suiteVersionRange, type SupportedOptions, type SupportedView } from '../supported/supported.js';
+import { DEFAULT_TARGET, TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
+import type { Cipher, ExpandError, TargetName } from '../types.js';
+import { findPeer, peerData, type CertificateType, type Hazard, type PeerProfile } from './peers.js';
+
+export type Role = 'client' | 'server';
+
+export interface NegotiateOptions {
+  /** Our side's cipher string. */
+  local: string;
+  /** Our side's release line. Default `openssl-3.0`. */
+  target?: TargetName;
+  /** Our role in the handshake. Default `client`. */
+  role?: Role;
+  /** The other side: a built-in profile id (see `peers()`) or a profile of your own. */
+  peer: string | PeerProfile;
+  /** Our TLS 1.3 list (SSL_CTX_set_ciphersuites). Default: the target's. */
+  ciphersuites?: string;
+  /** Our security level before the string. Default: the target's (Debian's 3.0 uses 2). */
+  seclevel?: number;
+  /** Our protocol range and PSK / SRP set-up, as for `expand(..., { supported })`. */
+  supported?: Omit<SupportedOptions, 'seclevel'>;
+  /** When we are the server: our certificate's key type. Default `RSA`. */
+  certificate?: CertificateType;
+  /** When we are the server: choose by our order (SSL_OP_CIPHER_SERVER_PREFERENCE). Default false, as OpenSSL. */
+  serverPreference?: boolean;
+}
+
+/** Why no handshake would complete. */
+export type NegotiationFailure =
+  /** Our string is rejected: no context to shake hands with. */
+  | 'local-string-rejected'
+  /** An OpenSSL client refuses to start: no offered suite works with its highest version. */
+  | 'no-ciphers-for-max-version'
+  /** The two sides have no protocol version in common. */
+  | 'no-shared-protocol'
+  /** Not one suite both sides can use at the negotiated version. */
+  | 'no-shared-suite'
+  /** A suite is chosen, but a known hazard of severity error stops the handshake. */
+  | 'hazard';
+
+/** A hazard that applies to this handshake. */
+export type HazardFinding = Pick<Hazard, 'id' | 'title' | 'severity' | 'description' | 'sources'>;
+
+export interface Negotiation {
+  /** Whether the handshake is expected to complete. */
+  ok: boolean;
+  failure: { code: NegotiationFailure; message: string; hazard?: string } | null;
+  /** The negotiated protocol version, when the sides have one in common. */
+  protocol: ProtocolVersion | null;
+  /** The suite the server picks (our table's description of it), when there is one. */
+  suite: Cipher | null;
+  /** Whose order decided: the server's or the client's. */
+  preference: 'server' | 'client';
+  /** Every suite both sides could use at that version, in the deciding order. */
+  shared: Cipher[];
+  /** Known hazards for this peer, protocol and suite, errors first. */
+  hazards: HazardFinding[];
+  local: { target: TargetName; role: Role; error: ExpandError | null; offer: SupportedView };
+  peer: { id: string; name: string; role: Role; protocols: ProtocolVersion[] };
+}
+
+/** The curves OpenSSL and BoringSSL offer by default (1.0.2 lacks the two Edwards curves). */
+const EC_GROUPS = ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'];
+const EC_GROUPS_102 = ['secp256r1', 'secp521r1', 'secp384r1'];
+
+/** Key exchanges that need an elliptic-curve group both sides support. */
+const ECDHE_KX = ['ECDH', 'ECDHEPSK'];
+
+/**
+ * Simulates the handshake between our side (a context set up with `local` on `target`) and a
+ * peer profile: the version the server settles on, then the suite it picks from what both offer
+ * at that version (by its own order when it prefers its own, else by the client's), limited to
+ * what its certificate can authenticate. Then the known hazards of that peer, version and suite.
+ * The model covers what the cipher configuration decides; what it does not see (certificates'
+ * signature algorithms, extensions, middleboxes) comes in only through the cited hazards.
+ *
+ * Throws a TypeError for bad options or an unknown peer id.
+ */
+export function negotiate(options: NegotiateOptions): Negotiation {
+  if (options === null || typeof options !== 'object') throw new TypeError('negotiate: options must be an object');
+  if (typeof options.local !== 'string') throw new TypeError('negotiate: options.local must be the cipher string');
+  const target = options.target ?? DEFAULT_TARGET;
+  if (!isTargetName(target)) {
+    throw new TypeError(`negotiate: unknown target ${JSON.stringify(target)}; known: ${TARGET_NAMES.join(', ')}`);
+  }
+  const role = options.role ?? 'client';
+  if (role !== 'client' && role !== 'server')
+    throw new TypeError("negotiate: options.role must be 'client' or 'server'");
+  const peer = resolvePeer(options.peer);
+  const peerRole: Role = role === 'client' ? 'server' : 'client';
+  if (!peer.roles.includes(peerRole)) {
+    throw new TypeError(`negotiate: the profile ${peer.id} is not a ${peerRole} (it plays: ${peer.roles.join(', ')})`);
+  }
+  const certificate = options.certificate ?? 'RSA';
+  if (!['RSA', 'ECDSA', 'RSA+ECDSA'].includes(certificate)) {
+    throw new TypeError("negotiate: options.certificate must be 'RSA', 'ECDSA' or 'RSA+ECDSA'");
+  }
+
+  const r = expand(options.local, {
+    target,
+    ...(options.ciphersuites !== undefined ? { ciphersuites: options.ciphersuites } : {}),
+    ...(options.seclevel !== undefined ? { seclevel: options.seclevel } : {}),
+    supported: { ...(options.supported ?? {}) },
+  });
+  const offer = r.supported!;
+  const base = {
+    local: { target, role, error: r.error, offer },
+    peer: { id: peer.id, name: peer.name, role: peerRole, protocols: peer.protocols },
+  };
+  const serverIsPeer = role === 'client';
+  const preference: 'server' | 'client' = (serverIsPeer ? peer.serverPreference : options.serverPreference === true)
+    ? 'server'
+    : 'client';
+  const context: HazardContext = { target, seclevel: offer.seclevel, peer, peerRole };
+  const fail = (code: NegotiationFailure, message: string, protocol: ProtocolVersion | null = null): Negotiation => ({
+    ok: false,
+    failure: { code, message },
+    protocol,
+    suite: null,
+    preference,
+    shared: [],
+    hazards: applicableHazards(context, protocol, null),
+    ...base,
+  });
+
+  if (!r.ok) return fail('local-string-rejected', `our cipher string is rejected (${r.error!.code})`);
+  const range = (c: Cipher) =>
+    target === 'boringssl' ? boringsslVersionRange(c) : suiteVersionRange(getTarget(target)!, c);
+  const ourMax = offer.protocols[offer.protocols.length - 1];
+  if (!ourMax) return fail('no-shared-protocol', 'our side has no protocol version enabled');
+  if (role === 'client' && target !== 'openssl-1.0.2' && !offer.ciphers.some((c) => usableAt(range(c), ourMax))) {
+    return fail(
+      'no-ciphers-for-max-version',
+      `no offered suite works with ${ourMax}, our highest version: the client does not start (no ciphers available)`,
+    );
+  }
+
+  // The server takes the highest version it has up to the client's highest; the client then
+  // accepts it only if it is in its own range.
+  const [clientVersions, serverVersions] = serverIsPeer
+    ? [offer.protocols, peer.protocols]
+    : [peer.protocols, offer.protocols];
+  const clientMax = highest(clientVersions);
+  const protocol = highest(
+    serverVersions.filter((v) => clientMax !== null && protocolRank(v) <= protocolRank(clientMax)),
+  );
+  if (protocol === null || !clientVersions.includes(protocol)) {
+    return fail(
+      'no-shared-protocol',
+      `no protocol version in common: ours ${list(offer.protocols)}, ${peer.name}'s ${list(peer.protocols)}`,
+      null,
+    );
+  }
+
+  // What both sides have at that version, each suite described by our table.
+  const peerNames = new Set(peer.suites);
+  const ecOk = ecGroupShared(peer, target);
+  const serverCert = serverIsPeer ? peer.certificate : certificate;
+  const usable = offer.ciphers.filter(
+    (c) =>
+      c.stdname !== null &&
+      peerNames.has(c.stdname) &&
+      usableAt(range(c), protocol) &&
+      certificateCanAuthenticate(serverCert, c) &&
+      (ecOk || !ECDHE_KX.includes(c.kx)),
+  );
+  // The same suites in the peer's order.
+  const theirs = peer.suites.flatMap((name) => usable.filter((c) => c.stdname === name));
+  const serverOrder = serverIsPeer ? theirs : usable;
+  const clientOrder = serverIsPeer ? usable : theirs;
+  const shared = preference === 'server' ? serverOrder : clientOrder;
+  const suite = shared[0] ?? null;
+  if (!suite) return fail('no-shared-suite', `no suite both sides can use with ${protocol}`, protocol);
+  const hazards = applicableHazards(context, protocol, suite);
+  const blocking = hazards.find((h) => h.severity === 'error');
+  return {
+    ok: !blocking,
+    failure: blocking ? { code: 'hazard', message: blocking.title, hazard: blocking.id } : null,
+    protocol,
+    suite,
+    preference,
+    shared,
+    hazards,
+    ...base,
+  };
+}
+
+/** The built-in profiles, for listing. */
+export function peers(): readonly PeerProfile[] {
+  return peerData().profiles;
+}
+
+function resolvePeer(peer: string | PeerProfile): PeerProfile {
+  if (typeof peer === 'string') {
+    const found = findPeer(peer);
+    if (!found) {
+      throw new TypeError(
+        `negotiate: unknown peer ${JSON.stringify(peer)}; known: ${peerData()
+          .profiles.map((p) => p.id)
+          .join(', ')}`,
+      );
+    }
+    return found;
+  }
+  if (peer === null || typeof peer !== 'object' || !Array.isArray(peer.suites) || !Array.isArray(peer.protocols)) {
+    throw new TypeError('negotiate: options.peer must be a profile id or a profile with suites and protocols');
+  }
+  for (const v of peer.protocols) {
+    if (!isProtocolVersion(v))
+      throw new TypeError(`negotiate: unknown protocol ${JSON.stringify(v)} in the peer profile`);
+  }
+  return peer;
+}
+
+function highest(versions: readonly ProtocolVersion[]): ProtocolVersion | null {
+  let best: ProtocolVersion | null = null;
+  for (const v of versions) if (best === null || protocolRank(v) > protocolRank(best)) best = v;
+  return best;
+}
+
+function usableAt(range: { min: ProtocolVersion; max: ProtocolVersion } | null, v: ProtocolVersion): boolean {
+  return range !== null && protocolRank(range.min) <= protocolRank(v) && protocolRank(v) <= protocolRank(range.max);
+}
+
+/** Which suites a server with this certificate can pick: TLS 1.3 suites take any. */
+function certificateCanAuthenticate(cert: CertificateType, c: Cipher): boolean {
+  if (c.au === 'any' || c.au === 'GENERIC') return true;
+  if (c.au === 'RSA') return cert !== 'ECDSA';
+  if (c.au === 'ECDSA') return cert !== 'RSA';
+  // DSS, static DH/ECDH certificates, GOST: not modelled as anyone's certificate. Anonymous,
+  // PSK and SRP suites need no certificate, but no built-in peer enables them.
+  return c.au === 'None' || c.au === 'PSK' || c.au === 'SRP';
+}
+
+function ecGroupShared(peer: PeerProfile, target: TargetName): boolean {
+  if (peer.groups.length === 0) return true; // not recorded: assume the common curves
+  const ours = target === 'openssl-1.0.2' ? EC_GROUPS_102 : EC_GROUPS;
+  return peer.groups.some((g) => ours.includes(g));
+}
+
+function list(versions: readonly ProtocolVersion[]): string {
+  return versions.length ? [...versions].sort((a, b) => protocolRank(a) - protocolRank(b)).join(', ') : 'none';
+}
+
+interface HazardContext {
+  target: TargetName;
+  seclevel: number | null;
+  peer: PeerProfile;
+  peerRole: Role;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The hazards whose every condition holds. Conditions on the suite or version hold only once
+ * those are known; a hazard about the peer alone applies whatever was chosen.
+ */
+export function applicableHazards(
+  ctx: HazardContext,
+  protocol: ProtocolVersion | null,
+  suite: Cipher | null,
+): HazardFinding[] {
+  const found: HazardFinding[] = [];
+  for (const h of peerData().hazards) {
+    const w = h.when;
+    const holds =
+      (!w.peer || w.peer.includes(ctx.peer.id)) &&
+      (!w.peerRole || w.peerRole === ctx.peerRole) &&
+      (!w.ourTargets || w.ourTargets.includes(ctx.target)) &&
+      (w.seclevelAtLeast === undefined || (ctx.seclevel !== null && ctx.seclevel >= w.seclevelAtLeast)) &&
+      (w.dhBitsBelow === undefined || (ctx.peer.dhBits !== null && ctx.peer.dhBits < w.dhBitsBelow)) &&
+      (!w.protocol || (protocol !== null && w.protocol.includes(protocol))) &&
+      (!w.kx || (suite !== null && w.kx.includes(suite.kx))) &&
+      (!w.au || (suite !== null && w.au.includes(suite.au))) &&
+      (!w.enc || (suite !== null && w.enc.includes(suite.enc))) &&
+      (!w.mac || (suite !== null && w.mac.includes(suite.mac))) &&
+      (!w.encFamily || (suite !== null && w.encFamily.some((f) => suite.enc.startsWith(`${f}(`))));
+    if (holds) {
+      found.push({ id: h.id, title: h.title, severity: h.severity, description: h.description, sources: h.sources });
+    }
+  }
+  return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
