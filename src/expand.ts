@@ -166,5 +166,5 @@ function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('expand: options.strict must be a boolean');
   }
-  return expandBoringssl(input, { strict: options.strict ?? false });
+  return expandBoringssl(input, { strict: options.strict ?? false, trace: Boolean(options.trace) });
 }

@@ -11,6 +11,12 @@ const REASONS: Record<NoEffectReason, string> = {
   'discarded-after-special': 'discarded: text after an @ command',
   'discarded-by-suite-b': 'discarded: the Suite B prefix replaces the whole string',
   'invalid-command': 'invalid command: the call fails here',
+  'strict-unknown-word': 'not a suite or alias: strict mode rejects the string here',
+  'mixed-special-operator-with-groups': 'an operator or @ after an equal-preference group: the call fails here',
+  'unexpected-operator-in-group': 'only names and | may appear inside [...]: the call fails here',
+  'version-alias-order': 'ignored: a protocol alias must come last in a + compound',
+  'tls13-suite': 'a TLS 1.3 suite: BoringSSL configures those apart',
+  'group-adds-nothing': 'none of its items adds a suite',
 };
 
 const DETAILS: Record<string, string> = {
@@ -19,6 +25,7 @@ const DETAILS: Record<string, string> = {
   'suite-b-not-first': 'a Suite B keyword counts only at the very start',
   'iana-name-unsupported': 'an IANA name, which this release does not read',
   'tls13-suite-in-cipher-list': 'a TLS 1.3 suite: those are set apart',
+  'suite-in-compound': 'a suite name, which counts only alone, not in a + compound',
 };
 
 /** One line about what an element did. */
@@ -27,6 +34,8 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
   const suites = `${n} suite${n === 1 ? '' : 's'}`;
   switch (e.effect) {
     case 'added':
+      if (e.items)
+        return `added ${suites} ${n === 1 ? '(a group of one: no equal preference)' : 'as one equal-preference group'}`;
       return `added ${suites}${e.detail ? ` (${e.detail})` : ''}`;
     case 'moved':
       return `moved ${suites} to the end`;
@@ -39,7 +48,7 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
     case 'seclevel':
       return `set the security level to ${e.seclevel}`;
     case 'error':
-      return REASONS['invalid-command'];
+      return REASONS[e.reason ?? 'invalid-command'];
     case 'none': {
       let why = REASONS[e.reason ?? 'unknown-word'];
       if (e.reason === 'unknown-word' && e.detail && DETAILS[e.detail]) why = DETAILS[e.detail]!;
