@@ -62,10 +62,13 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
 /** `cipherx expand --explain`: every element with what it did, then where every suite comes from. */
 export function renderExplanation(x: Explanation): string {
   const { trace } = x.result;
-  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length)));
-  let out = 'Elements, in the order OpenSSL applies them:\n';
+  const items = trace.flatMap((e) => e.items ?? []);
+  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length), ...items.map((e) => e.text.length + 2)));
+  let out = `Elements, in the order ${x.target === 'boringssl' ? 'BoringSSL' : 'OpenSSL'} applies them:\n`;
   trace.forEach((e, i) => {
     out += `${String(i + 1).padStart(3)}  ${e.text.padEnd(width)}  ${describeTerm(e, trace)}\n`;
+    // The items of an equal-preference group, each with what it did.
+    for (const item of e.items ?? []) out += `     | ${item.text.padEnd(width - 2)}  ${describeTerm(item, trace)}\n`;
   });
   if (!x.result.ok) return out + `\nThe call fails: ${x.result.error!.code} (${x.result.error!.message})\n`;
   out += '\nSuites, in preference order:\n';
@@ -75,7 +78,8 @@ export function renderExplanation(x: Explanation): string {
       o.addedBy === -1
         ? 'TLS 1.3, set apart (ciphersuites)'
         : `added by #${o.addedBy + 1} ${trace[o.addedBy]!.text}` +
-          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`);
+          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`) +
+          (x.result.ciphers[i]!.inGroupWithNext ? '; equal preference with the next' : '');
     out += `${String(i + 1).padStart(3)}  ${o.name.padEnd(nameWidth)}  ${origin}\n`;
   });
   return out;
@@ -101,6 +105,8 @@ export function renderSuiteAnswer(a: SuiteAnswer, x: Explanation): string {
       return `${a.suite} is not a suite of this target.\n`;
     case 'unavailable':
       return `${a.suite} is not there: this build of the target does not provide its algorithms, whatever the string says.\n`;
+    case 'tls13-apart':
+      return `${a.suite} is a TLS 1.3 suite: BoringSSL never takes those from the cipher string; it configures them itself.\n`;
     case 'tls13-not-configured':
       return `${a.suite} is a TLS 1.3 suite: it comes from the ciphersuites list (--ciphersuites), not from the cipher string.\n`;
     case 'killed':
