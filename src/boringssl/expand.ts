@@ -421,15 +421,12 @@ function versionSkipWarning(w: Walk, node: BoringsslTerm, had: string, text: str
  */
 function group(w: Walk, node: BoringsslGroup): void {
   w.hasGroup = true;
-  // With a trace, each item is recorded in the group's element (see groupRecord).
+  // With a trace, the items are recorded apart, then as the `items` of the group's one element.
   const outer = w.trace;
   const items: TermTrace[] = [];
   if (outer) w.trace = items;
-  try {
-    groupItems(w, node);
-  } finally {
-    w.trace = outer;
-  }
+  groupItems(w, node);
+  w.trace = outer;
   if (!outer) return;
   const added = items.flatMap((e) => (e.effect === 'added' ? e.suites : []));
   const failed = w.error !== null;
@@ -453,6 +450,7 @@ function group(w: Walk, node: BoringsslGroup): void {
   });
 }
 
+/** The items of a group in order, then its end: `]`, or what stops the scanner inside it. */
 function groupItems(w: Walk, node: BoringsslGroup): void {
   for (const item of node.items) {
     if (item.type === 'term') term(w, item, true);
