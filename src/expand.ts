@@ -184,7 +184,10 @@ function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('expand: options.strict must be a boolean');
   }
-  const result: ExpandResult = expandBoringssl(input, { strict: options.strict ?? false });
+  const result: ExpandResult = expandBoringssl(input, {
+    strict: options.strict ?? false,
+    trace: Boolean(options.trace),
+  });
   if (options.supported === undefined || options.supported === false) return result;
   const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
   return { ...result, supported: boringsslSupportedView(result.ciphers, { ...sup, seclevel }) };

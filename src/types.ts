@@ -78,7 +78,7 @@ export interface ExpandOptions {
   target?: TargetName;
   /** BoringSSL only: reject unknown words, as `SSL_CTX_set_strict_cipher_list` does. */
   strict?: boolean;
-  /** Record what every element of the string did (`ExpandResult.trace`); OpenSSL targets. */
+  /** Record what every element of the string did (`ExpandResult.trace`). */
   trace?: boolean;
   /**
    * The TLS 1.3 list, as `SSL_CTX_set_ciphersuites` / `openssl ciphers -ciphersuites` take it.

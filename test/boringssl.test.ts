@@ -7,6 +7,7 @@ import { boringsslErrorLine, boringsslTarget } from '../src/boringssl/table.js';
 import { expandBoringssl } from '../src/boringssl/expand.js';
 import { formatBoringssl } from '../src/boringssl/format.js';
 import type { BoringsslErrorCode, BoringsslResult } from '../src/boringssl/types.js';
+import type { TermEffect, TermTrace } from '../src/eval/trace.js';
 import { loadCorpus, type CorpusRow } from './helpers/corpus.js';
 import { numRuns, seed } from './helpers/property-runs.js';
 
@@ -85,6 +86,16 @@ describe('corpus boringssl (AOSP android-13.0.0_r24)', () => {
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(mismatches.length).toBe(0);
+  });
+
+  it('recording a trace changes nothing: same acceptance, error, suites, groups and diagnostics, both modes', () => {
+    for (const row of rows) {
+      for (const strict of [false, true]) {
+        const { trace, ...traced } = expandBoringssl(inputOf(row), { strict, trace: true });
+        expect(traced, `row ${row.id} strict ${strict}`).toEqual(expandBoringssl(inputOf(row), { strict }));
+        expect(Array.isArray(trace)).toBe(true);
+      }
+    }
   });
 
   it('prints the same error line as BoringSSL for every failed row', () => {
@@ -554,6 +565,210 @@ describe('diagnostics', () => {
   });
 });
 
+// ---------------------------------------------------------------- trace
+
+// What each element did, written from BoringSSL's rules (ssl_cipher_apply_rule and the default
+// order), not taken from a run of cipherx. An expectation is [text, effect, suites or how many, other fields?];
+// a group's `items` are expectations of the same form.
+type TraceExpectation = [
+  string,
+  TermEffect,
+  string[] | number,
+  (Omit<Partial<TermTrace>, 'items'> & { items?: TraceExpectation[] })?,
+];
+
+function checkTrace(got: readonly TermTrace[], want: readonly TraceExpectation[]): void {
+  expect(got.map((e) => e.text)).toEqual(want.map((w) => w[0]));
+  got.forEach((e, i) => {
+    const [, effect, suites, extra = {}] = want[i]!;
+    expect([e.text, e.effect]).toEqual([want[i]![0], effect]);
+    if (typeof suites === 'number') expect([e.text, e.suites.length]).toEqual([e.text, suites]);
+    else expect([e.text, e.suites]).toEqual([e.text, suites]);
+    const { items, ...fields } = extra;
+    expect(e).toMatchObject(fields);
+    if (items) checkTrace(e.items ?? [], items);
+    else expect(e.items).toBeUndefined();
+  });
+}
+
+const KRSA = ['AES128-GCM-SHA256', 'AES256-GCM-SHA384', 'AES128-SHA', 'AES256-SHA', 'DES-CBC3-SHA'];
+
+const TRACES: Array<[string, string, { strict?: boolean }, TraceExpectation[]]> = [
+  [
+    // `-` disables (it can come back), `+` moves an enabled suite, `!` takes it out for good even
+    // when it is disabled, and a later add of it is shadowed by that `!`.
+    'operators on one suite',
+    'AES128-SHA:AES256-SHA:-AES128-SHA:+AES256-SHA:!AES128-SHA:AES128-SHA',
+    {},
+    [
+      ['AES128-SHA', 'added', ['AES128-SHA']],
+      ['AES256-SHA', 'added', ['AES256-SHA']],
+      ['-AES128-SHA', 'deleted', ['AES128-SHA']],
+      ['+AES256-SHA', 'moved', ['AES256-SHA']],
+      ['!AES128-SHA', 'killed', ['AES128-SHA'], { activeBefore: 0 }],
+      ['AES128-SHA', 'none', [], { reason: 'shadowed-by-kill', shadowedBy: 4 }],
+    ],
+  ],
+  [
+    // Every way a rule does nothing: `+` of disabled suites, an add of enabled ones, an unknown
+    // word, a TLS 1.3 name, a protocol alias first, the no-op alias SHA256, a suite name in a
+    // compound (looked up as an alias), DEFAULT after the start.
+    'rules that do nothing, and why',
+    'kRSA:+kPSK:RSA:FOO:TLS_AES_128_GCM_SHA256:SSLv3+AES:SHA256:RSA+AES128-SHA:DEFAULT',
+    {},
+    [
+      ['kRSA', 'added', KRSA],
+      ['+kPSK', 'none', [], { reason: 'nothing-to-act-on' }],
+      ['RSA', 'none', [], { reason: 'already-active' }],
+      ['FOO', 'none', [], { reason: 'unknown-word', detail: 'unknown-word' }],
+      ['TLS_AES_128_GCM_SHA256', 'none', [], { reason: 'tls13-suite' }],
+      ['SSLv3+AES', 'none', [], { reason: 'version-alias-order' }],
+      ['SHA256', 'none', [], { reason: 'matches-nothing' }],
+      ['RSA+AES128-SHA', 'none', [], { reason: 'unknown-word', detail: 'suite-in-compound' }],
+      ['DEFAULT', 'none', [], { reason: 'unknown-word', detail: 'default-not-first' }],
+    ],
+  ],
+  [
+    // A group is one element: it adds what its items add, together; an item already enabled adds
+    // nothing; an empty group adds nothing.
+    'equal-preference groups',
+    'AES128-SHA:[AES128-SHA|AES256-SHA|kPSK]:[]:ECDHE-RSA-AES128-GCM-SHA256',
+    {},
+    [
+      ['AES128-SHA', 'added', ['AES128-SHA']],
+      [
+        '[AES128-SHA|AES256-SHA|kPSK]',
+        'added',
+        ['AES256-SHA', 'PSK-AES128-CBC-SHA', 'PSK-AES256-CBC-SHA'],
+        {
+          items: [
+            ['AES128-SHA', 'none', [], { reason: 'already-active' }],
+            ['AES256-SHA', 'added', ['AES256-SHA']],
+            ['kPSK', 'added', ['PSK-AES128-CBC-SHA', 'PSK-AES256-CBC-SHA']],
+          ],
+        },
+      ],
+      ['[]', 'none', [], { reason: 'group-adds-nothing', items: [] }],
+      ['ECDHE-RSA-AES128-GCM-SHA256', 'added', ['ECDHE-RSA-AES128-GCM-SHA256']],
+    ],
+  ],
+  [
+    // DEFAULT is ALL (20 suites: all but TLS 1.3 and NULL-SHA); `!kECDHE` takes out the 13 ECDHE
+    // suites (ECDHE-PSK too); @STRENGTH then sorts the seven left by bits, stably, and only
+    // 3DES stays where it was; what follows `@STRENGTH` up to the separator is thrown away.
+    'DEFAULT, a kill, @STRENGTH',
+    'DEFAULT:!kECDHE:@STRENGTH+AES',
+    {},
+    [
+      ['DEFAULT', 'added', 20, { detail: 'ALL' }],
+      ['!kECDHE', 'killed', 13, { activeBefore: 13 }],
+      [
+        '@STRENGTH',
+        'sorted',
+        [
+          'AES256-GCM-SHA384',
+          'AES256-SHA',
+          'PSK-AES256-CBC-SHA',
+          'AES128-GCM-SHA256',
+          'AES128-SHA',
+          'PSK-AES128-CBC-SHA',
+        ],
+        { operator: '@', words: [{ text: 'STRENGTH', span: { start: 17, end: 25 }, kind: 'command' }] },
+      ],
+      ['+AES', 'none', [], { reason: 'discarded-after-special' }],
+    ],
+  ],
+  [
+    // `-ALL` with nothing enabled does nothing; `!kPSK` removes the two PSK suites though
+    // neither is enabled, and ALL adds the 18 others.
+    'a kill before anything is added',
+    '-ALL:!kPSK:ALL',
+    {},
+    [
+      ['-ALL', 'none', [], { reason: 'nothing-to-act-on' }],
+      ['!kPSK', 'killed', ['PSK-AES128-CBC-SHA', 'PSK-AES256-CBC-SHA'], { activeBefore: 0 }],
+      ['ALL', 'added', 18],
+    ],
+  ],
+  [
+    // Without strict mode an unknown word is skipped and reading goes on.
+    'an unknown word, legacy mode',
+    'AES128-SHA:FOO:AES256-SHA',
+    {},
+    [
+      ['AES128-SHA', 'added', ['AES128-SHA']],
+      ['FOO', 'none', [], { reason: 'unknown-word' }],
+      ['AES256-SHA', 'added', ['AES256-SHA']],
+    ],
+  ],
+  [
+    // In strict mode the unknown word is where the call fails, and nothing after it is read.
+    'an unknown word, strict mode',
+    'AES128-SHA:FOO:AES256-SHA',
+    { strict: true },
+    [
+      ['AES128-SHA', 'added', ['AES128-SHA']],
+      ['FOO', 'error', [], { reason: 'strict-unknown-word' }],
+    ],
+  ],
+  [
+    // After a group, an operator is where the call fails.
+    'an operator after a group',
+    '[AES128-SHA]:+AES',
+    {},
+    [
+      ['[AES128-SHA]', 'added', ['AES128-SHA'], { items: [['AES128-SHA', 'added', ['AES128-SHA']]] }],
+      ['+AES', 'error', [], { reason: 'mixed-special-operator-with-groups' }],
+    ],
+  ],
+  [
+    // A colon inside a group stops the scanner: the group is the failing element; its first
+    // item was applied before that.
+    'a separator inside a group',
+    '[AES128-SHA:AES256-SHA]',
+    {},
+    [
+      [
+        '[AES128-SHA:',
+        'error',
+        [],
+        { reason: 'unexpected-operator-in-group', items: [['AES128-SHA', 'added', ['AES128-SHA']]] },
+      ],
+    ],
+  ],
+  [
+    // A byte that starts nothing, and an operator with no name, are invalid commands.
+    'invalid commands',
+    'AES128-SHA$',
+    {},
+    [
+      ['AES128-SHA', 'added', ['AES128-SHA']],
+      ['$', 'error', [], { reason: 'invalid-command' }],
+    ],
+  ],
+];
+
+describe('trace', () => {
+  it.each(TRACES)('%s: %j', (_name, input, options, want) => {
+    const r = expandBoringssl(input, { ...options, trace: true });
+    checkTrace(r.trace!, want);
+  });
+
+  it('is absent unless asked for, and checked', () => {
+    expect(expandBoringssl('ALL').trace).toBeUndefined();
+    expect(() => expandBoringssl('ALL', { trace: 1 as unknown as boolean })).toThrow(TypeError);
+  });
+
+  it('word kinds: a lone suite name is a suite, in a compound it is unknown', () => {
+    const [a, b] = expandBoringssl('TLS_RSA_WITH_AES_128_CBC_SHA:kRSA+AES128-SHA', { trace: true }).trace!;
+    expect(a!.words.map((w) => w.kind)).toEqual(['suite']);
+    expect(b!.words.map((w) => [w.text, w.kind])).toEqual([
+      ['kRSA', 'alias'],
+      ['AES128-SHA', 'unknown'],
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------- output
 
 describe('formats', () => {
@@ -680,6 +895,30 @@ describe(`properties (FC_SEED=${seed} FC_NUM_RUNS=${numRuns})`, () => {
         }
         for (; pos < end; pos++) expect(separators).toContain(s[pos]);
         if (ast.truncated) expect([s[ast.truncated.start], ast.truncated.end]).toEqual(['\u0000', s.length]);
+      }),
+      { seed, numRuns },
+    );
+  });
+
+  it('the trace changes nothing, follows the string, ends at the failing element and explains every suite', () => {
+    fc.assert(
+      fc.property(cipherString, fc.boolean(), (s, strict) => {
+        const { trace, ...r } = expandBoringssl(s, { strict, trace: true });
+        expect(r).toEqual(expandBoringssl(s, { strict }));
+        let pos = 0;
+        for (const e of trace!) {
+          expect(e.span.start).toBeGreaterThanOrEqual(pos);
+          expect(e.text).toBe(s.slice(e.span.start, e.span.end));
+          pos = e.span.end;
+        }
+        // Only a scanner error has an element of its own: the last one.
+        const errors = trace!.filter((e) => e.effect === 'error');
+        const scannerError = r.error !== null && r.error.code !== 'no-cipher-match';
+        expect(errors.length).toBe(scannerError ? 1 : 0);
+        if (scannerError) expect(trace![trace!.length - 1]!.effect).toBe('error');
+        // Every suite of the result was added by some element.
+        const added = new Set(trace!.flatMap((e) => (e.effect === 'added' ? e.suites : [])));
+        for (const c of r.ciphers) expect(added.has(c.name)).toBe(true);
       }),
       { seed, numRuns },
     );

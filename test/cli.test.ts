@@ -363,6 +363,53 @@ describe('lint, explain and diff commands', () => {
     expect(cipherx(['expand', '--explain', 'AES128-SHA']).stdout).toContain('added by #1 AES128-SHA');
   });
 
+  it('boringssl: explain and expand --explain print the trace, groups with their items', () => {
+    const input = 'kRSA:[AES128-SHA|ECDHE-RSA-AES128-GCM-SHA256]:ECDHE+AESGCM';
+    const r = cipherx(['explain', '--target', 'boringssl', input]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      'Elements, in the order BoringSSL applies them:',
+      '  1  kRSA                                      added 5 suites',
+      '  2  [AES128-SHA|ECDHE-RSA-AES128-GCM-SHA256]  added 1 suite (a group of one: no equal preference)',
+      '     | AES128-SHA                              nothing: every suite it matches is already in the list',
+      '     | ECDHE-RSA-AES128-GCM-SHA256             added 1 suite',
+      '  3  ECDHE+AESGCM                              added 3 suites',
+    ]);
+    expect(cipherx(['expand', '--explain', '--target', 'boringssl', input]).stdout).toBe(r.stdout);
+    // The suite answer, and strict mode passed through (FOO fails the call).
+    expect(cipherx(['explain', '--target', 'boringssl', 'ALL:!kRSA', 'AES128-SHA']).stdout).toBe(
+      'AES128-SHA is not there: #2 `!kRSA` removed it for good; nothing can add it again.\n',
+    );
+    const strict = cipherx(['expand', '--explain', '--target', 'boringssl', '--strict', 'ALL:FOO']);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('  2  FOO       not a suite or alias: strict mode rejects the string here');
+  });
+
+  it('boringssl: lint names the element-level findings; --strict makes an unknown word the error', () => {
+    const dead = cipherx(['lint', '--json', '--target', 'boringssl', 'ALL:!kRSA:-kRSA']);
+    expect(JSON.parse(dead.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('dead-term');
+    const strict = JSON.parse(cipherx(['lint', '--json', '--target', 'boringssl', '--strict', 'ALL:FOO']).stdout);
+    expect(strict.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toContainEqual([
+      'invalid-command',
+      'error',
+    ]);
+  });
+
+  it('lint and explain: --strict is boringssl only; --ciphersuites needs a TLS 1.3 list', () => {
+    expect(cipherx(['explain', '--strict', 'HIGH']).status).toBe(2);
+    expect(cipherx(['lint', '--strict', 'HIGH']).status).toBe(2);
+    const r = cipherx(['explain', '--target', 'boringssl', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'ALL']);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      'cipherx: boringssl has no configurable TLS 1.3 list: --ciphersuites does not apply\n',
+    ]);
+    expect(
+      cipherx(['lint', '--target', 'openssl-1.0.2', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'ALL']).status,
+    ).toBe(2);
+    // An empty list means none, on every target.
+    expect(cipherx(['lint', '--target', 'boringssl', '--ciphersuites', '', 'ALL']).status).toBe(0);
+  });
+
   it('diff is routed: one string on two releases', () => {
     const r = cipherx(['diff', '--target', 'openssl-3.0', '--target', 'openssl-3.5', 'AESCCM8+HIGH:AES128-SHA']);
     expect(r.stdout).toContain('- ECDHE-ECDSA-AES256-CCM8');

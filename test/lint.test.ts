@@ -3,15 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { explain, explainSuite } from '../src/explain/explain.js';
 import { renderExplanation, renderSuiteAnswer } from '../src/format/explain-text.js';
 import { lint } from '../src/lint/lint.js';
-import type { OpenSSLTargetName } from '../src/index.js';
+import type { TargetName } from '../src/index.js';
 import { loadCorpus } from './helpers/corpus.js';
 import { RECORDED_TABLES } from './helpers/tables.js';
 
-const codes = (input: string, target: OpenSSLTargetName = 'openssl-3.0') =>
-  lint(input, { target, ciphersuites: target === 'openssl-1.0.2' ? undefined : '' }).diagnostics.map((d) => d.code);
+const codes = (input: string, target: TargetName = 'openssl-3.0', strict?: boolean) =>
+  lint(input, {
+    target,
+    ...(target === 'openssl-1.0.2' || target === 'boringssl' ? {} : { ciphersuites: '' }),
+    ...(strict ? { strict } : {}),
+  }).diagnostics.map((d) => d.code);
 
-// Each lint code: [code, a string where it fires, a close string where it must not, target].
-const CASES: Array<[string, string, string, OpenSSLTargetName]> = [
+// Each lint code: [code, a string where it fires, a close string where it must not, target, strict?].
+const CASES: Array<[string, string, string, TargetName, boolean?]> = [
   ['unknown-word', 'HIGH:!aes128', 'HIGH:!AES128', 'openssl-3.0'],
   ['not-in-this-release', 'HIGH:!EXPORT', 'HIGH:!eNULL', 'openssl-3.0'],
   ['unavailable-alias', 'HIGH:!RC4', 'HIGH:!aNULL', 'openssl-3.0'],
@@ -27,15 +31,59 @@ const CASES: Array<[string, string, string, OpenSSLTargetName]> = [
   ['ignored-after-special', 'HIGH:@STRENGTH+AES', 'HIGH:@STRENGTH', 'openssl-3.0'],
   ['invalid-command', 'AES#', 'AES', 'openssl-3.0'],
   ['no-cipher-match', 'FOO', 'AES', 'openssl-3.0'],
+  // BoringSSL: the element checks on its own trace.
+  // A term after `!X` whose suites `!X` removed for good.
+  ['dead-term', 'ALL:!kRSA:-kRSA', 'ALL:-kRSA', 'boringssl'],
+  // SHA256 is an alias that matches no suite.
+  ['dead-term', 'ALL:!SHA256', 'ALL:!SHA1', 'boringssl'],
+  // A group item whose suite an earlier `!` removed (the `!` itself is not dead: it shadows the item).
+  ['dead-term', '!AES128-SHA:[AES128-SHA|AES256-SHA]', '[AES128-SHA|AES256-SHA]', 'boringssl'],
+  // An empty group.
+  ['dead-term', '[]:ALL', 'ALL', 'boringssl'],
+  // `+X` of a suite that is not enabled adds nothing.
+  ['plus-does-not-add', 'ECDHE:+AES128-SHA', 'ECDHE:AES128-SHA:+AES128-SHA', 'boringssl'],
+  ['duplicate-term', 'kRSA:ECDHE:kRSA', 'kRSA:ECDHE', 'boringssl'],
+  // ALL already enabled every kRSA suite; `+kRSA` moves them, so it is not redundant.
+  ['redundant-term', 'ALL:kRSA', 'ALL:+kRSA', 'boringssl'],
+  // A group item already enabled: the group loses that member.
+  ['redundant-term', 'kRSA:[AES128-SHA|ECDHE-RSA-AES128-SHA]', '[AES128-SHA|ECDHE-RSA-AES128-SHA]', 'boringssl'],
+  ['strength-reorders', 'AES128-SHA:AES256-SHA:@STRENGTH', 'AES256-SHA:AES128-SHA', 'boringssl'],
+  // AES128 brings PSK-AES128-CBC-SHA and ECDHE-PSK-AES128-CBC-SHA; `!aPSK` removes both.
+  ['overshoot', 'AES128', 'AES128:!aPSK', 'boringssl'],
+  // An unknown word is ignored in the default mode; strict mode makes it the error instead.
+  ['unknown-word', 'ALL:FOO', 'ALL', 'boringssl'],
+  ['invalid-command', 'ALL:FOO', 'ALL', 'boringssl', true],
+  ['empty-intersection', 'ALL:TLSv1.2+SSLv3', 'ALL:TLSv1.2', 'boringssl'],
 ];
 
 describe('lint codes fire where they should, and only there', () => {
-  for (const [code, bad, good, target] of CASES) {
-    it(`${code}: ${bad} (${target})`, () => {
-      expect(codes(bad, target)).toContain(code);
-      if (good !== bad) expect(codes(good, target)).not.toContain(code);
+  for (const [code, bad, good, target, strict] of CASES) {
+    it(`${code}: ${bad} (${target}${strict ? ', strict' : ''})`, () => {
+      expect(codes(bad, target, strict)).toContain(code);
+      if (good !== bad) expect(codes(good, target, strict)).not.toContain(code);
     });
   }
+
+  it('boringssl strict mode: the unknown word is the error, not a warning', () => {
+    expect(codes('ALL:FOO', 'boringssl', true)).not.toContain('unknown-word');
+  });
+
+  it('boringssl: a dead group item is named at its own place', () => {
+    const input = '!AES128-SHA:[AES128-SHA|AES256-SHA]';
+    const d = lint(input, { target: 'boringssl' }).diagnostics.filter((x) => x.code === 'dead-term');
+    expect(d.map((x) => [x.span!.start, x.span!.end, x.related?.[0]?.span])).toEqual([[13, 23, { start: 0, end: 11 }]]);
+  });
+
+  it('boringssl overshoot counts ECDHE-PSK (Kx=ECDH Au=PSK) and excludes with !aPSK', () => {
+    const d = lint('AES128', { target: 'boringssl' }).diagnostics.find((x) => x.code === 'overshoot')!;
+    expect(d.args.suites).toBe('ECDHE-PSK-AES128-CBC-SHA,PSK-AES128-CBC-SHA');
+    expect(d.fix!.replacement!.text).toBe(':!aPSK');
+    // OpenSSL keeps `!PSK`, which there covers every PSK key exchange.
+    const o = lint('AES128', { target: 'openssl-3.0', ciphersuites: '' }).diagnostics.find(
+      (x) => x.code === 'overshoot',
+    )!;
+    expect(o.fix!.replacement!.text).toMatch(/^:!PSK/);
+  });
 
   it('not-in-this-release names the releases that know the word', () => {
     const d = lint('HIGH:!EXPORT', { target: 'openssl-3.0' }).diagnostics.find(
@@ -46,8 +94,8 @@ describe('lint codes fire where they should, and only there', () => {
   });
 
   it('severity follows OpenSSL: error only when the string is rejected', () => {
-    for (const [, bad, , target] of CASES) {
-      const r = lint(bad, { target });
+    for (const [, bad, , target, strict] of CASES) {
+      const r = lint(bad, { target, ...(strict ? { strict } : {}) });
       expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(!r.ok);
     }
   });
@@ -129,14 +177,86 @@ describe('explain', () => {
   });
 });
 
+describe('explain for boringssl', () => {
+  const S =
+    'AES128-SHA:!DES-CBC3-SHA:-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:[ECDHE-RSA-CHACHA20-POLY1305|AES256-SHA]:FOO';
+  const why = (suite: string, input = S, strict = false) =>
+    explainSuite(input, suite, { target: 'boringssl', strict }).answer;
+
+  it('why a suite is there: the element that added it, a group too', () => {
+    // The group is element #5 (index 4); it added both of its suites.
+    expect(why('AES256-SHA')).toEqual({
+      suite: 'AES256-SHA',
+      present: true,
+      position: 2,
+      tls13: false,
+      addedBy: 4,
+      lastMovedBy: -1,
+    });
+    // An IANA name finds the suite by its OpenSSL name.
+    expect(why('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({ present: true, position: 0, addedBy: 3 });
+    // `+X` after an add is the last move.
+    expect(why('AES128-SHA', 'AES128-SHA:AES256-SHA:+AES128-SHA')).toMatchObject({ addedBy: 0, lastMovedBy: 2 });
+  });
+
+  it('why a suite is not there: deleted, removed for good, never added, TLS 1.3, not a suite, failed call', () => {
+    expect(why('AES128-SHA')).toEqual({ suite: 'AES128-SHA', present: false, cause: 'deleted', by: 2 });
+    expect(why('DES-CBC3-SHA')).toEqual({ suite: 'DES-CBC3-SHA', present: false, cause: 'killed', by: 1 });
+    // No alias selects NULL-SHA: ALL leaves it out.
+    expect(why('NULL-SHA', 'ALL')).toEqual({ suite: 'NULL-SHA', present: false, cause: 'never-added' });
+    // BoringSSL never takes TLS 1.3 suites from the cipher string.
+    expect(why('TLS_AES_128_GCM_SHA256', 'ALL')).toMatchObject({ present: false, cause: 'tls13-apart' });
+    // An OpenSSL-only suite is not a suite of BoringSSL.
+    expect(why('DHE-RSA-AES128-SHA', 'ALL')).toMatchObject({ present: false, cause: 'not-a-suite' });
+    // In strict mode FOO fails the call.
+    expect(why('AES256-SHA', S, true)).toMatchObject({ present: false, cause: 'call-failed' });
+  });
+
+  it('renders the trace with the group and its items (exact text, once)', () => {
+    expect(renderExplanation(explain(S, { target: 'boringssl' }))).toBe(
+      [
+        'Elements, in the order BoringSSL applies them:',
+        '  1  AES128-SHA                                added 1 suite',
+        '  2  !DES-CBC3-SHA                             removed 1 suite for good (none of them was in the list)',
+        '  3  -AES128-SHA                               deleted 1 suite (moved to the front, out of the list; a later element may add them again)',
+        '  4  ECDHE-RSA-AES128-GCM-SHA256               added 1 suite',
+        '  5  [ECDHE-RSA-CHACHA20-POLY1305|AES256-SHA]  added 2 suites as one equal-preference group',
+        '     | ECDHE-RSA-CHACHA20-POLY1305             added 1 suite',
+        '     | AES256-SHA                              added 1 suite',
+        '  6  FOO                                       nothing: not a suite or alias here',
+        '',
+        'Suites, in preference order:',
+        '  1  ECDHE-RSA-AES128-GCM-SHA256  added by #4 ECDHE-RSA-AES128-GCM-SHA256',
+        '  2  ECDHE-RSA-CHACHA20-POLY1305  added by #5 [ECDHE-RSA-CHACHA20-POLY1305|AES256-SHA]; equal preference with the next',
+        '  3  AES256-SHA                   added by #5 [ECDHE-RSA-CHACHA20-POLY1305|AES256-SHA]',
+        '',
+      ].join('\n'),
+    );
+    const { explanation, answer } = explainSuite('ALL', 'TLS_AES_128_GCM_SHA256', { target: 'boringssl' });
+    expect(renderSuiteAnswer(answer, explanation)).toBe(
+      'TLS_AES_128_GCM_SHA256 is a TLS 1.3 suite: BoringSSL never takes those from the cipher string; it configures them itself.\n',
+    );
+  });
+});
+
 describe('lint and explain run on every curated corpus string of every target', () => {
-  it('boringssl (lint: its own diagnostics; no trace, so no explain)', () => {
-    const curated = loadCorpus('corpus-boringssl.jsonl').filter((r) => r.source === 'curated' && !r.input_hex);
-    for (const row of curated) {
-      const l = lint(row.input, { target: 'boringssl' });
-      expect(l.diagnostics.some((d) => d.severity === 'error')).toBe(!l.ok);
+  const boring = loadCorpus('corpus-boringssl.jsonl').filter((r) => r.source === 'curated' && !r.input_hex);
+  it(`boringssl, both modes (${boring.length} strings)`, () => {
+    for (const row of boring) {
+      for (const strict of [false, true]) {
+        const l = lint(row.input, { target: 'boringssl', strict });
+        expect(l.diagnostics.some((d) => d.severity === 'error')).toBe(!l.ok);
+        const x = explain(row.input, { target: 'boringssl', strict });
+        expect(typeof renderExplanation(x)).toBe('string');
+        // The trace accounts for every suite of the result (BoringSSL has no TLS 1.3 part).
+        expect(x.origins.every((o) => o.addedBy >= 0)).toBe(true);
+        // Where AES128-SHA is absent though added, the answer points at the element that removed it.
+        if (x.result.ok) {
+          const { answer } = explainSuite(row.input, 'AES128-SHA', { target: 'boringssl', strict });
+          if (!answer.present && answer.cause !== 'never-added') expect(answer.by).toBeGreaterThanOrEqual(0);
+        }
+      }
     }
-    expect(() => explain('HIGH', { target: 'boringssl' })).toThrow(TypeError);
   });
 
   const curated = loadCorpus('corpus-3.0.20.jsonl').filter((r) => r.source === 'curated' && !r.input_hex);

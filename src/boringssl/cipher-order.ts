@@ -46,9 +46,17 @@ export function selects(t: BoringsslTarget, sel: Selector, i: number): boolean {
  * - del: disable the matched enabled suites, moving them to the front, so the most recently
  *   deleted come first if added again;
  * - kill: take the matched suites out of the list for good.
- * Returns the number of suites the rule changed.
+ * Returns the number of suites the rule changed; when `touched` is given, those suites are appended
+ * to it in list order.
  */
-export function applyRule(t: BoringsslTarget, o: CipherOrder, sel: Selector, op: RuleOp, inGroup: boolean): number {
+export function applyRule(
+  t: BoringsslTarget,
+  o: CipherOrder,
+  sel: Selector,
+  op: RuleOp,
+  inGroup: boolean,
+  touched?: number[],
+): number {
   const { order, active } = o;
   const kept: number[] = [];
   const moved: number[] = [];
@@ -57,6 +65,7 @@ export function applyRule(t: BoringsslTarget, o: CipherOrder, sel: Selector, op:
     (hit ? moved : kept).push(i);
   }
   if (moved.length === 0) return 0;
+  if (touched) for (const i of moved) touched.push(i);
   for (const i of moved) {
     if (op === 'add') {
       active[i] = 1;
@@ -75,9 +84,11 @@ export function applyRule(t: BoringsslTarget, o: CipherOrder, sel: Selector, op:
 /**
  * ssl_cipher_strength_sort(): for each strength present among the enabled suites, from the
  * highest down, move the enabled suites of that strength to the end. The enabled suites end up
- * sorted by strength, stably; the disabled ones keep their places before them.
+ * sorted by strength, stably; the disabled ones keep their places before them. When `touched` is
+ * given, the enabled suites whose place in the list changed are appended to it, in their new order.
  */
-export function strengthSort(t: BoringsslTarget, o: CipherOrder): void {
+export function strengthSort(t: BoringsslTarget, o: CipherOrder, touched?: number[]): void {
+  const before = touched ? o.order.slice() : null;
   const strengths = new Set<number>();
   for (const i of o.order) if (o.active[i]) strengths.add(t.suites[i]!.data.bits);
   for (const bits of [...strengths].sort((a, b) => b - a)) {
@@ -86,6 +97,12 @@ export function strengthSort(t: BoringsslTarget, o: CipherOrder): void {
     for (const i of o.order) (o.active[i] && t.suites[i]!.data.bits === bits ? moved : kept).push(i);
     for (const i of moved) o.inGroup[i] = 0;
     o.order = kept.concat(moved);
+  }
+  if (before) {
+    for (let k = 0; k < o.order.length; k++) {
+      const i = o.order[k]!;
+      if (o.active[i] && before[k] !== i) touched!.push(i);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
+import type { NoEffectReason, TermEffect, TermTrace } from '../eval/trace.js';
 import type { Diagnostic, Span } from '../types.js';
-import { applyRule, copyOrder, enabled, newOrder, strengthSort, type CipherOrder } from './cipher-order.js';
+import { applyRule, copyOrder, enabled, newOrder, selects, strengthSort, type CipherOrder } from './cipher-order.js';
 import {
   parseBoringssl,
   type BoringsslElement,
@@ -29,8 +30,9 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
   if (typeof input !== 'string') throw new TypeError(`expandBoringssl: input must be a string, got ${typeof input}`);
   if (options === null || typeof options !== 'object')
     throw new TypeError('expandBoringssl: options must be an object');
-  const { strict = false, aesHardware } = options;
+  const { strict = false, aesHardware, trace = false } = options;
   if (typeof strict !== 'boolean') throw new TypeError('expandBoringssl: options.strict must be a boolean');
+  if (typeof trace !== 'boolean') throw new TypeError('expandBoringssl: options.trace must be a boolean');
   if (aesHardware !== undefined && typeof aesHardware !== 'boolean') {
     throw new TypeError('expandBoringssl: options.aesHardware must be a boolean');
   }
@@ -42,12 +44,25 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
   // first error ends reading and nothing of a long string is kept.
   const list = copyOrder(defaultOrder(t, aesHardware ?? t.data.recordedAesHardware));
   const walk = newWalk(t, input, strict, list, diagnostics);
+  walk.trace = trace ? [] : null;
   const ast = parseBoringssl(input, strict, {
-    defaultPrefix: () => {
+    defaultPrefix: (node) => {
       const text = t.data.defaultRuleString;
       const inner = newWalk(t, text, strict, list, null);
       processRules(inner, parseBoringssl(text, strict).elements);
       walk.error = inner.error;
+      // The default rule string is folded into one element (it only adds: no `!` of its own).
+      const span = { start: node.start, end: node.end };
+      walk.trace?.push({
+        span,
+        text: 'DEFAULT',
+        operator: null,
+        words: [{ text: 'DEFAULT', span: { ...span }, kind: 'alias' }],
+        effect: inner.error ? 'error' : 'added',
+        suites: inner.error ? [] : enabled(list).map((i) => t.suites[i]!.data.name),
+        ...(inner.error ? { reason: 'invalid-command' as const } : {}),
+        detail: text,
+      });
     },
     element: (e) => {
       if (walk.error === null) processElement(walk, e);
@@ -63,7 +78,8 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
       args: {},
     });
   }
-  if (walk.error) return failed(walk.error, diagnostics);
+  const traced = walk.trace ? { trace: walk.trace } : {};
+  if (walk.error) return { ...failed(walk.error, diagnostics), ...traced };
 
   const ciphers: BoringsslCipher[] = [];
   for (const i of enabled(list)) {
@@ -72,12 +88,15 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
   }
   if (ciphers.length === 0) {
     // "Configuring an empty cipher list is an error but still updates the output."
-    return failed(
-      { code: 'no-cipher-match', message: 'no cipher match: the string leaves no cipher suite enabled' },
-      diagnostics,
-    );
+    return {
+      ...failed(
+        { code: 'no-cipher-match', message: 'no cipher match: the string leaves no cipher suite enabled' },
+        diagnostics,
+      ),
+      ...traced,
+    };
   }
-  return { ok: true, error: null, ciphers, seclevel: null, diagnostics };
+  return { ok: true, error: null, ciphers, seclevel: null, diagnostics, ...traced };
 }
 
 function failed(error: BoringsslError, diagnostics: Diagnostic[]): BoringsslResult {
@@ -120,6 +139,13 @@ interface Walk {
   error: BoringsslError | null;
   /** Null while the default rule string runs (its spans are not the caller's). */
   diagnostics: Diagnostic[] | null;
+  /**
+   * When tracing: where the elements are recorded (see src/eval/trace.ts); while a group is read,
+   * its items. Null otherwise.
+   */
+  trace: TermTrace[] | null;
+  /** When tracing: the trace index of the `!` element that removed each suite, by suite index. */
+  killedBy: Map<number, number>;
 }
 
 function newWalk(
@@ -129,7 +155,7 @@ function newWalk(
   list: CipherOrder,
   diagnostics: Diagnostic[] | null,
 ): Walk {
-  return { t, input, strict, list, hasGroup: false, error: null, diagnostics };
+  return { t, input, strict, list, hasGroup: false, error: null, diagnostics, trace: null, killedBy: new Map() };
 }
 
 const OPS: Record<string, RuleOp> = { '-': 'del', '+': 'ord', '!': 'kill' };
@@ -152,13 +178,79 @@ function processElement(w: Walk, e: BoringsslElement): void {
     case 'special':
       return special(w, e);
     case 'invalid':
-      return fail(
+      fail(
         w,
         'invalid-command',
         `\`${w.input.slice(e.start, e.end)}\` cannot start a rule; ${separatorsText(w.strict)}`,
         e,
       );
+      return record(w, e, null, 'error', [], { reason: 'invalid-command' });
   }
+}
+
+// ---------------------------------------------------------------- the trace
+
+const EFFECT: Record<RuleOp, TermEffect> = { add: 'added', ord: 'moved', del: 'deleted', kill: 'killed' };
+
+/** Records one element when tracing (a no-op otherwise). */
+function record(
+  w: Walk,
+  span: Span,
+  node: BoringsslTerm | BoringsslSpecial | null,
+  effect: TermEffect,
+  suites: readonly number[],
+  extra: Partial<TermTrace> = {},
+): void {
+  if (!w.trace) return;
+  w.trace.push({
+    span: { start: span.start, end: span.end },
+    text: w.input.slice(span.start, span.end),
+    operator: node === null ? null : node.type === 'special' ? '@' : node.op,
+    words: node === null ? [] : wordsOf(w.t, node),
+    effect,
+    suites: suites.map((i) => w.t.suites[i]!.data.name),
+    ...extra,
+  });
+}
+
+/** Each word of an element and what BoringSSL knows it as (only a lone word can name a suite). */
+function wordsOf(t: BoringsslTarget, node: BoringsslTerm | BoringsslSpecial): TermTrace['words'] {
+  if (node.type === 'special') {
+    const { name } = node;
+    return name.text === '' ? [] : [{ text: name.text, span: { start: name.start, end: name.end }, kind: 'command' }];
+  }
+  return node.words
+    .filter((word) => word.text !== '')
+    .map((word) => ({
+      text: word.text,
+      span: { start: word.start, end: word.end },
+      kind:
+        node.words.length === 1 && t.suiteByName.has(word.text)
+          ? 'suite'
+          : t.aliases.has(word.text)
+            ? 'alias'
+            : 'unknown',
+    }));
+}
+
+/** Why a rule that was applied changed nothing (only computed when tracing). */
+function whyNothing(w: Walk, sel: Selector, op: RuleOp): Partial<TermTrace> {
+  const { t, list } = w;
+  const inList = new Uint8Array(t.suites.length);
+  for (const i of list.order) inList[i] = 1;
+  let first = -1;
+  let live = false;
+  for (const i of t.collected) {
+    if (!selects(t, sel, i)) continue;
+    if (first === -1) first = i;
+    if (inList[i]) live = true;
+  }
+  let reason: NoEffectReason;
+  if (first === -1) reason = 'matches-nothing';
+  else if (!live) reason = 'shadowed-by-kill';
+  else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
+  const by = reason === 'shadowed-by-kill' ? w.killedBy.get(first) : undefined;
+  return by === undefined ? { reason } : { reason, shadowedBy: by };
 }
 
 function separatorsText(strict: boolean): string {
@@ -198,10 +290,12 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
       `\`${node.op}\` cannot be used once an equal-preference group \`[...]\` has appeared; after a group, rules can only add suites`,
       { start: node.start, end: node.start + 1 },
     );
-    return;
+    return record(w, node, node, 'error', [], { reason: 'mixed-special-operator-with-groups' });
   }
   const sel: Selector = { suite: -1, mkey: ALL_BITS, auth: ALL_BITS, enc: ALL_BITS, mac: ALL_BITS, minVersion: null };
   let skip = false;
+  /** With a trace: why the rule is ignored (the first cause). */
+  let why: Partial<TermTrace> | null = null;
   const words = node.words;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
@@ -216,7 +310,7 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
           : '`+` must be followed by an alias name',
         at.start === at.end ? { start: word.start - 1, end: word.start } : at,
       );
-      return;
+      return record(w, node, node, 'error', [], { reason: 'invalid-command' });
     }
     // Only a lone word can name a suite (test: 'a suite name inside a compound is an unknown alias').
     if (words.length === 1) {
@@ -231,6 +325,7 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
             word,
             { word: text },
           );
+          why = { reason: 'tls13-suite' };
         }
         break;
       }
@@ -241,12 +336,11 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
       const inCompound = words.length > 1 && t.suiteByName.has(text);
       if (w.strict) {
         fail(w, 'invalid-command', unknownMessage(t, text, inCompound, true), word);
-        return;
+        return record(w, node, node, 'error', [], { reason: 'strict-unknown-word' });
       }
-      warn(w, 'unknown-word', unknownMessage(t, text, inCompound, false), word, {
-        word: text,
-        reason: inCompound ? 'suite-in-compound' : text === 'DEFAULT' ? 'default-not-first' : 'unknown',
-      });
+      const reason = inCompound ? 'suite-in-compound' : text === 'DEFAULT' ? 'default-not-first' : 'unknown';
+      warn(w, 'unknown-word', unknownMessage(t, text, inCompound, false), word, { word: text, reason });
+      why ??= { reason: 'unknown-word', detail: reason === 'unknown' ? 'unknown-word' : reason };
       continue;
     }
     sel.mkey = (sel.mkey & alias.mkey) >>> 0;
@@ -257,12 +351,26 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     // (test: 'a protocol alias before another word ignores the rule').
     if (sel.minVersion !== null && sel.minVersion !== alias.minVersion) {
       if (!skip) versionSkipWarning(w, node, sel.minVersion, text, alias.minVersion);
+      why ??= { reason: alias.minVersion !== null ? 'empty-intersection' : 'version-alias-order' };
       skip = true;
     } else {
       sel.minVersion = alias.minVersion;
     }
   }
-  if (!skip) applyRule(t, w.list, sel, node.op === null ? 'add' : OPS[node.op]!, inGroup);
+  const op = node.op === null ? 'add' : OPS[node.op]!;
+  if (!w.trace) {
+    if (!skip) applyRule(t, w.list, sel, op, inGroup);
+    return;
+  }
+  if (skip) return record(w, node, node, 'none', [], why!);
+  let activeBefore = 0;
+  if (op === 'kill') for (const i of w.list.order) if (w.list.active[i] && selects(t, sel, i)) activeBefore++;
+  const touched: number[] = [];
+  if (applyRule(t, w.list, sel, op, inGroup, touched) === 0) {
+    return record(w, node, node, 'none', [], why ?? whyNothing(w, sel, op));
+  }
+  record(w, node, node, EFFECT[op], touched, op === 'kill' ? { activeBefore } : {});
+  if (op === 'kill') for (const i of touched) w.killedBy.set(i, w.trace.length - 1);
 }
 
 function unknownMessage(t: BoringsslTarget, text: string, inCompound: boolean, strict: boolean): string {
@@ -313,6 +421,37 @@ function versionSkipWarning(w: Walk, node: BoringsslTerm, had: string, text: str
  */
 function group(w: Walk, node: BoringsslGroup): void {
   w.hasGroup = true;
+  // With a trace, the items are recorded apart, then as the `items` of the group's one element.
+  const outer = w.trace;
+  const items: TermTrace[] = [];
+  if (outer) w.trace = items;
+  groupItems(w, node);
+  w.trace = outer;
+  if (!outer) return;
+  const added = items.flatMap((e) => (e.effect === 'added' ? e.suites : []));
+  const failed = w.error !== null;
+  outer.push({
+    span: { start: node.start, end: node.end },
+    text: w.input.slice(node.start, node.end),
+    operator: null,
+    words: items.flatMap((e) => e.words),
+    effect: failed ? 'error' : added.length > 0 ? 'added' : 'none',
+    suites: failed ? [] : added,
+    ...(failed
+      ? {
+          reason:
+            items.find((e) => e.effect === 'error')?.reason ??
+            (node.unexpected ? 'unexpected-operator-in-group' : 'invalid-command'),
+        }
+      : added.length === 0
+        ? { reason: 'group-adds-nothing' as const }
+        : {}),
+    items,
+  });
+}
+
+/** The items of a group in order, then its end: `]`, or what stops the scanner inside it. */
+function groupItems(w: Walk, node: BoringsslGroup): void {
   for (const item of node.items) {
     if (item.type === 'term') term(w, item, true);
     if (w.error) return;
@@ -339,6 +478,7 @@ function group(w: Walk, node: BoringsslGroup): void {
 /** `@STRENGTH`: a stable sort of the enabled suites by strength; any other `@` word fails. */
 function special(w: Walk, node: BoringsslSpecial): void {
   const at = { start: node.start, end: node.start + 1 };
+  const span = { start: node.start, end: node.name.end };
   if (w.hasGroup) {
     fail(
       w,
@@ -346,12 +486,12 @@ function special(w: Walk, node: BoringsslSpecial): void {
       '`@` cannot be used once an equal-preference group `[...]` has appeared',
       at,
     );
-    return;
+    return record(w, span, node, 'error', [], { reason: 'mixed-special-operator-with-groups' });
   }
   const name = node.name.text;
   if (name === '') {
     fail(w, 'invalid-command', '`@` must be followed by `STRENGTH`', at);
-    return;
+    return record(w, span, node, 'error', [], { reason: 'invalid-command' });
   }
   if (!w.t.data.specials.includes(name)) {
     fail(
@@ -359,11 +499,22 @@ function special(w: Walk, node: BoringsslSpecial): void {
       'invalid-command',
       `\`@${name}\` is not a special command; BoringSSL knows only ${w.t.data.specials.map((s) => `\`@${s}\``).join(', ')}` +
         (name.startsWith('SECLEVEL') ? ' (it has no security levels)' : ''),
-      { start: node.start, end: node.name.end },
+      span,
     );
-    return;
+    return record(w, span, node, 'error', [], { reason: 'invalid-command' });
   }
-  strengthSort(w.t, w.list);
+  const touched: number[] | undefined = w.trace ? [] : undefined;
+  strengthSort(w.t, w.list, touched);
+  if (touched) {
+    record(
+      w,
+      span,
+      node,
+      touched.length ? 'sorted' : 'none',
+      touched,
+      touched.length ? {} : { reason: 'nothing-to-act-on' },
+    );
+  }
   // The rest up to the separator is thrown away (test: 'even an operator after @STRENGTH is thrown away').
   if (node.skipped) {
     const text = w.input.slice(node.skipped.start, node.skipped.end);
@@ -374,5 +525,6 @@ function special(w: Walk, node: BoringsslSpecial): void {
       node.skipped,
       { text },
     );
+    record(w, node.skipped, null, 'none', [], { reason: 'discarded-after-special' });
   }
 }

@@ -1,3 +1,4 @@
+import type { TermTrace } from '../eval/trace.js';
 import type { Cipher, Diagnostic, Span } from '../types.js';
 
 /** One suite of a BoringSSL result: a `Cipher` (`protocol` is always null) and its group flag. */
@@ -29,6 +30,8 @@ export interface BoringsslOptions {
    * the corpus was recorded on.
    */
   aesHardware?: boolean;
+  /** Record what every element of the string did (`BoringsslResult.trace`). Default false. */
+  trace?: boolean;
 }
 
 export interface BoringsslResult {
@@ -40,4 +43,6 @@ export interface BoringsslResult {
   /** BoringSSL has no security levels. */
   seclevel: null;
   diagnostics: Diagnostic[];
+  /** With `options.trace`: every element of the string and what it did, in order. */
+  trace?: TermTrace[];
 }

@@ -19,6 +19,7 @@ Examples:
   cipherx expand --batch < strings.txt              one string per line
   cipherx lint --target openssl-1.1.1 'AES128:!RC4' unknown words, dead terms, weak suites
   cipherx explain 'HIGH:!aNULL' AES128-SHA          why AES128-SHA is there
+  cipherx explain --target boringssl '[AES128-SHA|AES256-SHA]:ECDHE'   groups, item by item
   cipherx diff --target openssl-1.1.1 --target openssl-3.5 'HIGH'   upgrade impact
   cipherx negotiate --peer windows-server-2012-r2 DEFAULT            a simulated handshake
 
@@ -48,6 +49,9 @@ Output (default: names joined by ':'):
   --openssl-name       boringssl: OpenSSL names in the \`bssl ciphers\` layout
                        (by default boringssl prints like \`bssl ciphers\`: IANA names, one
                        per line, equal-preference groups between [ and ])
+  --explain            instead of the list: what every element of the string did, then
+                       where every suite comes from (the same as \`cipherx explain\`; every
+                       target, boringssl with its equal-preference groups too)
 
 Input:
   --target NAME        release line: openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default),

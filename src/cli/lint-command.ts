@@ -4,7 +4,7 @@ import { explain, explainSuite } from '../explain/explain.js';
 import { renderProblem } from '../format/diagnostic-text.js';
 import { renderExplanation, renderSuiteAnswer } from '../format/explain-text.js';
 import { lint } from '../lint/lint.js';
-import { OPENSSL_TARGET_NAMES, TARGET_NAMES } from '../table/registry.js';
+import { TARGET_NAMES, getTarget } from '../table/registry.js';
 import type { Severity, TargetName } from '../types.js';
 import { loadTarget } from './load-target.js';
 import { readLines } from './read-lines.js';
@@ -20,10 +20,10 @@ Severity follows OpenSSL: error only where it rejects the string.
 
 Options:
   --target NAME        openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default), openssl-3.5,
-                       openssl-3.6, boringssl (boringssl: its own diagnostics and the
-                       security findings; the element-by-element checks need a trace,
-                       which only the OpenSSL targets keep)
+                       openssl-3.6, boringssl (the items of an equal-preference group
+                       [A|B] are checked one by one)
   --ciphersuites LIST  the TLS 1.3 list (as openssl ciphers -ciphersuites)
+  --strict             boringssl: reject unknown words (SSL_CTX_set_strict_cipher_list)
   --json               the findings as JSON (one object; with --batch one per line)
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
                        warning or info
@@ -35,12 +35,22 @@ Every code has a page in docs/diagnostics/<code>.md.
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
 `;
 
-export const EXPLAIN_HELP = `Usage: cipherx explain [--target NAME] [--ciphersuites LIST] [--] <cipher-string> [suite]
+export const EXPLAIN_HELP = `Usage: cipherx explain [options] [--] <cipher-string> [suite]
 
 Without a suite: what every element of the string did (added, moved, deleted, removed
 for good, sorted, or nothing and why), then for every suite of the result the element
 that added it and the last one that moved it (the same as cipherx expand --explain).
 With a suite (OpenSSL or IANA name): why that suite is there, or why it is not.
+For boringssl an equal-preference group [A|B] is one element, which adds the suites of
+its items together; each item is listed under it with what it did.
+
+Options:
+  --target NAME        openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default), openssl-3.5,
+                       openssl-3.6, boringssl
+  --ciphersuites LIST  the TLS 1.3 list (as openssl ciphers -ciphersuites)
+  --strict             boringssl: reject unknown words (SSL_CTX_set_strict_cipher_list)
+  --json               the trace and the answer as JSON
+  --                   ends the options
 `;
 
 interface Io {
@@ -51,13 +61,29 @@ interface Io {
 
 const LEVELS: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-function targetOf(value: string | undefined, withBoringssl: boolean): TargetName {
+function targetOf(value: string | undefined): TargetName {
   const target = value ?? 'openssl-3.0';
-  const known: readonly string[] = withBoringssl ? TARGET_NAMES : OPENSSL_TARGET_NAMES;
+  const known: readonly string[] = TARGET_NAMES;
   if (!known.includes(target)) {
     throw new UsageError(`this command knows ${known.join(', ')}; not ${JSON.stringify(target)}`);
   }
   return target as TargetName;
+}
+
+/** `--ciphersuites` for a target with a TLS 1.3 list (its table loaded); `''` means none anywhere. */
+function ciphersuitesOf(value: string | undefined, target: TargetName): { ciphersuites?: string } {
+  if (value === undefined) return {};
+  if (value !== '' && (target === 'boringssl' || getTarget(target)!.data.tls13 === null)) {
+    throw new UsageError(`${target} has no configurable TLS 1.3 list: --ciphersuites does not apply`);
+  }
+  return { ciphersuites: value };
+}
+
+/** `--strict` is BoringSSL's strict mode: an option of that target only. */
+function strictOf(value: boolean | undefined, target: TargetName): { strict?: true } {
+  if (!value) return {};
+  if (target !== 'boringssl') throw new UsageError('--strict applies to --target boringssl only');
+  return { strict: true };
 }
 
 /** `cipherx lint`. */
@@ -65,6 +91,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, {
     target: { type: 'string' },
     ciphersuites: { type: 'string' },
+    strict: { type: 'boolean' },
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
     ignore: { type: 'string', multiple: true },
@@ -75,7 +102,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(LINT_HELP);
     return 0;
   }
-  const target = targetOf(values.target, true);
+  const target = targetOf(values.target);
   const failOn = values['fail-on'] ?? 'error';
   if (!(failOn in LEVELS)) throw new UsageError('--fail-on takes error, warning or info');
   // Every release's table: lint says which other releases know a word this one does not.
@@ -83,7 +110,8 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const options = {
     target,
     ignore: values.ignore ?? [],
-    ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
+    ...ciphersuitesOf(values.ciphersuites, target),
+    ...strictOf(values.strict, target),
   };
   const one = (input: string): { text: string; fails: boolean } => {
     const r = lint(input, options);
@@ -129,6 +157,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('explain', args, {
     target: { type: 'string' },
     ciphersuites: { type: 'string' },
+    strict: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -136,9 +165,13 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(EXPLAIN_HELP);
     return 0;
   }
-  const target = targetOf(values.target, false);
+  const target = targetOf(values.target);
   await loadTarget(target);
-  const options = { target, ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}) };
+  const options = {
+    target,
+    ...ciphersuitesOf(values.ciphersuites, target),
+    ...strictOf(values.strict, target),
+  };
   if (positionals.length === 1) {
     const x = explain(positionals[0]!, options);
     io.stdout.write(

@@ -210,13 +210,13 @@ async function expandCommand(rawArgs: string[], io: Io): Promise<number> {
   const input = positionals[0]!;
   if (values.explain) {
     if (supported) throw new UsageError('--explain shows the configured list; drop -s');
-    if (target === 'boringssl') throw new UsageError('--explain applies to the OpenSSL targets');
     if (cli.json) throw new UsageError('--explain prints text; for JSON use cipherx explain --json');
     return explainCommand(
       [
         '--target',
         target,
         ...(values.ciphersuites !== undefined ? ['--ciphersuites', values.ciphersuites] : []),
+        ...(values.strict ? ['--strict'] : []),
         '--',
         input,
       ],

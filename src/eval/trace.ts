@@ -30,7 +30,19 @@ export type NoEffectReason =
   /** Everything after a Suite B prefix, which replaces the whole string. */
   | 'discarded-by-suite-b'
   /** The call fails here (invalid command). */
-  | 'invalid-command';
+  | 'invalid-command'
+  /** BoringSSL strict mode: a word that is not a suite or alias fails the call here. */
+  | 'strict-unknown-word'
+  /** BoringSSL: an operator or `@` after an equal-preference group; the call fails here. */
+  | 'mixed-special-operator-with-groups'
+  /** BoringSSL: something other than names and `|` inside `[...]`; the call fails here. */
+  | 'unexpected-operator-in-group'
+  /** BoringSSL: a protocol alias before another word of a `+` compound makes the rule do nothing. */
+  | 'version-alias-order'
+  /** BoringSSL: a TLS 1.3 suite name, which its cipher list never holds. */
+  | 'tls13-suite'
+  /** BoringSSL: an equal-preference group none of whose items added a suite (see `items`). */
+  | 'group-adds-nothing';
 
 /** The record of one element: where it is, what it resolved to, what it did. */
 export interface TermTrace {
@@ -44,7 +56,10 @@ export interface TermTrace {
   /** The suites it changed, in the order OpenSSL handled them (OpenSSL names). */
   suites: string[];
   reason?: NoEffectReason;
-  /** For `unknown-word`: the diagnostic code that explains it (`default-not-first`, `unavailable-alias`, ...). */
+  /**
+   * For `unknown-word`: the diagnostic code that explains it (`default-not-first`, `unavailable-alias`,
+   * ...; BoringSSL: `unknown-word`, `default-not-first` or `suite-in-compound`).
+   */
   detail?: string;
   /** For `shadowed-by-kill`: the index in the trace of the element (`!X`, or DEFAULT's own `!`) that removed the suites. */
   shadowedBy?: number;
@@ -54,4 +69,9 @@ export interface TermTrace {
   removed?: string[];
   /** For `seclevel`: the level set. */
   seclevel?: number;
+  /**
+   * BoringSSL, for an equal-preference group `[A|B]`: what each item did, in order. The group's
+   * own `suites` are the ones its items added, together.
+   */
+  items?: TermTrace[];
 }

@@ -1,25 +1,27 @@
+import { boringsslTarget } from '../boringssl/table.js';
 import { expand } from '../expand.js';
-import { getTarget } from '../table/registry.js';
+import { DEFAULT_TARGET, getTarget } from '../table/registry.js';
 import type { TermTrace } from '../eval/trace.js';
-import type { ExpandOptions, ExpandResult } from '../types.js';
+import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { absenceCause, suiteOrigins, type SuiteOrigin } from './suite-history.js';
 
 /** What explain() answers: the evaluation with its trace, and where every listed suite comes from. */
 export interface Explanation {
+  /** The target the string was evaluated for. */
+  target: TargetName;
   result: ExpandResult & { trace: TermTrace[] };
   origins: SuiteOrigin[];
 }
 
 /** Evaluates `input` with a trace and tells, for every suite of the result, what added and moved it. */
 export function explain(input: string, options: ExpandOptions = {}): Explanation {
-  if (options.target === 'boringssl') throw new TypeError('explain: boringssl results carry no trace yet');
   const result = expand(input, { ...options, trace: true }) as ExpandResult & { trace: TermTrace[] };
   const tls13 = new Set(result.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name));
   const origins = suiteOrigins(
     result.ciphers.map((c) => c.name),
     result.trace,
   ).map((o) => (tls13.has(o.name) ? { ...o, addedBy: -1, lastMovedBy: -1 } : o));
-  return { result, origins };
+  return { target: options.target ?? DEFAULT_TARGET, result, origins };
 }
 
 /** The answer to "why is this suite there, or not there?", as data. */
@@ -29,7 +31,15 @@ export type SuiteAnswer =
       suite: string;
       present: false;
       cause:
-        'call-failed' | 'not-a-suite' | 'unavailable' | 'tls13-not-configured' | 'killed' | 'deleted' | 'never-added';
+        | 'call-failed'
+        | 'not-a-suite'
+        | 'unavailable'
+        | 'tls13-not-configured'
+        /** BoringSSL: TLS 1.3 suites are never part of its cipher list; it configures them itself. */
+        | 'tls13-apart'
+        | 'killed'
+        | 'deleted'
+        | 'never-added';
       /** The trace index of the element that removed it (killed, deleted). */
       by?: number;
     };
@@ -45,11 +55,8 @@ export function explainSuite(
 ): { explanation: Explanation; answer: SuiteAnswer } {
   const explanation = explain(input, options);
   const { result, origins } = explanation;
-  const t = getTarget(options.target ?? 'openssl-3.0')!;
-  const known =
-    t.data.suites.find((s) => s.name === suite || s.stdname === suite) ??
-    t.data.tls13Suites.find((s) => s.name === suite || s.stdname === suite);
-  const name = known?.name ?? suite;
+  const found = lookUp(explanation.target, suite);
+  const name = found?.name ?? suite;
   const position = result.ciphers.findIndex((c) => c.name === name);
   if (position !== -1) {
     const o = origins[position]!;
@@ -61,12 +68,27 @@ export function explainSuite(
   }
   const absent = (cause: Extract<SuiteAnswer, { present: false }>['cause'], by?: number): SuiteAnswer =>
     by === undefined ? { suite: name, present: false, cause } : { suite: name, present: false, cause, by };
-  if (!known) return { explanation, answer: absent('not-a-suite') };
-  if (t.data.tls13Suites.includes(known as (typeof t.data.tls13Suites)[number])) {
-    return { explanation, answer: absent('tls13-not-configured') };
+  if (!found) return { explanation, answer: absent('not-a-suite') };
+  if (found.tls13) {
+    return { explanation, answer: absent(explanation.target === 'boringssl' ? 'tls13-apart' : 'tls13-not-configured') };
   }
-  if (!known.available) return { explanation, answer: absent('unavailable') };
+  if (!found.available) return { explanation, answer: absent('unavailable') };
   if (!result.ok) return { explanation, answer: absent('call-failed') };
   const cause = absenceCause(name, result.trace);
   return { explanation, answer: cause.kind === 'never-added' ? absent('never-added') : absent(cause.kind, cause.by) };
+}
+
+/** A suite of the target by OpenSSL or IANA name: its OpenSSL name, whether it is TLS 1.3 and available. */
+function lookUp(target: TargetName, suite: string): { name: string; tls13: boolean; available: boolean } | null {
+  if (target === 'boringssl') {
+    const i = boringsslTarget().suiteByName.get(suite);
+    if (i === undefined) return null;
+    const s = boringsslTarget().suites[i]!.data;
+    return { name: s.name, tls13: s.tls13, available: true };
+  }
+  const t = getTarget(target)!;
+  const s = t.data.suites.find((x) => x.name === suite || x.stdname === suite);
+  if (s) return { name: s.name, tls13: false, available: s.available };
+  const tls13 = t.data.tls13Suites.find((x) => x.name === suite || x.stdname === suite);
+  return tls13 ? { name: tls13.name, tls13: true, available: true } : null;
 }

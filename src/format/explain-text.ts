@@ -11,6 +11,12 @@ const REASONS: Record<NoEffectReason, string> = {
   'discarded-after-special': 'discarded: text after an @ command',
   'discarded-by-suite-b': 'discarded: the Suite B prefix replaces the whole string',
   'invalid-command': 'invalid command: the call fails here',
+  'strict-unknown-word': 'not a suite or alias: strict mode rejects the string here',
+  'mixed-special-operator-with-groups': 'an operator or @ after an equal-preference group: the call fails here',
+  'unexpected-operator-in-group': 'only names and | may appear inside [...]: the call fails here',
+  'version-alias-order': 'ignored: a protocol alias must come last in a + compound',
+  'tls13-suite': 'a TLS 1.3 suite: BoringSSL configures those apart',
+  'group-adds-nothing': 'none of its items adds a suite',
 };
 
 const DETAILS: Record<string, string> = {
@@ -19,6 +25,7 @@ const DETAILS: Record<string, string> = {
   'suite-b-not-first': 'a Suite B keyword counts only at the very start',
   'iana-name-unsupported': 'an IANA name, which this release does not read',
   'tls13-suite-in-cipher-list': 'a TLS 1.3 suite: those are set apart',
+  'suite-in-compound': 'a suite name, which counts only alone, not in a + compound',
 };
 
 /** One line about what an element did. */
@@ -27,6 +34,8 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
   const suites = `${n} suite${n === 1 ? '' : 's'}`;
   switch (e.effect) {
     case 'added':
+      if (e.items)
+        return `added ${suites} ${n === 1 ? '(a group of one: no equal preference)' : 'as one equal-preference group'}`;
       return `added ${suites}${e.detail ? ` (${e.detail})` : ''}`;
     case 'moved':
       return `moved ${suites} to the end`;
@@ -39,7 +48,7 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
     case 'seclevel':
       return `set the security level to ${e.seclevel}`;
     case 'error':
-      return REASONS['invalid-command'];
+      return REASONS[e.reason ?? 'invalid-command'];
     case 'none': {
       let why = REASONS[e.reason ?? 'unknown-word'];
       if (e.reason === 'unknown-word' && e.detail && DETAILS[e.detail]) why = DETAILS[e.detail]!;
@@ -53,10 +62,13 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
 /** `cipherx expand --explain`: every element with what it did, then where every suite comes from. */
 export function renderExplanation(x: Explanation): string {
   const { trace } = x.result;
-  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length)));
-  let out = 'Elements, in the order OpenSSL applies them:\n';
+  const items = trace.flatMap((e) => e.items ?? []);
+  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length), ...items.map((e) => e.text.length + 2)));
+  let out = `Elements, in the order ${x.target === 'boringssl' ? 'BoringSSL' : 'OpenSSL'} applies them:\n`;
   trace.forEach((e, i) => {
     out += `${String(i + 1).padStart(3)}  ${e.text.padEnd(width)}  ${describeTerm(e, trace)}\n`;
+    // The items of an equal-preference group, each with what it did.
+    for (const item of e.items ?? []) out += `     | ${item.text.padEnd(width - 2)}  ${describeTerm(item, trace)}\n`;
   });
   if (!x.result.ok) return out + `\nThe call fails: ${x.result.error!.code} (${x.result.error!.message})\n`;
   out += '\nSuites, in preference order:\n';
@@ -66,7 +78,8 @@ export function renderExplanation(x: Explanation): string {
       o.addedBy === -1
         ? 'TLS 1.3, set apart (ciphersuites)'
         : `added by #${o.addedBy + 1} ${trace[o.addedBy]!.text}` +
-          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`);
+          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`) +
+          (x.result.ciphers[i]!.inGroupWithNext ? '; equal preference with the next' : '');
     out += `${String(i + 1).padStart(3)}  ${o.name.padEnd(nameWidth)}  ${origin}\n`;
   });
   return out;
@@ -92,6 +105,8 @@ export function renderSuiteAnswer(a: SuiteAnswer, x: Explanation): string {
       return `${a.suite} is not a suite of this target.\n`;
     case 'unavailable':
       return `${a.suite} is not there: this build of the target does not provide its algorithms, whatever the string says.\n`;
+    case 'tls13-apart':
+      return `${a.suite} is a TLS 1.3 suite: BoringSSL never takes those from the cipher string; it configures them itself.\n`;
     case 'tls13-not-configured':
       return `${a.suite} is a TLS 1.3 suite: it comes from the ciphersuites list (--ciphersuites), not from the cipher string.\n`;
     case 'killed':

@@ -28,11 +28,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { ignore = [], ...expandOptions } = options;
-  // BoringSSL's evaluator keeps no trace: its lint is its own diagnostics and the findings on the list.
   const boring = expandOptions.target === 'boringssl';
-  const result = (
-    boring ? { ...expand(input, expandOptions), trace: [] } : expand(input, { ...expandOptions, trace: true })
-  ) as ExpandResult & { trace: TermTrace[] };
+  const result = expand(input, { ...expandOptions, trace: true }) as ExpandResult & { trace: TermTrace[] };
   const out: Diagnostic[] = [];
 
   if (result.error) {
@@ -46,12 +43,13 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     });
   }
   for (const d of result.diagnostics) {
+    // Other releases are OpenSSL releases: BoringSSL's words are its own.
     out.push(d.code === 'unknown-word' && !boring ? otherReleases(d, expandOptions.target ?? 'openssl-3.0') : d);
   }
   out.push(...fromTrace(result.trace, input));
   let security: SecurityReport | null = null;
   if (result.ok) {
-    out.push(...overshoot(result, input));
+    out.push(...overshoot(result, input, boring));
     security = assessList(result.ciphers);
     out.push(...security.diagnostics);
   }
@@ -83,14 +81,14 @@ function otherReleases(d: Diagnostic, target: string): Diagnostic {
 function fromTrace(trace: readonly TermTrace[], input: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, TermTrace>();
-  trace.forEach((e, i) => {
+  const check = (e: TermTrace, i: number): void => {
     const span = e.span;
     const first = seen.get(e.text);
     if (!first) seen.set(e.text, e);
     if (
       e.effect === 'killed' &&
       e.activeBefore === 0 &&
-      !trace.some((later) => later.shadowedBy === i && later.operator === null)
+      !trace.some((later) => (later.items ?? [later]).some((x) => x.shadowedBy === i && x.operator === null))
     ) {
       out.push(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
     }
@@ -141,9 +139,18 @@ function fromTrace(trace: readonly TermTrace[], input: string): Diagnostic[] {
               },
         );
         break;
+      case 'group-adds-nothing':
+        // A group with items: each item that does nothing says why (below), or the evaluator does.
+        if (e.items!.length === 0) out.push(dead(e, 'the equal-preference group is empty'));
+        break;
       default:
         break; // unknown words, empty intersections, discarded text: the evaluator's own diagnostics
     }
+  };
+  trace.forEach((e, i) => {
+    check(e, i);
+    // BoringSSL: the items of an equal-preference group are checked one by one, like elements.
+    for (const item of e.items ?? []) check(item, i);
   });
   out.push(...strengthReorders(trace, input));
   return out;
@@ -189,8 +196,9 @@ function strengthReorders(trace: readonly TermTrace[], input: string): Diagnosti
 }
 
 /** Suite families a broad alias brings in that a server with a certificate cannot or should not use. */
-const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: string }> = [
-  { name: 'PSK', test: (c) => c.kx.includes('PSK'), exclude: '!PSK' },
+const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: string; boringssl?: string }> = [
+  // BoringSSL prints ECDHE-PSK as Kx=ECDH Au=PSK, and its `PSK` is plain PSK only: `aPSK` covers both.
+  { name: 'PSK', test: (c) => c.kx.includes('PSK') || c.au === 'PSK', exclude: '!PSK', boringssl: '!aPSK' },
   { name: 'SRP', test: (c) => c.kx.startsWith('SRP'), exclude: '!SRP' },
   { name: 'anonymous', test: (c) => c.au === 'None', exclude: '!aNULL' },
   { name: 'NULL-encryption', test: (c) => c.enc === 'None', exclude: '!eNULL' },
@@ -203,10 +211,11 @@ const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: str
  * not mean and that stay in the final list: PSK and SRP need a pre-shared key or SRP set up,
  * anonymous and NULL suites give no authentication or no encryption, CCM8 has a short tag.
  */
-function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string): Diagnostic[] {
+function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string, boring: boolean): Diagnostic[] {
   const final = new Map(result.ciphers.map((c) => [c.name, c]));
   const out: Diagnostic[] = [];
-  for (const e of result.trace) {
+  // An equal-preference group is judged item by item: each item is an element of its own.
+  for (const e of result.trace.flatMap((x) => x.items ?? [x])) {
     if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) continue;
     const families = FAMILIES.map((f) => ({
       f,
@@ -214,6 +223,7 @@ function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string)
     })).filter((x) => x.suites.length > 0);
     if (families.length === 0) continue;
     const count = new Set(families.flatMap((x) => x.suites)).size;
+    const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
     const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
     out.push({
       code: 'overshoot',
@@ -227,11 +237,8 @@ function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string)
         suites: families.flatMap((x) => x.suites).join(','),
       },
       fix: {
-        description: `exclude them: append ${families.map((x) => `:${x.f.exclude}`).join('')}`,
-        replacement: {
-          span: { start: input.length, end: input.length },
-          text: families.map((x) => `:${x.f.exclude}`).join(''),
-        },
+        description: `exclude them: append ${excludes}`,
+        replacement: { span: { start: input.length, end: input.length }, text: excludes },
       },
     });
   }
