@@ -57,6 +57,16 @@ describe('negotiate: the Cisco / Exchange 2013 case', () => {
     });
   });
 
+  it('as the server for such a client, 3.0 at level 1 refuses TLS 1.0 even for RSA key exchange', () => {
+    const asServer = { target: 'openssl-3.0' as const, role: 'server' as const, peer: 'exchange-2013-smtp-pre-cu8' };
+    expect(outcome({ ...asServer, local: 'kRSA+AES' })).toMatchObject({
+      ok: false,
+      protocol: 'TLSv1',
+      failure: 'openssl3-server-legacy-tls',
+    });
+    expect(outcome({ ...asServer, local: 'kRSA+AES:@SECLEVEL=0' }).ok).toBe(true);
+  });
+
   it('3.5 (level 2) has no TLS 1.0 at all: no shared protocol until @SECLEVEL=0', () => {
     expect(outcome({ local: 'DEFAULT', target: 'openssl-3.5', peer: 'exchange-2013-smtp-pre-cu8' })).toMatchObject({
       ok: false,
@@ -106,6 +116,12 @@ describe('negotiate: the rules', () => {
       outcome({ local: 'HIGH', ciphersuites: '', peer: 'windows-server-2022', supported: { maxProtocol: 'TLSv1.2' } })
         .ok,
     ).toBe(true);
+  });
+
+  it('an OpenSSL server with no configured suite for its highest version does not start either', () => {
+    expect(outcome({ local: 'HIGH', ciphersuites: '', role: 'server', peer: 'java-17' }).failure).toBe(
+      'no-ciphers-for-max-version',
+    );
   });
 
   it('no suite in common at the negotiated version', () => {

@@ -33,7 +33,7 @@ export interface NegotiateOptions {
 export type NegotiationFailure =
   /** Our string is rejected: no context to shake hands with. */
   | 'local-string-rejected'
-  /** An OpenSSL client refuses to start: no offered suite works with its highest version. */
+  /** Our OpenSSL side refuses to start: none of its suites works with its highest version. */
   | 'no-ciphers-for-max-version'
   /** The two sides have no protocol version in common. */
   | 'no-shared-protocol'
@@ -132,10 +132,13 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     target === 'boringssl' ? boringsslVersionRange(c) : suiteVersionRange(getTarget(target)!, c);
   const ourMax = offer.protocols[offer.protocols.length - 1];
   if (!ourMax) return fail('no-shared-protocol', 'our side has no protocol version enabled');
-  if (role === 'client' && target !== 'openssl-1.0.2' && !offer.ciphers.some((c) => usableAt(range(c), ourMax))) {
+  // tls_setup_handshake (1.1.1+): a client needs an offered suite, a server a configured one,
+  // that works with its highest version, or it does not start.
+  const own = role === 'client' ? offer.ciphers : r.ciphers;
+  if (target !== 'openssl-1.0.2' && !own.some((c) => usableAt(range(c), ourMax))) {
     return fail(
       'no-ciphers-for-max-version',
-      `no offered suite works with ${ourMax}, our highest version: the client does not start (no ciphers available)`,
+      `no ${role === 'client' ? 'offered' : 'configured'} suite works with ${ourMax}, our highest version: the ${role} does not start (no ciphers available)`,
     );
   }
 
