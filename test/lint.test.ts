@@ -22,6 +22,11 @@ const CASES: Array<[string, string, string, TargetName, boolean?]> = [
   ['default-not-first', 'HIGH:DEFAULT', 'DEFAULT:HIGH', 'openssl-3.0'],
   ['dead-term', 'HIGH:!aNULL:-aNULL', 'HIGH:-aNULL', 'openssl-3.0'],
   ['dead-term', 'HIGH:!3DES', 'HIGH:!SHA1', 'openssl-3.0'],
+  // `RSA` is kRSA only: the RSA-PSK GCM suites stay unless they are named too.
+  ['psk-variant-kept', 'AES128:!AESGCM+RSA', 'AES128:!AESGCM+RSA:!AESGCM+kRSAPSK', 'openssl-3.0'],
+  ['psk-variant-kept', 'ALL:-ECDH+AES256', 'ALL:-ECDH+AES256:!PSK', 'openssl-1.1.1'],
+  // A `!X` before anything is in the list is dead only if no later element would add its suites.
+  ['dead-term', '!CAMELLIA:AES128-SHA', '!aNULL:ALL', 'openssl-3.0'],
   ['plus-does-not-add', 'ECDHE+AESGCM:+AES256-SHA', 'ECDHE+AESGCM:AES256-SHA:+AES256-SHA', 'openssl-3.0'],
   ['duplicate-term', 'HIGH:!aNULL:HIGH', 'HIGH:!aNULL', 'openssl-3.0'],
   ['redundant-term', 'ALL:HIGH', 'ALL:eNULL', 'openssl-3.0'],

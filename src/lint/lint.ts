@@ -1,8 +1,9 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
 import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
+import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
-import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
+import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, OpenSSLTargetName, Severity, Span } from '../types.js';
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
 export interface LintResult {
@@ -46,10 +47,23 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     // Other releases are OpenSSL releases: BoringSSL's words are its own.
     out.push(d.code === 'unknown-word' && !boring ? otherReleases(d, expandOptions.target ?? 'openssl-3.0') : d);
   }
-  out.push(...fromTrace(result.trace, input));
+  // Whether the string without one element gives the same outcome: the test of a `!X` that
+  // removed nothing yet, which matters exactly when a later element would have added its suites.
+  const sameWithout = (span: Span): boolean => {
+    const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
+    return (
+      r.ok === result.ok &&
+      r.seclevel === result.seclevel &&
+      r.ciphers.length === result.ciphers.length &&
+      r.ciphers.every((c, i) => c.name === result.ciphers[i]!.name)
+    );
+  };
+  out.push(...fromTrace(result.trace, input, sameWithout));
   let security: SecurityReport | null = null;
   if (result.ok) {
     out.push(...overshoot(result, input, boring));
+    if (!boring)
+      out.push(...pskTwins(result.trace, result.ciphers, (expandOptions.target ?? 'openssl-3.0') as OpenSSLTargetName));
     security = assessList(result.ciphers);
     out.push(...security.diagnostics);
   }
@@ -78,18 +92,14 @@ function otherReleases(d: Diagnostic, target: string): Diagnostic {
 }
 
 /** Terms that do nothing, or nothing like what they say, from the evaluator's trace. */
-function fromTrace(trace: readonly TermTrace[], input: string): Diagnostic[] {
+function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (span: Span) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, TermTrace>();
-  const check = (e: TermTrace, i: number): void => {
+  const check = (e: TermTrace): void => {
     const span = e.span;
     const first = seen.get(e.text);
     if (!first) seen.set(e.text, e);
-    if (
-      e.effect === 'killed' &&
-      e.activeBefore === 0 &&
-      !trace.some((later) => (later.items ?? [later]).some((x) => x.shadowedBy === i && x.operator === null))
-    ) {
+    if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e.span)) {
       out.push(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
     }
     if (e.effect !== 'none') return;
@@ -147,11 +157,11 @@ function fromTrace(trace: readonly TermTrace[], input: string): Diagnostic[] {
         break; // unknown words, empty intersections, discarded text: the evaluator's own diagnostics
     }
   };
-  trace.forEach((e, i) => {
-    check(e, i);
+  for (const e of trace) {
+    check(e);
     // BoringSSL: the items of an equal-preference group are checked one by one, like elements.
-    for (const item of e.items ?? []) check(item, i);
-  });
+    for (const item of e.items ?? []) check(item);
+  }
   out.push(...strengthReorders(trace, input));
   return out;
 }

@@ -1,0 +1,65 @@
+import type { TermTrace } from '../eval/trace.js';
+import { expand } from '../expand.js';
+import { getTarget } from '../table/registry.js';
+import type { Cipher, Diagnostic, OpenSSLTargetName } from '../types.js';
+
+/**
+ * Key-exchange words and the PSK variant of the same exchange. In OpenSSL `RSA` means RSA key
+ * exchange (kRSA) only: `!AESGCM+RSA` leaves RSA-PSK GCM suites in, though they exchange keys
+ * with RSA too. Likewise for DHE and ECDHE and their PSK variants (1.1.0+ aliases).
+ */
+const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
+  RSA: { alias: 'kRSAPSK', kx: 'RSA-PSK' },
+  kRSA: { alias: 'kRSAPSK', kx: 'RSA-PSK' },
+  DH: { alias: 'kDHEPSK', kx: 'DHE-PSK' },
+  kDHE: { alias: 'kDHEPSK', kx: 'DHE-PSK' },
+  kEDH: { alias: 'kDHEPSK', kx: 'DHE-PSK' },
+  DHE: { alias: 'kDHEPSK', kx: 'DHE-PSK' },
+  EDH: { alias: 'kDHEPSK', kx: 'DHE-PSK' },
+  ECDH: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
+  kECDHE: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
+  kEECDH: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
+  ECDHE: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
+  EECDH: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
+};
+
+/**
+ * `!X+RSA` or `-X+RSA` (and the DHE / ECDHE words) that keeps the PSK variants of that key
+ * exchange: the suites the same compound with the PSK alias selects that are still in the final
+ * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match.
+ */
+export function pskTwins(
+  trace: readonly TermTrace[],
+  final: readonly Cipher[],
+  target: OpenSSLTargetName,
+): Diagnostic[] {
+  const t = getTarget(target);
+  if (!t) return [];
+  const inList = new Set(final.map((c) => c.name));
+  const out: Diagnostic[] = [];
+  for (const e of trace) {
+    if ((e.operator !== '!' && e.operator !== '-') || e.effect === 'error') continue;
+    const twinWord = e.words.find(
+      (w) => w.kind === 'alias' && PSK_TWIN[w.text] && t.words.has(PSK_TWIN[w.text]!.alias),
+    );
+    if (!twinWord) continue;
+    const twin = PSK_TWIN[twinWord.text]!;
+    const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
+    const r = expand(compound, { target, ciphersuites: '' });
+    const left = r.ok ? r.ciphers.filter((c) => inList.has(c.name)).map((c) => c.name) : [];
+    if (left.length === 0) continue;
+    const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
+    out.push({
+      code: 'psk-variant-kept',
+      severity: 'warning',
+      message: `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
+      span: e.span,
+      args: { term: e.text, word: twinWord.text, twin: twin.alias, count: left.length },
+      fix: {
+        description: `to remove the ${twin.kx} suites too, add \`:${e.operator}${compound}\` after it`,
+        replacement: { span: { start: e.span.end, end: e.span.end }, text: `:${e.operator}${compound}` },
+      },
+    });
+  }
+  return out;
+}
