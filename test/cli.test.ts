@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expand } from '../src/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expand, negotiate, peers } from '../src/index.js';
 import { spawnSync } from 'node:child_process';
 import { BIN, cipherx, opensslCiphers } from './helpers/cli.js';
 
@@ -415,5 +418,78 @@ describe('lint, explain and diff commands', () => {
     expect(r.stdout).toContain('- ECDHE-ECDSA-AES256-CCM8');
     expect(r.status).toBe(1);
     expect(cipherx(['help', 'diff']).stdout).toContain('Usage: cipherx diff');
+  });
+});
+
+describe('cipherx negotiate', () => {
+  it('prints the simulated handshake (rendered once, exactly)', () => {
+    const r = cipherx([
+      'negotiate',
+      '--target',
+      'openssl-1.1.1',
+      '--peer',
+      'windows-server-2012-r2',
+      'ECDHE+AESGCM:ECDHE+AES',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'openssl-1.1.1 (client)  <->  Windows Server 2012 R2 (Schannel) (server)',
+        '  protocols  ours: TLSv1.3 TLSv1.2 TLSv1.1 TLSv1; theirs: SSLv3 TLSv1 TLSv1.1 TLSv1.2',
+        '  protocol   TLSv1.2',
+        '  suite      ECDHE-RSA-AES256-SHA384  TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
+        '             Kx=ECDH Au=RSA Enc=AES(256) Mac=SHA384',
+        "  chosen by  the server's order (the server is theirs); 4 usable by both",
+        '  next       ECDHE-RSA-AES128-SHA256, ECDHE-RSA-AES256-SHA, ECDHE-RSA-AES128-SHA',
+        '  result     the handshake completes',
+        '',
+        'hazards:',
+        '  info      [f5-clienthello-255-511] ClientHello between 256 and 511 bytes hangs some TLS terminators',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json is the library object; a failing handshake exits 1', () => {
+    const args = ['--target', 'openssl-3.0', '--peer', 'exchange-2013-smtp-pre-cu8', 'HIGH:!aNULL'];
+    const r = cipherx(['negotiate', '--json', ...args]);
+    expect(r.status).toBe(1);
+    const n = negotiate({ local: 'HIGH:!aNULL', target: 'openssl-3.0', peer: 'exchange-2013-smtp-pre-cu8' });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(n)));
+  });
+
+  it('--all-peers: one row per profile that can be the server', () => {
+    const r = cipherx(['negotiate', '--all-peers', '--target', 'openssl-3.5', 'DEFAULT']);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(
+      peers()
+        .filter((p) => p.roles.includes('server'))
+        .map((p) => p.id),
+    );
+    expect(r.status).toBe(rows.some((l) => l.includes('FAILS')) ? 1 : 0);
+  });
+
+  it('--peer-file reads PowerShell output; unknown lines are named with their line number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cipherx-peer-'));
+    const file = join(dir, 'exchange.txt');
+    writeFileSync(file, 'Name\n----\nTLS_RSA_WITH_AES_256_CBC_SHA\nBOGUS_SUITE\n');
+    const r = cipherx(['negotiate', '--peer-file', file, '--peer-protocols', 'TLSv1.2', 'kRSA+AES:@SECLEVEL=1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('suite      AES256-SHA  TLS_RSA_WITH_AES_256_CBC_SHA');
+    expect(r.stderr).toBe(`${file}:4: warning: \`BOGUS_SUITE\` is not a suite name cipherx knows: left out\n`);
+  });
+
+  it('usage errors: no peer, two peers, options that need --role server, an unknown peer', () => {
+    expect(cipherx(['negotiate', 'DEFAULT']).status).toBe(2);
+    expect(cipherx(['negotiate', '--peer', 'java-17', '--all-peers', 'DEFAULT']).status).toBe(2);
+    expect(cipherx(['negotiate', '--peer', 'java-17', '--cert', 'ECDSA', 'DEFAULT']).stderr).toContain('--role server');
+    const unknown = cipherx(['negotiate', '--peer', 'windows-3.11', 'DEFAULT']);
+    expect([unknown.status, unknown.stderr.includes('known: android-10')]).toEqual([2, true]);
+  });
+
+  it('--list-peers names every profile with its sources', () => {
+    const r = cipherx(['negotiate', '--list-peers']);
+    for (const p of peers()) expect(r.stdout).toContain(p.id);
+    expect(r.stdout).toContain('https://');
   });
 });

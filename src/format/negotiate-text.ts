@@ -20,9 +20,11 @@ function range(versions: readonly ProtocolVersion[]): string {
   return versions.length === 0 ? 'none' : [...versions].reverse().join(' ');
 }
 
+/** Errors and warnings in full with their sources; notes in one line (--json has them whole). */
 function renderHazard(h: HazardFinding): string {
   const indent = '            ';
   let out = `  ${h.severity.padEnd(8)}  [${h.id}] ${h.title}\n`;
+  if (h.severity === 'info') return out;
   out += `${indent}${wrap(h.description, indent)}\n`;
   for (const s of h.sources) out += `${indent}source: ${s.title} <${s.url}>\n`;
   return out;
@@ -38,15 +40,14 @@ export function renderNegotiation(n: Negotiation): string {
     const c = n.suite;
     out += `  suite      ${c.name}  ${c.stdname ?? ''}\n`;
     out += `             Kx=${c.kx} Au=${c.au} Enc=${c.enc} Mac=${c.mac}\n`;
-    const server = n.local.role === 'server' ? 'our side' : n.peer.name;
-    out += `  chosen by  the ${n.preference}'s order (server: ${server}); ${n.shared.length} suite${n.shared.length === 1 ? '' : 's'} usable by both`;
-    out +=
-      n.shared.length > 1
-        ? `, next: ${n.shared
-            .slice(1, 4)
-            .map((s) => s.name)
-            .join(', ')}\n`
-        : '\n';
+    const server = n.local.role === 'server' ? 'ours' : 'theirs';
+    out += `  chosen by  the ${n.preference}'s order (the server is ${server}); ${n.shared.length} usable by both\n`;
+    if (n.shared.length > 1) {
+      out += `  next       ${n.shared
+        .slice(1, 4)
+        .map((s) => s.name)
+        .join(', ')}\n`;
+    }
   }
   out += n.ok ? '  result     the handshake completes\n' : `  result     FAILS: ${n.failure!.message}\n`;
   if (n.hazards.length) out += `\nhazards:\n${n.hazards.map(renderHazard).join('')}`;
