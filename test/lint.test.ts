@@ -39,6 +39,14 @@ const CASES: Array<[string, string, string, TargetName, boolean?]> = [
   // BoringSSL: the element checks on its own trace.
   // A term after `!X` whose suites `!X` removed for good.
   ['dead-term', 'ALL:!kRSA:-kRSA', 'ALL:-kRSA', 'boringssl'],
+  // BoringSSL's own refusals: an operator inside a group, `@` after a group.
+  ['unexpected-operator-in-group', '[AES128-SHA|!AES256-SHA]', '[AES128-SHA|AES256-SHA]', 'boringssl'],
+  [
+    'mixed-special-operator-with-groups',
+    '[AES128-SHA|AES256-SHA]:@STRENGTH',
+    'AES128-SHA:AES256-SHA:@STRENGTH',
+    'boringssl',
+  ],
   // SHA256 is an alias that matches no suite.
   ['dead-term', 'ALL:!SHA256', 'ALL:!SHA1', 'boringssl'],
   // A group item whose suite an earlier `!` removed (the `!` itself is not dead: it shadows the item).
