@@ -31,6 +31,13 @@ const SERVER_PREF_DOC = {
   says: "An OpenSSL server follows the client's preference unless the application sets SSL_OP_CIPHER_SERVER_PREFERENCE.",
 };
 
+/** Where each line's sources define the DEFAULT cipher list. */
+const DEFAULT_SOURCE = {
+  'openssl-1.1.1': 'https://github.com/openssl/openssl/blob/OpenSSL_1_1_1-stable/include/openssl/ssl.h',
+  'openssl-3.0': 'https://github.com/openssl/openssl/blob/openssl-3.0/ssl/ssl_ciph.c',
+  'openssl-3.5': 'https://github.com/openssl/openssl/blob/openssl-3.5/ssl/ssl_ciph.c',
+};
+
 const NEEDS_SETUP = new Set(['PSK', 'DHEPSK', 'ECDHEPSK', 'RSAPSK', 'SRP']);
 
 const PROFILES = [
@@ -86,7 +93,7 @@ const PROFILES = [
       url: 'https://github.com/openssl/openssl/blob/openssl-3.5/ssl/t1_lib.c',
       says: 'The DEFAULT group list of 3.5: X25519MLKEM768, then X25519 and P-256, then X448, P-384, P-521, then ffdhe2048 and ffdhe3072; key shares for X25519MLKEM768 and X25519.',
     },
-    hazards: ['openssl-seclevel2-no-legacy-tls'],
+    hazards: ['openssl-3.2-no-legacy-tls'],
     notes:
       'Security level 2 (the default since 3.2): SSL 3.0, TLS 1.0 and TLS 1.1 are disabled at levels 1 and above, so only TLS 1.3 and 1.2 are listed. The group list is tiered: the first two tiers carry key shares in the first ClientHello.',
   },
@@ -123,8 +130,8 @@ function profile(p) {
     dhBits: null,
     sources: [
       {
-        title: `Recorded table data/${p.target}.json (${table.release})`,
-        url: 'https://github.com/openssl/openssl',
+        title: `DEFAULT as the ${table.release} sources define it, expanded with this repository's recorded table data/${p.target}.json`,
+        url: DEFAULT_SOURCE[p.target],
         says: `${table.origin.split(';')[0]}; DEFAULT expands as the real build does (default cipher list "${table.defaultCipherList}", TLS 1.3 ciphersuites "${table.tls13.defaultCiphersuites}").`,
       },
       SECLEVEL_DOC,
@@ -132,7 +139,7 @@ function profile(p) {
       p.groupsSource,
     ],
     hazards: p.hazards,
-    notes: `${p.notes} PSK and SRP suites of DEFAULT are left out: OpenSSL neither offers nor selects them unless the application sets up PSK or SRP. dhBits is null: an OpenSSL server offers DHE only when the application sets DH parameters or automatic DH, and the size then depends on that setting. The certificate type depends on the application; RSA is assumed.`,
+    notes: `${p.notes} PSK and SRP suites of DEFAULT are left out: OpenSSL neither offers nor selects them unless the application sets up PSK or SRP. As a server the profile assumes the application sets DH parameters (SSL_CTX_set_dh_auto or its own, as common servers do); without them an OpenSSL server never picks a DHE suite. dhBits is null: the size depends on that setting. The certificate type depends on the application; RSA is assumed.`,
   };
 }
 

@@ -435,7 +435,7 @@ describe('cipherx negotiate', () => {
     expect(r.stdout).toBe(
       [
         'openssl-1.1.1 (client)  <->  Windows Server 2012 R2 (Schannel) (server)',
-        '  protocols  ours: TLSv1.3 TLSv1.2 TLSv1.1 TLSv1; theirs: SSLv3 TLSv1 TLSv1.1 TLSv1.2',
+        '  protocols  ours: TLSv1.3 TLSv1.2 TLSv1.1 TLSv1; theirs: TLSv1.2 TLSv1.1 TLSv1 SSLv3',
         '  protocol   TLSv1.2',
         '  suite      ECDHE-RSA-AES256-SHA384  TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
         '             Kx=ECDH Au=RSA Enc=AES(256) Mac=SHA384',
@@ -477,6 +477,26 @@ describe('cipherx negotiate', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('suite      AES256-SHA  TLS_RSA_WITH_AES_256_CBC_SHA');
     expect(r.stderr).toBe(`${file}:4: warning: \`BOGUS_SUITE\` is not a suite name cipherx knows: left out\n`);
+  });
+
+  it('--peer-file in UTF-16, as Windows PowerShell 5.1 writes it with >', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cipherx-peer-'));
+    const file = join(dir, 'ps51.txt');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('\r\nName\r\n----\r\nTLS_RSA_WITH_AES_256_CBC_SHA\r\n', 'utf16le'),
+      ]),
+    );
+    const r = cipherx(['negotiate', '--peer-file', file, '--peer-protocols', 'TLSv1.2', 'kRSA+AES']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('suite      AES256-SHA  TLS_RSA_WITH_AES_256_CBC_SHA');
+    const missing = cipherx(['negotiate', '--peer-file', join(dir, 'nope.txt'), 'DEFAULT']);
+    expect([missing.status, missing.stderr]).toEqual([
+      2,
+      `cipherx: cannot read --peer-file ${join(dir, 'nope.txt')}: no such file\n`,
+    ]);
   });
 
   it('usage errors: no peer, two peers, options that need --role server, an unknown peer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiate, type NegotiateOptions } from '../src/index.js';
+import { negotiate, type NegotiateOptions, type PeerProfile } from '../src/index.js';
 import { parsePeerFile } from '../src/negotiate/peer-file.js';
 
 const CISCO =
@@ -73,6 +73,10 @@ describe('negotiate: the Cisco / Exchange 2013 case', () => {
       protocol: null,
       failure: 'no-shared-protocol',
     });
+    // The hazard of the version the server offers and our side refuses says why.
+    expect(outcome({ local: 'DEFAULT', target: 'openssl-3.5', peer: 'exchange-2013-smtp-pre-cu8' }).hazards).toContain(
+      'openssl-3.2-no-legacy-tls',
+    );
     expect(
       outcome({ local: 'DEFAULT:@SECLEVEL=0', target: 'openssl-3.5', peer: 'exchange-2013-smtp-pre-cu8' }).protocol,
     ).toBe('TLSv1');
@@ -149,6 +153,81 @@ describe('negotiate: the rules', () => {
     expect(at1.hazards).toContain('windows-dhe-leading-zero');
   });
 
+  it('BoringSSL: a server with its fixed TLS 1.3 suites, a client that starts from TLS 1.0', () => {
+    expect(outcome({ local: 'ECDHE+AESGCM', target: 'boringssl', role: 'server', peer: 'java-17' })).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1.3',
+    });
+    // Its default range starts at TLS 1.0 at the recorded revision: the old Schannel speaks it.
+    expect(outcome({ local: 'ALL', target: 'boringssl', peer: 'windows-server-2008-r2' })).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1',
+      suite: 'ECDHE-RSA-AES256-SHA',
+    });
+  });
+
+  it('1.0.2 has no TLS 1.3 and no X25519: TLS 1.2 with a NIST curve', () => {
+    expect(
+      outcome({ local: 'ECDHE-RSA-AES128-GCM-SHA256', target: 'openssl-1.0.2', peer: 'windows-server-2016' }),
+    ).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1.2',
+      suite: 'ECDHE-RSA-AES128-GCM-SHA256',
+    });
+  });
+
+  it('groups: TLS 1.3 needs one in common (1.1.1 has no FFDHE groups), ECDHE needs a curve', () => {
+    const ffdheOnly: PeerProfile = {
+      id: 'ffdhe-only',
+      name: 'a server with FFDHE groups only',
+      roles: ['server'],
+      protocols: ['TLSv1.3', 'TLSv1.2'],
+      suites: [
+        'TLS_AES_128_GCM_SHA256',
+        'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
+      ],
+      serverPreference: true,
+      certificate: 'RSA',
+      groups: ['ffdhe2048'],
+      dhBits: 2048,
+      sources: [],
+      hazards: [],
+    };
+    expect(outcome({ local: 'DEFAULT', target: 'openssl-1.1.1', peer: ffdheOnly }).failure).toBe('no-shared-group');
+    expect(outcome({ local: 'DEFAULT', target: 'openssl-3.0', peer: ffdheOnly })).toMatchObject({
+      ok: true,
+      suite: 'TLS_AES_128_GCM_SHA256',
+    });
+    // At TLS 1.2 the ECDHE suite needs a curve in common: the DHE one is taken instead.
+    expect(
+      outcome({
+        local: 'ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256',
+        peer: ffdheOnly,
+        supported: { maxProtocol: 'TLSv1.2' },
+      }).suite,
+    ).toBe('DHE-RSA-AES128-GCM-SHA256');
+  });
+
+  it('a profile of your own is checked field by field; server-only options need the server role', () => {
+    const base = {
+      local: 'DEFAULT',
+      peer: { id: 'x', name: 'x', roles: ['server'], protocols: ['TLSv1.2'], suites: [] },
+    };
+    expect(() => negotiate(base as never)).toThrow(/serverPreference/);
+    expect(() => negotiate({ ...base, peer: { ...base.peer, roles: undefined } } as never)).toThrow(/roles/);
+    expect(() => negotiate({ local: 'DEFAULT', peer: 'windows-server-2016', certificate: 'ECDSA' })).toThrow(
+      /role 'server'/,
+    );
+  });
+
+  it('a rejected string has no hazards; the ClientHello-size note is not about BoringSSL, which pads', () => {
+    expect(outcome({ local: 'NOSUCH', peer: 'windows-server-2016' }).hazards).toEqual([]);
+    expect(outcome({ local: 'ALL', target: 'boringssl', peer: 'windows-server-2016' }).hazards).not.toContain(
+      'f5-clienthello-255-511',
+    );
+  });
+
   it('a rejected string, an unknown peer, a peer in the wrong role', () => {
     expect(outcome({ local: 'NOSUCH', peer: 'windows-server-2016' }).failure).toBe('local-string-rejected');
     expect(() => negotiate({ local: 'ALL', peer: 'windows-3.11' })).toThrow(/unknown peer/);
@@ -178,6 +257,20 @@ describe('peer files', () => {
     expect(problems).toEqual([
       { line: 10, severity: 'warning', message: '`NOT_A_SUITE` is not a suite name cipherx knows: left out' },
     ]);
+  });
+
+  it('names only the project knows from peers (RC4), a colon list that is not a setting, garbage capped and escaped', () => {
+    const { profile, problems } = parsePeerFile('TLS_RSA_WITH_RC4_128_SHA\nIDEA-CBC-SHA:AES128-SHA\n', { id: 'f' });
+    expect(profile.suites).toEqual([
+      'TLS_RSA_WITH_RC4_128_SHA',
+      'TLS_RSA_WITH_IDEA_CBC_SHA',
+      'TLS_RSA_WITH_AES_128_CBC_SHA',
+    ]);
+    expect(problems.map((p) => p.severity)).toEqual(['info']);
+    const garbage = parsePeerFile(Array.from({ length: 50 }, (_, i) => `x\u0007${i}`).join('\n'), { id: 'g' });
+    expect(garbage.problems).toHaveLength(21);
+    expect(garbage.problems[0]!.message).toBe('`x\\u00070` is not a suite name cipherx knows: left out');
+    expect(garbage.problems[20]!.message).toBe('30 more problems left out');
   });
 
   it('protocols given by the caller win; none at all is said and assumed TLS 1.2 and 1.3', () => {

@@ -162,7 +162,8 @@ describe('the effective offer: PSK, SRP, protocols', () => {
 });
 
 // ssl_write_client_cipher_list() in BoringSSL: TLS 1.3 suites in a fixed order, then the list
-// less PSK suites (no callback) and suites outside TLS 1.2..1.3, BoringSSL's default range.
+// less PSK suites (no callback) and suites outside the version range: TLS 1.0 to 1.3 by default
+// at the recorded revision (set_min_version in ssl/ssl_versions.cc of 1530333b).
 describe('the effective offer: BoringSSL', () => {
   it('TLS 1.3 first (AES hardware order), PSK dropped without a callback', () => {
     const o = offer('ECDHE-RSA-AES128-GCM-SHA256:PSK-AES128-CBC-SHA:AES128-SHA', {
@@ -177,13 +178,13 @@ describe('the effective offer: BoringSSL', () => {
       'AES128-SHA',
     ]);
     expect(o.reasonOf('PSK-AES128-CBC-SHA')).toBe('psk-not-enabled');
-    expect(o.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(o.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
   });
 
-  it('TLS 1.0 enabled by hand: the TLS 1.2-only suites go only when the range stops below 1.2', () => {
+  it('a range that stops below TLS 1.2 drops the TLS 1.2-only suites and TLS 1.3', () => {
     const o = offer('ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA', {
       target: 'boringssl',
-      supported: { minProtocol: 'TLSv1', maxProtocol: 'TLSv1.1' },
+      supported: { maxProtocol: 'TLSv1.1' },
     });
     expect(o.offered).toEqual(['AES128-SHA']);
     expect(o.reasonOf('ECDHE-RSA-AES128-GCM-SHA256')).toBe('protocol-range');
@@ -192,5 +193,6 @@ describe('the effective offer: BoringSSL', () => {
   it('no SRP and no security levels there', () => {
     expect(() => expand('ALL', { target: 'boringssl', supported: { srp: true } })).toThrow(/SRP/);
     expect(() => expand('ALL', { target: 'boringssl', supported: { seclevel: 1 } })).toThrow(/security levels/);
+    expect(() => expand('ALL', { target: 'boringssl', supported: { minProtocol: 'SSLv3' } })).toThrow(/SSLv3/);
   });
 });

@@ -44,7 +44,8 @@ Output (default: names joined by ':'):
                        security levels, no -s) and boringssl: what the client puts in
                        its ClientHello. With -s:
     --tls1 | --tls1_1 | --tls1_2 | --tls1_3
-                       negotiate that protocol version only
+                       negotiate that protocol version only (one of them; unlike
+                       openssl, where the last one wins and they are accepted without -s)
     --psk, --srp       a PSK / SRP callback is set: keep those suites
   --openssl-name       boringssl: OpenSSL names in the \`bssl ciphers\` layout
                        (by default boringssl prints like \`bssl ciphers\`: IANA names, one

@@ -10,6 +10,7 @@ import { TARGET_NAMES, isTargetName } from '../table/registry.js';
 import type { TargetName } from '../types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { loadTarget } from './load-target.js';
+import { peerFileText } from './peer-file-text.js';
 
 export const NEGOTIATE_HELP = `Usage: cipherx negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <cipher-string>
        cipherx negotiate --list-peers
@@ -29,10 +30,16 @@ Examples:
 
 The peer:
   --peer ID            a built-in profile (--list-peers shows them, with their sources)
-  --peer-file FILE     your own: suite names one per line (IANA or OpenSSL names; the
-                       output of PowerShell \`Get-TlsCipherSuite | Format-Table Name\`
-                       works as it is), and optional settings \`protocols: TLSv1.2 TLSv1.3\`,
-                       \`server-preference: yes|no\`, \`certificate: RSA|ECDSA|RSA+ECDSA\`
+  --peer-file FILE     your own: suite names one per line (IANA or OpenSSL names, or
+                       several separated by ':' or ','; the output of PowerShell
+                       \`Get-TlsCipherSuite | Format-Table Name\` works as it is, UTF-8 or
+                       UTF-16), '#' comments, and optional settings, one per line:
+                         protocols: TLSv1.2 TLSv1.3      default TLSv1.2 and TLSv1.3
+                         server-preference: yes|no       default yes (as Schannel)
+                         certificate: RSA|ECDSA|RSA+ECDSA  default RSA
+                         groups: x25519 secp256r1        default: not recorded (any)
+                         dh-bits: 2048                   its DHE group size as a server
+                         name: Mail server               shown in the output
   --peer-protocols L   with --peer-file: its protocol versions, e.g. TLSv1.2,TLSv1.3
   --all-peers          every built-in profile that can play the other role: one row each
 
@@ -148,7 +155,7 @@ async function runNegotiations(
     try {
       return negotiate({ ...base, peer });
     } catch (e) {
-      if (e instanceof TypeError) throw new UsageError(e.message.replace(/^negotiate: /, ''));
+      if (e instanceof TypeError) throw new UsageError(e.message.replace(/^(negotiate|expand): /, ''));
       throw e;
     }
   };
@@ -160,9 +167,15 @@ async function runNegotiations(
   }
   if (values.peer !== undefined) return [run(values.peer)];
   const file = values['peer-file']!;
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --peer-file ${file}: ${e.code ?? e.message}`);
+  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+    const why: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'it is a directory',
+      EACCES: 'permission denied',
+    };
+    throw new UsageError(`cannot read --peer-file ${file}: ${why[e.code ?? ''] ?? e.message}`);
   });
+  const text = peerFileText(bytes);
   const protocols = values['peer-protocols'] !== undefined ? protocolList(values['peer-protocols']) : undefined;
   const { profile, problems } = parsePeerFile(text, { id: basename(file), ...(protocols ? { protocols } : {}) });
   for (const p of problems) io.stderr.write(`${file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}\n`);

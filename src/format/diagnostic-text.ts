@@ -32,17 +32,17 @@ export function renderProblem(p: RenderedProblem, text: string, origin = '<argv>
     (p.fix ? `  = help: ${escapeControls(p.fix.description)}\n` : '');
   if (!p.span) return head + '\n' + notes;
   const { start, end } = p.span;
-  // Columns count code points, each shown as one visible character, so the caret stays under
-  // the span whatever the text holds (astral characters, tabs, control bytes).
-  const cps: Array<{ at: number; shown: string }> = [];
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i)!;
-    cps.push({ at: i, shown: visibleChar(cp) });
-    i += cp > 0xffff ? 2 : 1;
-  }
+  const cps = codePoints(text);
+  // The column of an offset: the first code point at or after it (a binary search).
   const colOf = (offset: number) => {
-    const k = cps.findIndex((c) => c.at >= offset);
-    return k === -1 ? cps.length : k;
+    let lo = 0;
+    let hi = cps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cps[mid]!.at < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const startCol = colOf(start);
   const endCol = Math.max(startCol + 1, colOf(end));
@@ -69,6 +69,27 @@ export function renderProblem(p: RenderedProblem, text: string, origin = '<argv>
     `  | ${' '.repeat(caretStart)}${'^'.repeat(caretLen)}`,
   ];
   return lines.join('\n') + '\n' + notes;
+}
+
+let lastText: string | null = null;
+let lastCodePoints: Array<{ at: number; shown: string }> = [];
+
+/**
+ * The code points of a text with their offsets, each shown as one visible character, so the
+ * caret stays under the span whatever the text holds (astral characters, tabs, control bytes).
+ * The last text's are kept: many problems of one long string cost one pass, not one each.
+ */
+function codePoints(text: string): Array<{ at: number; shown: string }> {
+  if (text === lastText) return lastCodePoints;
+  const cps: Array<{ at: number; shown: string }> = [];
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    cps.push({ at: i, shown: visibleChar(cp) });
+    i += cp > 0xffff ? 2 : 1;
+  }
+  lastText = text;
+  lastCodePoints = cps;
+  return cps;
 }
 
 /** Control characters in a message become `\u{…}` escapes: nothing raw reaches a terminal. */

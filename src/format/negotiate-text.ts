@@ -16,6 +16,7 @@ function wrap(text: string, indent: string, width = 92): string {
   return lines.join(`\n${indent}`);
 }
 
+/** Versions given oldest first, printed newest first. */
 function range(versions: readonly ProtocolVersion[]): string {
   return versions.length === 0 ? 'none' : [...versions].reverse().join(' ');
 }
@@ -38,7 +39,7 @@ export function renderNegotiation(n: Negotiation): string {
   if (n.protocol) out += `  protocol   ${n.protocol}\n`;
   if (n.suite) {
     const c = n.suite;
-    out += `  suite      ${c.name}  ${c.stdname ?? ''}\n`;
+    out += `  suite      ${c.name}${c.stdname ? `  ${c.stdname}` : ''}\n`;
     out += `             Kx=${c.kx} Au=${c.au} Enc=${c.enc} Mac=${c.mac}\n`;
     const server = n.local.role === 'server' ? 'ours' : 'theirs';
     out += `  chosen by  the ${n.preference}'s order (the server is ${server}); ${n.shared.length} usable by both\n`;

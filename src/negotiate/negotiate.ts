@@ -37,6 +37,8 @@ export type NegotiationFailure =
   | 'no-ciphers-for-max-version'
   /** The two sides have no protocol version in common. */
   | 'no-shared-protocol'
+  /** TLS 1.3 is negotiated but the two sides have no key-exchange group in common. */
+  | 'no-shared-group'
   /** Not one suite both sides can use at the negotiated version. */
   | 'no-shared-suite'
   /** A suite is chosen, but a known hazard of severity error stops the handshake. */
@@ -60,12 +62,30 @@ export interface Negotiation {
   /** Known hazards for this peer, protocol and suite, errors first. */
   hazards: HazardFinding[];
   local: { target: TargetName; role: Role; error: ExpandError | null; offer: SupportedView };
+  /** The peer: its versions oldest first, like `local.offer.protocols`. */
   peer: { id: string; name: string; role: Role; protocols: ProtocolVersion[] };
 }
 
-/** The curves OpenSSL and BoringSSL offer by default (1.0.2 lacks the two Edwards curves). */
-const EC_GROUPS = ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'];
-const EC_GROUPS_102 = ['secp256r1', 'secp521r1', 'secp384r1'];
+/**
+ * The named groups each release supports by default: 1.0.2's NIST curves (it has no X25519);
+ * 1.1.1's eccurves_default (ssl/t1_lib.c); 3.0 adds the RFC 7919 FFDHE groups (TLS 1.3 only);
+ * 3.5 puts the hybrid X25519MLKEM768 first; BoringSSL's kDefaultGroups at the recorded revision.
+ */
+const OUR_GROUPS: Readonly<Record<TargetName, readonly string[]>> = {
+  'openssl-1.0.2': ['secp256r1', 'secp521r1', 'secp384r1'],
+  'openssl-1.1.1': ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'],
+  'openssl-3.0': ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1', ...ffdhe()],
+  'openssl-3.5': ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...ffdhe()],
+  'openssl-3.6': ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...ffdhe()],
+  boringssl: ['x25519', 'secp256r1', 'secp384r1'],
+};
+
+function ffdhe(): string[] {
+  return ['ffdhe2048', 'ffdhe3072', 'ffdhe4096', 'ffdhe6144', 'ffdhe8192'];
+}
+
+/** Groups that are elliptic curves, usable for ECDHE before TLS 1.3 (not FFDHE, not hybrids). */
+const isCurve = (g: string) => !g.startsWith('ffdhe') && !/MLKEM/i.test(g);
 
 /** Key exchanges that need an elliptic-curve group both sides support. */
 const ECDHE_KX = ['ECDH', 'ECDHEPSK'];
@@ -99,6 +119,11 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   if (!['RSA', 'ECDSA', 'RSA+ECDSA'].includes(certificate)) {
     throw new TypeError("negotiate: options.certificate must be 'RSA', 'ECDSA' or 'RSA+ECDSA'");
   }
+  if (role === 'client' && (options.certificate !== undefined || options.serverPreference !== undefined)) {
+    throw new TypeError(
+      "negotiate: options.certificate and options.serverPreference describe our server: set role 'server'",
+    );
+  }
 
   const r = expand(options.local, {
     target,
@@ -109,7 +134,7 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   const offer = r.supported!;
   const base = {
     local: { target, role, error: r.error, offer },
-    peer: { id: peer.id, name: peer.name, role: peerRole, protocols: peer.protocols },
+    peer: { id: peer.id, name: peer.name, role: peerRole, protocols: oldestFirst(peer.protocols) },
   };
   const serverIsPeer = role === 'client';
   const preference: 'server' | 'client' = (serverIsPeer ? peer.serverPreference : options.serverPreference === true)
@@ -127,15 +152,19 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     ...base,
   });
 
-  if (!r.ok) return fail('local-string-rejected', `our cipher string is rejected (${r.error!.code})`);
+  if (!r.ok) {
+    return { ...fail('local-string-rejected', `our cipher string is rejected (${r.error!.code})`), hazards: [] };
+  }
   const range = (c: Cipher) =>
     target === 'boringssl' ? boringsslVersionRange(c) : suiteVersionRange(getTarget(target)!, c);
   const ourMax = offer.protocols[offer.protocols.length - 1];
   if (!ourMax) return fail('no-shared-protocol', 'our side has no protocol version enabled');
-  // tls_setup_handshake (1.1.1+): a client needs an offered suite, a server a configured one,
-  // that works with its highest version, or it does not start.
+  // OpenSSL 1.1.1+ (tls_setup_handshake): a client needs an offered suite, a server a configured
+  // one, that works with its highest version, or it does not start. A BoringSSL client checks
+  // its offer the same way (its TLS 1.3 suites are always there); its server does not check.
+  const checksStart = target !== 'openssl-1.0.2' && (role === 'client' || target !== 'boringssl');
   const own = role === 'client' ? offer.ciphers : r.ciphers;
-  if (target !== 'openssl-1.0.2' && !own.some((c) => usableAt(range(c), ourMax))) {
+  if (checksStart && !own.some((c) => usableAt(range(c), ourMax))) {
     return fail(
       'no-ciphers-for-max-version',
       `no ${role === 'client' ? 'offered' : 'configured'} suite works with ${ourMax}, our highest version: the ${role} does not start (no ciphers available)`,
@@ -152,16 +181,30 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     serverVersions.filter((v) => clientMax !== null && protocolRank(v) <= protocolRank(clientMax)),
   );
   if (protocol === null || !clientVersions.includes(protocol)) {
-    return fail(
+    const levelNote =
+      offer.seclevel !== null && getTarget(target)?.data.securityLevels && offer.seclevel > 0
+        ? ` (our security level ${offer.seclevel} turns some versions off; @SECLEVEL=0 brings them back)`
+        : '';
+    const n = fail(
       'no-shared-protocol',
-      `no protocol version in common: ours ${list(offer.protocols)}, ${peer.name}'s ${list(peer.protocols)}`,
-      null,
+      `no protocol version in common: ours ${list(offer.protocols)}${levelNote}; theirs ${list(peer.protocols)}`,
     );
+    // The hazards of the version the server would take (or offers) and the client refuses.
+    return protocol === null ? n : { ...n, hazards: applicableHazards(context, protocol, null) };
   }
 
   // What both sides have at that version, each suite described by our table.
   const peerNames = new Set(peer.suites);
-  const ecOk = ecGroupShared(peer, target);
+  const common = peer.groups.length === 0 ? null : OUR_GROUPS[target].filter((g) => peer.groups.includes(g));
+  // A TLS 1.3 handshake needs a group both sides have; recorded peers without groups pass.
+  if (protocol === 'TLSv1.3' && common !== null && common.length === 0) {
+    return fail(
+      'no-shared-group',
+      `no key-exchange group in common for TLS 1.3: theirs ${peer.groups.join(', ')}`,
+      protocol,
+    );
+  }
+  const ecOk = common === null || common.some(isCurve);
   const serverCert = serverIsPeer ? peer.certificate : certificate;
   const usable = offer.ciphers.filter(
     (c) =>
@@ -209,13 +252,24 @@ function resolvePeer(peer: string | PeerProfile): PeerProfile {
     }
     return found;
   }
-  if (peer === null || typeof peer !== 'object' || !Array.isArray(peer.suites) || !Array.isArray(peer.protocols)) {
-    throw new TypeError('negotiate: options.peer must be a profile id or a profile with suites and protocols');
+  if (peer === null || typeof peer !== 'object') {
+    throw new TypeError('negotiate: options.peer must be a profile id or a PeerProfile');
   }
-  for (const v of peer.protocols) {
-    if (!isProtocolVersion(v))
-      throw new TypeError(`negotiate: unknown protocol ${JSON.stringify(v)} in the peer profile`);
+  const bad = (field: string, what: string) => new TypeError(`negotiate: the peer profile's ${field} must be ${what}`);
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (typeof peer.id !== 'string' || typeof peer.name !== 'string') throw bad('id and name', 'strings');
+  if (!strings(peer.roles) || !peer.roles.every((r) => r === 'client' || r === 'server')) {
+    throw bad('roles', "a list of 'client' and 'server'");
   }
+  if (!Array.isArray(peer.protocols) || !peer.protocols.every(isProtocolVersion)) {
+    throw bad('protocols', 'a list of SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3');
+  }
+  if (!strings(peer.suites)) throw bad('suites', 'a list of IANA names');
+  if (typeof peer.serverPreference !== 'boolean') throw bad('serverPreference', 'a boolean');
+  if (!['RSA', 'ECDSA', 'RSA+ECDSA'].includes(peer.certificate))
+    throw bad('certificate', "'RSA', 'ECDSA' or 'RSA+ECDSA'");
+  if (!strings(peer.groups)) throw bad('groups', 'a list of group names ([] when unknown)');
+  if (peer.dhBits !== null && typeof peer.dhBits !== 'number') throw bad('dhBits', 'a number or null');
   return peer;
 }
 
@@ -239,14 +293,15 @@ function certificateCanAuthenticate(cert: CertificateType, c: Cipher): boolean {
   return c.au === 'None' || c.au === 'PSK' || c.au === 'SRP';
 }
 
-function ecGroupShared(peer: PeerProfile, target: TargetName): boolean {
-  if (peer.groups.length === 0) return true; // not recorded: assume the common curves
-  const ours = target === 'openssl-1.0.2' ? EC_GROUPS_102 : EC_GROUPS;
-  return peer.groups.some((g) => ours.includes(g));
+/** `TLSv1.2 to TLSv1.3`, `TLSv1` or `none`. */
+function list(versions: readonly ProtocolVersion[]): string {
+  const sorted = oldestFirst(versions);
+  if (sorted.length === 0) return 'none';
+  return sorted.length === 1 ? sorted[0]! : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
 }
 
-function list(versions: readonly ProtocolVersion[]): string {
-  return versions.length ? [...versions].sort((a, b) => protocolRank(a) - protocolRank(b)).join(', ') : 'none';
+function oldestFirst(versions: readonly ProtocolVersion[]): ProtocolVersion[] {
+  return [...versions].sort((a, b) => protocolRank(a) - protocolRank(b));
 }
 
 interface HazardContext {

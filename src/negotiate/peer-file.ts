@@ -1,7 +1,7 @@
 import { boringsslRegistered, boringsslTarget } from '../boringssl/table.js';
 import { isProtocolVersion, protocolRank, type ProtocolVersion } from '../supported/protocol.js';
 import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
-import type { CertificateType, PeerProfile } from './peers.js';
+import { peerData, peersRegistered, type CertificateType, type PeerProfile } from './peers.js';
 
 /** A line of a peer file that was not understood or needs a word of warning. */
 export interface PeerFileProblem {
@@ -15,6 +15,17 @@ export interface PeerFileProblem {
 const CURVE_SUFFIX: Readonly<Record<string, string>> = { P256: 'secp256r1', P384: 'secp384r1', P521: 'secp521r1' };
 
 const DEFAULT_PROTOCOLS: ProtocolVersion[] = ['TLSv1.3', 'TLSv1.2'];
+
+const SETTINGS = ['protocols', 'server-preference', 'certificate', 'groups', 'dh-bits', 'name'];
+
+/** Lines past this many problems are summed up in one: a binary file must not flood the output. */
+const MAX_PROBLEMS = 20;
+
+/** A word as it can be shown safely: control and non-ASCII characters as escapes. */
+function printable(word: string): string {
+  const shown = word.length > 60 ? `${word.slice(0, 60)}…` : word;
+  return shown.replace(/[^\x20-\x7e…]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * Reads a peer profile written by hand or pasted from a tool: one suite per line (IANA names,
@@ -43,10 +54,13 @@ export function parsePeerFile(
     const line = index + 1;
     const text = raw.trim();
     if (text === '' || text.startsWith('#') || text === 'Name' || /^-+$/.test(text)) return;
+    // `key: value` is a setting when the key is one; `word: value` with a space after the colon
+    // is a mistyped setting; anything else is suite names (`AES128-SHA:AES256-SHA` too).
     const setting = /^([A-Za-z-]+)\s*[:=]\s*(.*)$/.exec(text);
-    if (setting) {
-      const [, key, value] = setting as unknown as [string, string, string];
-      switch (key.toLowerCase()) {
+    const key = setting?.[1]?.toLowerCase() ?? '';
+    if (setting && (SETTINGS.includes(key) || (/^[A-Za-z-]+\s*[:=]\s/.test(text) && !known.has(setting[1]!)))) {
+      const value = setting[2] ?? '';
+      switch (key) {
         case 'protocols': {
           const list = value.split(/[\s,:]+/).filter(Boolean);
           const bad = list.filter((v) => !isProtocolVersion(v));
@@ -80,7 +94,11 @@ export function parsePeerFile(
           name = value;
           return;
         default:
-          problems.push({ line, severity: 'warning', message: `unknown setting \`${key}\`` });
+          problems.push({
+            line,
+            severity: 'warning',
+            message: `unknown setting \`${printable(setting[1]!)}\` (settings: ${SETTINGS.join(', ')})`,
+          });
           return;
       }
     }
@@ -93,7 +111,7 @@ export function parsePeerFile(
         problems.push({
           line,
           severity: 'warning',
-          message: `\`${word}\` is not a suite name cipherx knows: left out`,
+          message: `\`${printable(word)}\` is not a suite name cipherx knows: left out`,
         });
         continue;
       }
@@ -102,11 +120,18 @@ export function parsePeerFile(
   });
 
   const chosen = options.protocols ?? protocols;
-  if (!chosen) {
+  if (!chosen && suites.length > 0) {
     problems.push({ line: 0, severity: 'info', message: 'no protocols given: assuming TLSv1.3 and TLSv1.2' });
   }
   const versions = [...(chosen ?? DEFAULT_PROTOCOLS)].sort((a, b) => protocolRank(b) - protocolRank(a));
-  if (suites.length === 0) problems.push({ line: 0, severity: 'warning', message: 'the file names no suite' });
+  if (problems.length > MAX_PROBLEMS) {
+    const rest = problems.length - MAX_PROBLEMS;
+    problems.splice(MAX_PROBLEMS, rest, {
+      line: 0,
+      severity: 'warning',
+      message: `${rest} more ${rest === 1 ? 'problem' : 'problems'} left out`,
+    });
+  }
   return {
     profile: {
       id: options.id,
@@ -139,5 +164,6 @@ function suiteNames(): Map<string, string> {
     for (const c of [...t.suites, ...t.data.tls13Suites]) add(c.name, c.stdname);
   }
   if (boringsslRegistered()) for (const s of boringsslTarget().suites) add(s.cipher.name, s.cipher.stdname);
+  if (peersRegistered()) for (const name of peerData().extraNames) add(name, name);
   return names;
 }

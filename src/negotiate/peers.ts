@@ -68,6 +68,8 @@ export interface Hazard {
 export interface PeerData {
   profiles: PeerProfile[];
   hazards: Hazard[];
+  /** IANA names that peers list but no recorded table names (RC4 and some 3DES suites). */
+  extraNames: string[];
 }
 
 let registered: PeerData | null = null;
@@ -77,15 +79,15 @@ export function registerPeerData(d: unknown): void {
   registered = d as PeerData;
 }
 
+/** Whether data/peers.json has been registered. */
+export function peersRegistered(): boolean {
+  return registered !== null;
+}
+
 /** The built-in peer profiles and hazards; throws when none are registered. */
 export function peerData(): PeerData {
   if (!registered) throw new Error('cipherx: no peer data registered (data/peers.json)');
   return registered;
-}
-
-/** The built-in profiles, in id order. */
-export function peerProfiles(): readonly PeerProfile[] {
-  return peerData().profiles;
 }
 
 /** A built-in profile by id, or undefined. */

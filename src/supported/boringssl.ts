@@ -3,9 +3,13 @@ import type { Cipher } from '../types.js';
 import { protocolRank, type ProtocolVersion } from './protocol.js';
 import type { SupportedOptions, SupportedView } from './supported.js';
 
-/** BoringSSL's protocol versions; SSL_CTX_new's default range is TLS 1.2 to TLS 1.3 (set_min_version). */
+/**
+ * BoringSSL's protocol versions. At the recorded revision (1530333b, AOSP android-13.0.0_r24)
+ * set_min_version(0) and set_max_version(0) in ssl/ssl_versions.cc give TLS 1.0 to TLS 1.3 by
+ * default; later revisions (from May 2024) raise the minimum to TLS 1.2.
+ */
 const BORINGSSL_VERSIONS: readonly ProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-const DEFAULT_MIN: ProtocolVersion = 'TLSv1.2';
+const DEFAULT_MIN: ProtocolVersion = 'TLSv1';
 
 /** ssl_write_client_cipher_list(): the fixed TLS 1.3 order, by whether the machine has AES hardware. */
 const TLS13_AES_HARDWARE = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
@@ -26,12 +30,12 @@ export function boringsslVersionRange(c: Cipher): { min: ProtocolVersion; max: P
  * without a PSK callback (ssl_get_client_disabled) and suites outside the version range.
  * BoringSSL has no security levels and no SRP; `openssl ciphers -s` has no BoringSSL twin.
  */
-export function boringsslSupportedView(
-  ciphers: readonly Cipher[],
-  options: SupportedOptions & { aesHardware?: boolean },
-): SupportedView {
+export function boringsslSupportedView(ciphers: readonly Cipher[], options: SupportedOptions): SupportedView {
   if (options.srp) throw new TypeError('expand: boringssl has no SRP (supported.srp)');
   if (options.seclevel !== undefined) throw new TypeError('expand: boringssl has no security levels');
+  for (const key of ['minProtocol', 'maxProtocol'] as const) {
+    if (options[key] === 'SSLv3') throw new TypeError(`expand: boringssl has no SSLv3 (supported.${key})`);
+  }
   const t = boringsslTarget();
   const min = options.minProtocol ?? DEFAULT_MIN;
   const max = options.maxProtocol ?? 'TLSv1.3';
@@ -40,7 +44,8 @@ export function boringsslSupportedView(
   );
   const offered: Cipher[] = [];
   if (protocols.includes('TLSv1.3')) {
-    const order = options.aesHardware === false ? TLS13_NO_AES_HARDWARE : TLS13_AES_HARDWARE;
+    // The same machine as the configured list's default order (expandBoringssl).
+    const order = t.data.recordedAesHardware ? TLS13_AES_HARDWARE : TLS13_NO_AES_HARDWARE;
     for (const name of order) offered.push(t.suites[t.suiteByName.get(name)!]!.cipher);
   }
   const dropped: SupportedView['dropped'] = [];
