@@ -84,6 +84,31 @@ function ffdhe(): string[] {
   return ['ffdhe2048', 'ffdhe3072', 'ffdhe4096', 'ffdhe6144', 'ffdhe8192'];
 }
 
+/**
+ * Security bits of each group (the `secbits` of OpenSSL's group table in ssl/t1_lib.c): a
+ * side offers only the groups its security level allows (tls_group_allowed).
+ */
+const GROUP_BITS: Readonly<Record<string, number>> = {
+  secp256r1: 128,
+  secp384r1: 192,
+  secp521r1: 256,
+  x25519: 128,
+  x448: 224,
+  ffdhe2048: 112,
+  ffdhe3072: 128,
+  ffdhe4096: 128,
+  ffdhe6144: 128,
+  ffdhe8192: 192,
+  X25519MLKEM768: 192,
+};
+
+/** Our groups at our security level. */
+function ourGroups(target: TargetName, seclevel: number | null): string[] {
+  const rules = target === 'boringssl' ? null : getTarget(target)?.data.securityLevels;
+  const min = rules && seclevel !== null ? rules.minBits[Math.min(seclevel, rules.minBits.length - 1)]! : 0;
+  return OUR_GROUPS[target].filter((g) => (GROUP_BITS[g] ?? 0) >= min);
+}
+
 /** Groups that are elliptic curves, usable for ECDHE before TLS 1.3 (not FFDHE, not hybrids). */
 const isCurve = (g: string) => !g.startsWith('ffdhe') && !/MLKEM/i.test(g);
 
@@ -195,7 +220,8 @@ export function negotiate(options: NegotiateOptions): Negotiation {
 
   // What both sides have at that version, each suite described by our table.
   const peerNames = new Set(peer.suites);
-  const common = peer.groups.length === 0 ? null : OUR_GROUPS[target].filter((g) => peer.groups.includes(g));
+  const ours = ourGroups(target, offer.seclevel);
+  const common = peer.groups.length === 0 ? (ours.length ? null : []) : ours.filter((g) => peer.groups.includes(g));
   // A TLS 1.3 handshake needs a group both sides have; recorded peers without groups pass.
   if (protocol === 'TLSv1.3' && common !== null && common.length === 0) {
     return fail(
@@ -317,7 +343,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * The hazards whose every condition holds. Conditions on the suite or version hold only once
  * those are known; a hazard about the peer alone applies whatever was chosen.
  */
-export function applicableHazards(
+function applicableHazards(
   ctx: HazardContext,
   protocol: ProtocolVersion | null,
   suite: Cipher | null,

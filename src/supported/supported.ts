@@ -119,7 +119,7 @@ export function suiteVersionRange(t: Target, c: Cipher): { min: ProtocolVersion;
  * The protocol versions a context negotiates (ssl_get_min_max_version): the release's versions
  * inside [min, max], less those the security level turns off (SSL_SECOP_VERSION).
  */
-export function enabledProtocols(
+function enabledProtocols(
   data: TargetData,
   seclevel: number | null,
   min?: ProtocolVersion,

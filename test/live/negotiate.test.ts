@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expand, negotiate, type PeerProfile } from '../../src/index.js';
-import type { ProtocolVersion } from '../../src/supported/protocol.js';
+import { protocolRank, type ProtocolVersion } from '../../src/supported/protocol.js';
 import { numRuns, seed } from '../helpers/property-runs.js';
 import { cipherString } from '../helpers/vocabulary.js';
 import { createHandshakeOracle, type HandshakeOracle } from '../oracle/handshake-oracle.js';
@@ -48,6 +48,17 @@ const version = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<ProtocolVersion>('TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3') },
 );
 const side = fc.record({ cipherList: str, ciphersuites: suites13, minProtocol: version, maxProtocol: version });
+/** OpenSSL's group names and the IANA names profiles use. */
+const GROUPS: Array<[string, string]> = [
+  ['X25519', 'x25519'],
+  ['P-256', 'secp256r1'],
+  ['P-384', 'secp384r1'],
+  ['P-521', 'secp521r1'],
+  ['X448', 'x448'],
+  ['ffdhe2048', 'ffdhe2048'],
+  ['ffdhe3072', 'ffdhe3072'],
+];
+
 const setup = fc.record({
   client: side,
   server: side,
@@ -56,6 +67,8 @@ const setup = fc.record({
   peerLevel: fc.integer({ min: 0, max: 3 }),
   serverPreference: fc.boolean(),
   certificate: fc.constantFrom<'RSA' | 'ECDSA'>('RSA', 'ECDSA'),
+  // A peer server's groups (SSL_CTX_set1_groups_list), or its defaults.
+  peerGroups: fc.option(fc.subarray(GROUPS, { minLength: 1 }), { nil: undefined }),
 });
 
 type SideSetup = {
@@ -75,7 +88,7 @@ function profileOf(
   x: SideSetup,
   seclevel: number,
   role: 'client' | 'server',
-  s: { serverPreference: boolean; certificate: 'RSA' | 'ECDSA' },
+  s: { serverPreference: boolean; certificate: 'RSA' | 'ECDSA'; groups: string[] },
 ) {
   const r = expand(x.cipherList, {
     seclevel,
@@ -90,15 +103,13 @@ function profileOf(
     suites: r.supported!.ciphers.map((c) => c.stdname!),
     serverPreference: s.serverPreference,
     certificate: s.certificate,
-    groups: [],
+    groups: s.groups,
     dhBits: 3072, // SSL_CTX_set_dh_auto with a 128-bit-strength certificate
     sources: [],
     hazards: [],
   };
   return { ok: r.ok, profile, offer: r.supported!, configured: r.ciphers };
 }
-
-const RANK: Record<string, number> = { SSLv3: 0, TLSv1: 1, 'TLSv1.1': 2, 'TLSv1.2': 3, 'TLSv1.3': 4 };
 
 describe(`negotiate against real handshakes (seed ${seed}, ${Math.ceil(numRuns / 4)} runs)`, () => {
   it('same outcome; when it completes, the same version and suite', async () => {
@@ -109,21 +120,33 @@ describe(`negotiate against real handshakes (seed ${seed}, ${Math.ceil(numRuns /
         // do not describe curves of certificates, so such strings are left out here.
         fc.pre(!s.client.cipherList.startsWith('SUITEB') && !s.server.cipherList.startsWith('SUITEB'));
         const peerRole = s.ours === 'client' ? 'server' : 'client';
+        // Only a peer server gets its own groups (ours are the release's defaults), and then at
+        // level 0, where it keeps them all: the profile lists what it really offers.
+        const peerGroups = peerRole === 'server' ? s.peerGroups : undefined;
+        const peerLevel = peerGroups ? 0 : s.peerLevel;
         const peerSide: SideSetup = { ...s[peerRole] };
-        if (s.peerLevel >= 1 && (!peerSide.minProtocol || RANK[peerSide.minProtocol]! < RANK['TLSv1.2']!)) {
+        if (peerLevel >= 1 && (!peerSide.minProtocol || protocolRank(peerSide.minProtocol) < protocolRank('TLSv1.2'))) {
           peerSide.minProtocol = 'TLSv1.2';
         }
         const sides = {
           [s.ours]: { ...s[s.ours], seclevel: s.ourLevel },
-          [peerRole]: { ...peerSide, seclevel: s.peerLevel },
+          [peerRole]: { ...peerSide, seclevel: peerLevel },
         };
         const real = await oracle.run({
           client: sides.client!,
-          server: { ...sides.server!, serverPreference: s.serverPreference, certificate: s.certificate },
+          server: {
+            ...sides.server!,
+            serverPreference: s.serverPreference,
+            certificate: s.certificate,
+            ...(peerGroups ? { groups: peerGroups.map(([name]) => name).join(':') } : {}),
+          },
         });
         // Settings libssl refuses (a rejected list, a bad ciphersuites list) are not handshakes.
         if (!real.serverConfig || !real.clientConfig) return;
-        const peer = profileOf(peerSide, s.peerLevel, peerRole, s);
+        const peer = profileOf(peerSide, peerLevel, peerRole, {
+          ...s,
+          groups: peerGroups ? peerGroups.map(([, iana]) => iana) : [],
+        });
         expect(peer.ok).toBe(true);
         // The test certificates (RSA 3072, P-256) give 128 bits: levels 4 and 5 (set by
         // @SECLEVEL in a string) refuse them, which a profile's certificate type cannot say.
@@ -136,7 +159,9 @@ describe(`negotiate against real handshakes (seed ${seed}, ${Math.ceil(numRuns /
         const startsAtAll = own.some((c) =>
           c.protocol === 'TLSv1.3'
             ? max === 'TLSv1.3'
-            : max !== undefined && max !== 'TLSv1.3' && RANK[c.protocol!]! <= RANK[max]!,
+            : max !== undefined &&
+              max !== 'TLSv1.3' &&
+              protocolRank(c.protocol as ProtocolVersion) <= protocolRank(max),
         );
         if (!startsAtAll) {
           expect(real.ok).toBe(false);

@@ -25,7 +25,7 @@ export interface Side {
 
 export interface HandshakeRequest {
   client: Side;
-  server: Side & { serverPreference?: boolean; certificate?: 'RSA' | 'ECDSA' };
+  server: Side & { serverPreference?: boolean; certificate?: 'RSA' | 'ECDSA'; groups?: string };
 }
 
 export interface HandshakeResult {
@@ -71,6 +71,7 @@ function encode(req: HandshakeRequest): Buffer {
     ...str(req.client.ciphersuites),
     ...str(req.server.cipherList),
     ...str(req.server.ciphersuites),
+    ...str(req.server.groups),
   ]);
   const len = Buffer.alloc(4);
   len.writeUInt32LE(body.length, 0);

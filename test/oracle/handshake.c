@@ -10,9 +10,10 @@
  *                        certificate is ECDSA P-256 (else RSA 3072)
  *     i32 x 6            client min, max protocol, security level; the same for the
  *                        server (0 / 0 / -1 = leave unset)
- *     4 strings, each u32 length + bytes: client cipher list, client ciphersuites,
- *                        server cipher list, server ciphersuites; a length of
- *                        0xFFFFFFFF leaves that setting at the library default
+ *     5 strings, each u32 length + bytes: client cipher list, client ciphersuites,
+ *                        server cipher list, server ciphersuites, server groups
+ *                        (SSL_CTX_set1_groups_list); a length of 0xFFFFFFFF leaves
+ *                        that setting at the library default
  * On start one JSON "hello" line is written; then one JSON line per request:
  *   {"seq":n,"clientConfig":1,"serverConfig":1,"ok":1,"version":"TLSv1.2",
  *    "cipher":"...","errors":["..."]}
@@ -146,11 +147,11 @@ static void answer(unsigned long seq, const unsigned char *rec, uint32_t len)
     int v[6];
     for (int i = 0; i < 6; i++, p += 4)
         v[i] = (int32_t)rd_u32(p);
-    char *cl = NULL, *cs = NULL, *sl = NULL, *ss = NULL;
+    char *cl = NULL, *cs = NULL, *sl = NULL, *ss = NULL, *sg = NULL;
     if (!take_string(&p, end, &cl) || !take_string(&p, end, &cs) || !take_string(&p, end, &sl) ||
-        !take_string(&p, end, &ss)) {
+        !take_string(&p, end, &ss) || !take_string(&p, end, &sg)) {
         printf(",\"fatal\":\"malformed request\"}\n");
-        free(cl), free(cs), free(sl), free(ss);
+        free(cl), free(cs), free(sl), free(ss), free(sg);
         return;
     }
 
@@ -160,7 +161,7 @@ static void answer(unsigned long seq, const unsigned char *rec, uint32_t len)
     if (cctx == NULL || sctx == NULL)
         die("SSL_CTX_new failed");
     int cok = configure(cctx, v[0], v[1], v[2], cl, cs);
-    int sok = configure(sctx, v[3], v[4], v[5], sl, ss);
+    int sok = configure(sctx, v[3], v[4], v[5], sl, ss) && (sg == NULL || SSL_CTX_set1_groups_list(sctx, sg));
     if (flags & 1)
         SSL_CTX_set_options(sctx, SSL_OP_CIPHER_SERVER_PREFERENCE);
     SSL_CTX_set_dh_auto(sctx, 1);
@@ -218,7 +219,7 @@ static void answer(unsigned long seq, const unsigned char *rec, uint32_t len)
     SSL_free(s);
     SSL_CTX_free(cctx);
     SSL_CTX_free(sctx);
-    free(cl), free(cs), free(sl), free(ss);
+    free(cl), free(cs), free(sl), free(ss), free(sg);
 }
 
 int main(void)
