@@ -14,10 +14,13 @@ import {
   renderSuiteAnswer,
   type TargetName,
 } from '../src/index.js';
-import { ARTIFACTS, PAGE_URL, startBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
 
 const CISCO =
   'ECDH+aRSA:ECDH+ECDSA:DHE+DSS+AES:AES128:AES256:!SRP:!AESGCM+DH+aRSA:!AESGCM+RSA:!aNULL:!eNULL:!DES:!3DES:!IDEA:!RC2:-IDEA:-aNULL:-EXPORT:!ECDHE-ECDSA-AES256-CCM';
+
+// Without Chromium, openssl or the built page the file fails here, with the install command.
+checkPrerequisites();
 
 let browser: Browser;
 
