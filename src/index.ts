@@ -11,6 +11,7 @@ export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { TARGET_NAMES as targets } from './table/registry.js';
 export { describeTargets, type TargetInfo } from './targets.js';
 export { renderProblem } from './format/diagnostic-text.js';
+export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
 export {
   negotiate,
   peers,

@@ -1,0 +1,364 @@
+// The built page in headless Chromium, loaded from file://: what it shows is what the library
+// says, its state lives in the URL fragment, and it requests nothing beyond itself.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  diffResults,
+  expand,
+  explainSuite,
+  formatCiphers,
+  lint,
+  negotiate,
+  renderSuiteAnswer,
+  type TargetName,
+} from '../src/index.js';
+import { ARTIFACTS, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
+
+const CISCO =
+  'ECDH+aRSA:ECDH+ECDSA:DHE+DSS+AES:AES128:AES256:!SRP:!AESGCM+DH+aRSA:!AESGCM+RSA:!aNULL:!eNULL:!DES:!3DES:!IDEA:!RC2:-IDEA:-aNULL:-EXPORT:!ECDHE-ECDSA-AES256-CCM';
+
+// Without Chromium, openssl or the built page the file fails here, with the install command.
+checkPrerequisites();
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The text the page shows for a library message: backquoted parts become code, without the quotes. */
+const shown = (text: string) => text.replaceAll('`', '').trim();
+
+async function setString(page: Page, s: string, target?: TargetName): Promise<void> {
+  if (target) await page.selectOption('#target', target);
+  await page.fill('#cipher-string', s);
+}
+
+async function tableRows(page: Page) {
+  return page.$$eval('#view-body table.suites tbody tr', (rows) =>
+    rows.map((r) => ({
+      name: r.getAttribute('data-name'),
+      id: r.querySelector('td.id')!.textContent,
+      stdname: r.querySelector('td.std')!.textContent,
+    })),
+  );
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The page is no wider than the window: only the table and text blocks scroll sideways. */
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+describe('the expanded list', () => {
+  const cases: Array<[string, TargetName]> = [
+    ['HIGH:!aNULL:!MD5', 'openssl-3.0'],
+    [CISCO, 'openssl-1.1.1'],
+    ['ALL:@STRENGTH', 'openssl-1.0.2'],
+    ['ECDHE+AESGCM:CHACHA20:@SECLEVEL=3', 'openssl-3.5'],
+    ['TLS_AES_128_CCM_8_SHA256:AESCCM8', 'openssl-3.6'],
+    ['[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305]:kRSA', 'boringssl'],
+  ];
+
+  it.each(cases)('shows what expand() gives for %s on %s', async (s, target) => {
+    const page = await browser.open();
+    await setString(page, s, target);
+    const r = expand(s, { target });
+    expect(r.ok).toBe(true);
+    expect(await tableRows(page)).toEqual(
+      r.ciphers.map((c) => ({ name: c.name, id: c.id, stdname: c.stdname ?? '—' })),
+    );
+    expect(await page.textContent('#v-text')).toBe(formatCiphers(r.ciphers, 'v', target));
+    expect(await page.textContent('#status')).toContain(`Accepted by ${target}: ${r.ciphers.length} suite`);
+    await page.close();
+  });
+
+  it("prints the `openssl ciphers -v` text of this machine's OpenSSL 3.0", async () => {
+    const version = execFileSync('openssl', ['version'], { encoding: 'utf8' });
+    expect(version, 'the live reference must be an OpenSSL 3.0.x').toMatch(/^OpenSSL 3\.0\./);
+    const page = await browser.open();
+    await setString(page, CISCO, 'openssl-3.0');
+    const real = execFileSync('openssl', ['ciphers', '-v', CISCO], {
+      encoding: 'utf8',
+      env: { ...process.env, OPENSSL_CONF: '/dev/null' },
+    });
+    expect(await page.textContent('#v-text')).toBe(real);
+    await page.close();
+  });
+
+  it('says why a string is rejected', async () => {
+    const page = await browser.open();
+    await setString(page, 'HIGH#:!aNULL', 'openssl-3.0');
+    const r = expand('HIGH#:!aNULL');
+    expect(r.ok).toBe(false);
+    expect(await page.textContent('#status')).toContain(`Rejected by openssl-3.0: ${r.error!.code}`);
+    expect(await page.$$('#view-body table.suites tbody tr')).toHaveLength(0);
+    const marks = await page.$$eval('#cipher-string ~ *, .hl-backdrop mark.hl-error', (m) =>
+      m.map((e) => e.textContent),
+    );
+    expect(marks).toContain('#');
+    await page.close();
+  });
+});
+
+describe('findings in the input', () => {
+  it('marks a dead term and an unknown word where they are, and lists every finding of lint()', async () => {
+    const s = 'HIGH:!aNULL:-aNULL:aes128';
+    const page = await browser.open();
+    await setString(page, s, 'openssl-3.0');
+    const backdrop = page.locator('#cipher-string').locator('xpath=preceding-sibling::div[@class="hl-backdrop"]');
+    expect(await backdrop.locator('mark[data-codes~="dead-term"]').allTextContents()).toEqual(['-aNULL']);
+    expect(await backdrop.locator('mark[data-codes~="unknown-word"]').allTextContents()).toEqual(['aes128']);
+    expect(await backdrop.locator('mark[data-codes~="unknown-word"]').getAttribute('class')).toBe('hl-warning');
+    const codes = await page.$$eval('#findings li.diag', (li) => li.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(lint(s).diagnostics.map((d) => d.code));
+    // "Show in the string" puts the selection on the span.
+    await page.locator('#findings li[data-code="dead-term"] button').click();
+    const selection = await page.evaluate(() => {
+      const t = document.activeElement as HTMLTextAreaElement;
+      return [t.id, t.value.slice(t.selectionStart, t.selectionEnd)];
+    });
+    expect(selection).toEqual(['cipher-string', '-aNULL']);
+    await screenshot(page, 'findings-desktop');
+    await page.close();
+  });
+
+  it('explains every element as cipherx explain does', async () => {
+    const page = await browser.open();
+    await setString(page, CISCO, 'openssl-3.0');
+    const lines = await page.$$eval('ol.trace > li', (li) => li.map((e) => e.textContent));
+    const { explanation } = explainSuite(CISCO, 'AES128-SHA');
+    expect(lines).toHaveLength(explanation.result.trace.length);
+    expect(lines[15]).toBe('-aNULL nothing: every suite it matches was removed for good before by #9 !aNULL');
+    await page.close();
+  });
+});
+
+describe('why a suite is there', () => {
+  it('explains a suite on click, and one that is not there on request', async () => {
+    const page = await browser.open();
+    await setString(page, CISCO, 'openssl-3.0');
+    await page.locator('button[data-suite="RSA-PSK-AES128-GCM-SHA256"]').click();
+    const a = explainSuite(CISCO, 'RSA-PSK-AES128-GCM-SHA256');
+    expect(await page.textContent('#explain .answer')).toBe(shown(renderSuiteAnswer(a.answer, a.explanation)));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('explain-title');
+    expect(page.url()).toContain('suite=RSA-PSK-AES128-GCM-SHA256');
+    await screenshot(page, 'explain-desktop');
+
+    await page.fill('#why-suite', 'DHE-RSA-AES256-GCM-SHA384');
+    await page.press('#why-suite', 'Enter');
+    const b = explainSuite(CISCO, 'DHE-RSA-AES256-GCM-SHA384');
+    expect(await page.textContent('#explain .answer')).toBe(shown(renderSuiteAnswer(b.answer, b.explanation)));
+    expect(await page.textContent('#explain .answer')).toContain('removed it for good');
+    await page.close();
+  });
+});
+
+describe('compare', () => {
+  async function sides(page: Page) {
+    return page.$$eval('.side', (s) =>
+      s.map((side) =>
+        [...side.querySelectorAll('li')].map((li) => [li.getAttribute('data-name'), li.getAttribute('data-change')]),
+      ),
+    );
+  }
+
+  it('marks the suites that move from one target to another (upgrade impact)', async () => {
+    const page = await browser.open('#v=compare');
+    await setString(page, CISCO, 'openssl-1.1.1');
+    await page.selectOption('#target2', 'openssl-3.5');
+    const d = diffResults(expand(CISCO, { target: 'openssl-1.1.1' }), expand(CISCO, { target: 'openssl-3.5' }));
+    expect(d.moved.length).toBeGreaterThan(0);
+    const [before, after] = await sides(page);
+    const moved = new Set(d.moved.map((m) => m.name));
+    expect(after!.filter(([, c]) => c === 'moved').map(([n]) => n)).toEqual(d.moved.map((m) => m.name));
+    expect(before!.filter(([, c]) => c === 'moved').every(([n]) => moved.has(n!))).toBe(true);
+    expect(await page.textContent('.diff-summary')).toContain('security level: 1 → 2');
+    await screenshot(page, 'compare-desktop');
+    await page.close();
+  });
+
+  it('marks added and removed suites between two strings', async () => {
+    const page = await browser.open('#v=compare');
+    await page.check('#cmp-strings');
+    await setString(page, 'ECDHE+AESGCM:AES128-SHA', 'openssl-3.0');
+    await page.fill('#s2', 'ECDHE+AESGCM:ECDHE+CHACHA20');
+    const d = diffResults(expand('ECDHE+AESGCM:AES128-SHA'), expand('ECDHE+AESGCM:ECDHE+CHACHA20'));
+    expect(d.added.length).toBeGreaterThan(0);
+    expect(d.removed.length).toBeGreaterThan(0);
+    const [before, after] = await sides(page);
+    expect(before!.filter(([, c]) => c === 'removed').map(([n]) => n)).toEqual(d.removed.map((m) => m.name));
+    expect(after!.filter(([, c]) => c === 'added').map(([n]) => n)).toEqual(d.added.map((m) => m.name));
+    expect(await page.textContent('.diff-summary')).toContain(`+ ${d.added.length} added`);
+    await page.close();
+  });
+});
+
+describe('the effective offer and negotiation', () => {
+  it('shows what expand(..., { supported }) offers and why the rest is not', async () => {
+    const s = 'ECDHE-RSA-AES128-GCM-SHA256:AES128-CCM8:PSK-AES128-GCM-SHA256:AES128-SHA:@SECLEVEL=3';
+    const page = await browser.open('#v=offer');
+    await setString(page, s, 'openssl-3.5');
+    await page.selectOption('#max', 'TLSv1.2');
+    const r = expand(s, { target: 'openssl-3.5', supported: { maxProtocol: 'TLSv1.2', psk: false, srp: false } });
+    const v = r.supported!;
+    expect((await tableRows(page)).map((x) => x.name)).toEqual(v.ciphers.map((c) => c.name));
+    const dropped = await page.$$eval('table.dropped tbody tr', (rows) =>
+      rows.map((x) => ({ suite: x.getAttribute('data-name'), reason: x.getAttribute('data-reason') })),
+    );
+    expect(dropped).toEqual(v.dropped);
+    expect(await page.textContent('#offer-summary')).toContain(`protocols: ${v.protocols.join(', ')}`);
+    await page.check('#psk');
+    const withPsk = expand(s, { target: 'openssl-3.5', supported: { maxProtocol: 'TLSv1.2', psk: true } });
+    expect((await tableRows(page)).map((x) => x.name)).toEqual(withPsk.supported!.ciphers.map((c) => c.name));
+    await screenshot(page, 'offer-desktop');
+    await page.close();
+  });
+
+  it('shows what negotiate() says, as client and as server', async () => {
+    const page = await browser.open('#v=negotiate');
+    await setString(page, CISCO, 'openssl-3.0');
+    await page.selectOption('#peer', 'exchange-2013-smtp-pre-cu8');
+    const n = negotiate({ local: CISCO, target: 'openssl-3.0', peer: 'exchange-2013-smtp-pre-cu8' });
+    expect(n.ok).toBe(false);
+    expect(await page.textContent('#negotiate-result')).toBe(`The handshake FAILS: ${n.failure!.message}`);
+    expect(await page.textContent('dd[data-fact="protocol"]')).toBe(n.protocol);
+    const hazards = await page.$$eval('li[data-hazard]', (li) => li.map((e) => e.getAttribute('data-hazard')));
+    expect(hazards).toEqual(n.hazards.map((h) => h.id));
+    await screenshot(page, 'negotiate-desktop');
+
+    await page.check('#role-server');
+    await page.selectOption('#peer', 'android-4.4');
+    await page.selectOption('#cert', 'ECDSA');
+    const m = negotiate({
+      local: CISCO,
+      target: 'openssl-3.0',
+      role: 'server',
+      peer: 'android-4.4',
+      certificate: 'ECDSA',
+      serverPreference: false,
+    });
+    expect(await page.textContent('#negotiate-result')).toContain(m.ok ? 'completes' : 'FAILS');
+    expect(await page.textContent('dd[data-fact="suite"]')).toContain(m.suite?.name ?? '—');
+    await page.close();
+  });
+});
+
+describe('the URL fragment', () => {
+  it('reproduces what a link shows', async () => {
+    const page = await browser.open();
+    await setString(page, CISCO, 'openssl-3.0');
+    await page.selectOption('#seclevel', '2');
+    await page.uncheck('#cs-default');
+    await page.fill('#ciphersuites', 'TLS_AES_256_GCM_SHA384:TLS_FOO');
+    await page.locator('button[data-suite="AES128-SHA"]').click();
+    const url = page.url();
+    expect(url.startsWith(PAGE_URL + '#')).toBe(true);
+    const rows = await tableRows(page);
+    const answer = await page.textContent('#explain .answer');
+    const marks = await page.$$eval('.hl-backdrop mark', (m) =>
+      m.map((e) => [e.textContent, e.getAttribute('data-codes')]),
+    );
+    await page.close();
+
+    const again = await browser.open(url.slice(PAGE_URL.length));
+    expect(await again.inputValue('#cipher-string')).toBe(CISCO);
+    expect(await again.inputValue('#target')).toBe('openssl-3.0');
+    expect(await again.inputValue('#seclevel')).toBe('2');
+    expect(await again.inputValue('#ciphersuites')).toBe('TLS_AES_256_GCM_SHA384:TLS_FOO');
+    expect(await tableRows(again)).toEqual(rows);
+    expect(await again.textContent('#explain .answer')).toBe(answer);
+    expect(
+      await again.$$eval('.hl-backdrop mark', (m) => m.map((e) => [e.textContent, e.getAttribute('data-codes')])),
+    ).toEqual(marks);
+    const r = expand(CISCO, { target: 'openssl-3.0', seclevel: 2, ciphersuites: 'TLS_AES_256_GCM_SHA384:TLS_FOO' });
+    expect(rows.map((x) => x.name)).toEqual(r.ciphers.map((c) => c.name));
+    expect(marks.some(([text, codes]) => text === 'TLS_FOO' && codes === 'unknown-ciphersuite')).toBe(true);
+    await again.close();
+  });
+
+  it('reads a written fragment, and follows a change of it', async () => {
+    const page = await browser.open('#v=negotiate&s=DEFAULT&t=openssl-3.5&role=server&peer=java-8&cert=ECDSA');
+    expect(await page.inputValue('#cipher-string')).toBe('DEFAULT');
+    expect(await page.isChecked('#role-server')).toBe(true);
+    expect(await page.inputValue('#peer')).toBe('java-8');
+    const n = negotiate({
+      local: 'DEFAULT',
+      target: 'openssl-3.5',
+      role: 'server',
+      peer: 'java-8',
+      certificate: 'ECDSA',
+    });
+    expect(await page.textContent('dd[data-fact="suite"]')).toContain(n.suite!.name);
+    await page.evaluate(() => (location.hash = '#v=list&s=kRSA'));
+    await page.waitForFunction(
+      () => (document.getElementById('cipher-string') as HTMLTextAreaElement).value === 'kRSA',
+    );
+    expect((await tableRows(page)).map((x) => x.name)).toEqual(expand('kRSA').ciphers.map((c) => c.name));
+    await page.close();
+  });
+});
+
+describe('keyboard and small screens', () => {
+  it('reaches and operates every control by keyboard, with a visible focus', async () => {
+    const page = await browser.open('#s=kRSA');
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const style = getComputedStyle(e);
+        return { key: e.id || e.dataset.view || e.dataset.suite || e.tagName, outline: style.outlineStyle };
+      });
+      expect(f.outline, `focus on ${f.key} is visible`).not.toBe('none');
+      seen.push(f.key);
+      if (f.key === 'offer') break;
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining(['cipher-string', 'target', 'seclevel', 'cs-default', 'list', 'compare']),
+    );
+    await page.keyboard.press('Enter');
+    expect(page.url()).toContain('v=offer');
+    expect(await page.isVisible('#offer-summary')).toBe(true);
+    await page.close();
+    // A suite name is a button: Enter explains it.
+    const list = await browser.open('#s=kRSA');
+    await list.focus('button[data-suite="AES128-SHA"]');
+    await list.keyboard.press('Enter');
+    expect(await list.textContent('#explain .answer')).toContain('AES128-SHA is at position');
+    await list.close();
+  });
+
+  const views = ['list', 'compare', 'offer', 'negotiate'] as const;
+  it.each(views)('fits a 375 px phone and a desktop: %s', async (view) => {
+    for (const [width, label] of [
+      [375, 'phone'],
+      [1280, 'desktop'],
+    ] as const) {
+      const page = await browser.open(`#v=${view}&s=${encodeURIComponent(CISCO)}&suite=AES128-SHA`, width);
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, `${view}-${label}`);
+      await page.close();
+    }
+  });
+});
+
+describe('offline', () => {
+  it('requested nothing but the page itself', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect([...new Set(browser.requests)].every((u) => u.startsWith(PAGE_URL))).toBe(true);
+  });
+});

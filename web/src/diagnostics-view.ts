@@ -1,0 +1,46 @@
+// The findings about the string, each pointing at its place in the input.
+import type { Diagnostic } from '../../src/index.js';
+import { count, h, prose } from './dom.js';
+import type { Mark } from './highlight.js';
+
+/** The marks to draw in one input: the findings with a span into it. */
+export function marksFor(diagnostics: readonly Diagnostic[], source: 'cipher-list' | 'ciphersuites'): Mark[] {
+  return diagnostics
+    .filter((d) => d.span && (d.source ?? 'cipher-list') === source)
+    .map((d) => ({ span: d.span!, severity: d.severity, code: d.code, message: d.message }));
+}
+
+export function diagnosticsView(
+  diagnostics: readonly Diagnostic[],
+  show: (d: Diagnostic) => void,
+): HTMLElement | HTMLElement[] {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) n[d.severity]++;
+  const summary = h(
+    'p',
+    { class: 'diag-summary' },
+    diagnostics.length === 0
+      ? 'No findings.'
+      : `${count(n.error, 'error')}, ${count(n.warning, 'warning')}, ${count(n.info, 'note')}`,
+  );
+  const items = diagnostics.map((d) =>
+    h(
+      'li',
+      { class: `diag diag-${d.severity}`, 'data-code': d.code },
+      h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
+      ' ',
+      h('code', { class: 'code' }, d.code),
+      ' ',
+      h('span', { class: 'msg' }, prose(d.message)),
+      d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
+      d.span
+        ? h(
+            'button',
+            { type: 'button', class: 'small', onclick: () => show(d) },
+            d.source === 'ciphersuites' ? 'Show in the TLS 1.3 list' : 'Show in the string',
+          )
+        : null,
+    ),
+  );
+  return [summary, h('ul', { class: 'diags' }, items)];
+}

@@ -1,0 +1,77 @@
+// The page's one door to the library: which options each target takes, and the calls built
+// from the page's state.
+import {
+  describeTargets,
+  expand,
+  peers,
+  targets,
+  type ExpandOptions,
+  type PeerProfile,
+  type ProtocolVersion,
+  type TargetName,
+} from '../../src/index.js';
+import type { State } from './state.js';
+
+export const PROTOCOLS: readonly ProtocolVersion[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** What a target accepts among the page's options, asked of the library itself. */
+export interface Capabilities {
+  tls13: boolean;
+  seclevel: boolean;
+  strict: boolean;
+}
+
+function accepts(options: ExpandOptions): boolean {
+  try {
+    expand('', options);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const CAPABILITIES = new Map<TargetName, Capabilities>(
+  targets.map((t) => [
+    t,
+    {
+      tls13: accepts({ target: t, ciphersuites: 'TLS_AES_128_GCM_SHA256' }),
+      seclevel: accepts({ target: t, seclevel: 1 }),
+      strict: accepts({ target: t, strict: false }),
+    },
+  ]),
+);
+
+export function capabilities(target: TargetName): Capabilities {
+  return CAPABILITIES.get(target)!;
+}
+
+const RELEASES = new Map(describeTargets().map((t) => [t.name, t.release]));
+
+/** `openssl-3.0 (OpenSSL 3.0.20)`. */
+export function targetLabel(target: TargetName): string {
+  return `${target} (${RELEASES.get(target) ?? '?'})`;
+}
+
+export function isTarget(name: string): name is TargetName {
+  return (targets as readonly string[]).includes(name);
+}
+
+/** The expand() options the state gives for `target`, leaving out what that target does not take. */
+export function optionsFor(state: State, target: TargetName): ExpandOptions {
+  const caps = capabilities(target);
+  const o: ExpandOptions = { target };
+  if (caps.tls13 && state.cs !== null) o.ciphersuites = state.cs;
+  if (caps.seclevel && state.sec !== null) o.seclevel = state.sec;
+  if (caps.strict) o.strict = state.strict;
+  return o;
+}
+
+/** The built-in peers that can play the other side of `role`. */
+export function peersFor(role: 'client' | 'server'): PeerProfile[] {
+  const other = role === 'client' ? 'server' : 'client';
+  return peers().filter((p) => p.roles.includes(other));
+}
+
+export function isPeer(id: string): boolean {
+  return peers().some((p) => p.id === id);
+}

@@ -1,0 +1,244 @@
+// The page: the inputs, the findings, and one of four views, all from the state in the URL
+// fragment.
+import { lint, targets, type Diagnostic, type LintResult } from '../../src/index.js';
+import { compareView } from './compare-view.js';
+import { checkField, selectField } from './controls.js';
+import { diagnosticsView, marksFor } from './diagnostics-view.js';
+import { fill, h } from './dom.js';
+import { highlightedInput } from './highlight.js';
+import { capabilities, isPeer, isTarget, optionsFor, peersFor, PROTOCOLS, targetLabel } from './library.js';
+import { listView, statusLine } from './list-view.js';
+import { negotiateView } from './negotiate-view.js';
+import { offerView } from './offer-view.js';
+import { fromFragment, toFragment, VIEWS, type State, type View } from './state.js';
+
+const VIEW_TITLES: Record<View, string> = {
+  list: 'Expanded list',
+  compare: 'Compare',
+  offer: 'Effective offer (-s)',
+  negotiate: 'Negotiate with a peer',
+};
+
+function allowed(key: keyof State, value: string): boolean {
+  switch (key) {
+    case 'view':
+      return (VIEWS as readonly string[]).includes(value);
+    case 'target':
+    case 'target2':
+      return isTarget(value);
+    case 'cmp':
+      return value === 'targets' || value === 'strings';
+    case 'min':
+    case 'max':
+      return (PROTOCOLS as readonly string[]).includes(value);
+    case 'peer':
+      return isPeer(value);
+    case 'role':
+      return value === 'client' || value === 'server';
+    case 'cert':
+      return ['RSA', 'ECDSA', 'RSA+ECDSA'].includes(value);
+    default:
+      return true;
+  }
+}
+
+/** A state the views can show: a peer that plays the other side of our role. */
+function normalize(state: State): State {
+  const ids = peersFor(state.role).map((p) => p.id);
+  return ids.includes(state.peer) ? state : { ...state, peer: ids[0]! };
+}
+
+let state: State = normalize(fromFragment(location.hash, allowed));
+
+function set(patch: Partial<State>): void {
+  state = normalize({ ...state, ...patch });
+  const fragment = toFragment(state);
+  history.replaceState(null, '', fragment || location.pathname + location.search);
+  sync();
+  render();
+}
+
+// The inputs.
+const cipher = highlightedInput({
+  id: 'cipher-string',
+  label: 'Cipher string',
+  hint: 'As SSL_CTX_set_cipher_list and openssl ciphers take it. Findings are marked in the text.',
+});
+cipher.textarea.addEventListener('input', () => set({ s: cipher.textarea.value }));
+const target = selectField(
+  'target',
+  'Target',
+  targets.map((t) => ({ value: t, text: targetLabel(t) })),
+  (v) => set({ target: v as State['target'] }),
+);
+const csDefault = checkField('cs-default', 'The release’s default TLS 1.3 list', (on) =>
+  set({ cs: on ? null : (cs.textarea.value ?? '') }),
+);
+const cs = highlightedInput({
+  id: 'ciphersuites',
+  label: 'TLS 1.3 list (ciphersuites)',
+  hint: 'As SSL_CTX_set_ciphersuites takes it; empty: no TLS 1.3 suites.',
+});
+cs.textarea.addEventListener('input', () => set({ cs: cs.textarea.value }));
+const tls13 = h('div', { class: 'tls13' }, csDefault.element, cs.element);
+const seclevel = selectField(
+  'seclevel',
+  'Security level before the string',
+  [{ value: '', text: 'release default' }, ...[0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: String(n) }))],
+  (v) => set({ sec: v === '' ? null : Number(v) }),
+);
+const strict = checkField('strict', 'Strict (SSL_CTX_set_strict_cipher_list)', (on) => set({ strict: on }));
+
+// The findings.
+const status = h('div', { id: 'status' });
+const findings = h('div', { id: 'findings' });
+
+// The views.
+const views = {
+  compare: compareView(set),
+  offer: offerView(set),
+  negotiate: negotiateView(set),
+};
+const tabs = VIEWS.map((v) =>
+  h('button', { type: 'button', class: 'tab', 'data-view': v, onclick: () => set({ view: v }) }, VIEW_TITLES[v]),
+);
+const viewControls = h(
+  'div',
+  { id: 'view-controls' },
+  views.compare.controls,
+  views.offer.controls,
+  views.negotiate.controls,
+);
+const viewBody = h('div', { id: 'view-body', 'aria-live': 'off' });
+
+document.body.append(
+  h(
+    'header',
+    { class: 'top' },
+    h('h1', {}, 'cipherx'),
+    h(
+      'p',
+      {},
+      'OpenSSL cipher strings, evaluated as OpenSSL and BoringSSL do, in this page: nothing is sent anywhere.',
+    ),
+  ),
+  h(
+    'main',
+    {},
+    h(
+      'section',
+      { class: 'inputs', 'aria-label': 'The string to evaluate' },
+      cipher.element,
+      h('div', { class: 'controls-row' }, target.element, seclevel.element, strict.element),
+      tls13,
+    ),
+    status,
+    h('section', { 'aria-labelledby': 'findings-title' }, h('h2', { id: 'findings-title' }, 'Findings'), findings),
+    h('nav', { class: 'tabs', 'aria-label': 'Views' }, tabs),
+    h(
+      'section',
+      { class: 'view', 'aria-labelledby': 'view-title' },
+      h('h2', { id: 'view-title', class: 'sr-only' }),
+      viewControls,
+      viewBody,
+    ),
+  ),
+  h(
+    'footer',
+    {},
+    'cipherx: the same library as the command line (',
+    h('code', {}, 'npx cipherx'),
+    '). Tables recorded from real builds of each release.',
+  ),
+);
+
+function sync(): void {
+  if (cipher.textarea.value !== state.s) cipher.textarea.value = state.s;
+  target.set(state.target);
+  const caps = capabilities(state.target);
+  tls13.hidden = !caps.tls13;
+  csDefault.set(state.cs === null);
+  if (state.cs !== null && cs.textarea.value !== state.cs) cs.textarea.value = state.cs;
+  cs.element.hidden = state.cs === null;
+  seclevel.element.hidden = !caps.seclevel;
+  seclevel.set(state.sec === null ? '' : String(state.sec));
+  strict.element.hidden = !caps.strict;
+  strict.set(state.strict);
+  for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
+  views.compare.controls.hidden = state.view !== 'compare';
+  views.offer.controls.hidden = state.view !== 'offer';
+  views.negotiate.controls.hidden = state.view !== 'negotiate';
+  views.compare.sync(state);
+  views.offer.sync(state);
+  views.negotiate.sync(state);
+}
+
+/** Puts the caret on a finding's span in the input it points into. */
+function show(d: Diagnostic): void {
+  const field = d.source === 'ciphersuites' ? cs.textarea : cipher.textarea;
+  field.focus();
+  if (d.span) field.setSelectionRange(d.span.start, d.span.end);
+}
+
+function render(): void {
+  const options = optionsFor(state, state.target);
+  let result: LintResult | null = null;
+  try {
+    result = lint(state.s, options);
+  } catch (e) {
+    fill(status, h('p', { class: 'status status-bad', role: 'status' }, (e as Error).message));
+  }
+  cipher.setMarks(result ? marksFor(result.diagnostics, 'cipher-list') : []);
+  cs.setMarks(result ? marksFor(result.diagnostics, 'ciphersuites') : []);
+  if (result) {
+    fill(status, statusLine(result, state.target));
+    fill(findings, diagnosticsView(result.diagnostics, show));
+  } else fill(findings);
+  const title = document.getElementById('view-title')!;
+  title.textContent = VIEW_TITLES[state.view];
+  document.title = `cipherx — ${VIEW_TITLES[state.view]}`;
+  switch (state.view) {
+    case 'list':
+      fill(
+        viewBody,
+        result
+          ? listView({
+              input: state.s,
+              target: state.target,
+              options,
+              lint: result,
+              suite: state.suite,
+              onExplain: (suite) => {
+                set({ suite });
+                const heading = document.getElementById('explain-title');
+                if (suite !== null && heading) {
+                  heading.focus();
+                  heading.scrollIntoView({ block: 'nearest' });
+                }
+              },
+            })
+          : [],
+      );
+      break;
+    case 'compare':
+      fill(viewBody, views.compare.render(state));
+      break;
+    case 'offer':
+      fill(viewBody, views.offer.render(state));
+      break;
+    case 'negotiate':
+      fill(viewBody, views.negotiate.render(state));
+      break;
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  const next = normalize(fromFragment(location.hash, allowed));
+  if (toFragment(next) === toFragment(state)) return;
+  state = next;
+  sync();
+  render();
+});
+
+sync();
+render();

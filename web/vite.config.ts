@@ -1,0 +1,56 @@
+// Builds the page into one self-contained HTML file (dist-web/index.html): the script and the
+// styles are inlined, so it opens from a file:// URL (where Chromium refuses external module
+// scripts) and makes no request of its own.
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Puts every emitted script and stylesheet into the HTML, and drops the separate files. */
+function inlineAssets(): Plugin {
+  return {
+    name: 'cipherx-inline-assets',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName.endsWith('.html'));
+      if (!html || html.type !== 'asset') return;
+      let text = String(html.source);
+      for (const [name, file] of Object.entries(bundle)) {
+        if (file.type === 'chunk' && file.isEntry) {
+          const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escape(name)}"></script>`);
+          if (!tag.test(text)) throw new Error(`inline: no script tag for ${name}`);
+          // `</script` cannot occur inside the inlined text; `<\/script` means the same in JavaScript.
+          const code = file.code.replace(/<\/(script)/gi, '<\\/$1');
+          text = text.replace(tag, () => `<script type="module">${code}</script>`);
+          delete bundle[name];
+        } else if (file.type === 'asset' && name.endsWith('.css')) {
+          const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${escape(name)}">`);
+          if (!tag.test(text)) throw new Error(`inline: no stylesheet link for ${name}`);
+          const css = String(file.source).replace(/<\/(style)/gi, '<\\/$1');
+          text = text.replace(tag, () => `<style>${css}</style>`);
+          delete bundle[name];
+        }
+      }
+      const left = Object.keys(bundle).filter((n) => n !== html.fileName);
+      if (left.length) throw new Error(`inline: files left outside the page: ${left.join(', ')}`);
+      html.source = text;
+    },
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  publicDir: false,
+  plugins: [inlineAssets()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist-web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    cssCodeSplit: false,
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    reportCompressedSize: true,
+  },
+});
