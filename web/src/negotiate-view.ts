@@ -88,7 +88,7 @@ function render(state: State): Node[] {
   const rows: Array<[string, Node | string]> = [
     ['our side', `${n.local.target} (${n.local.role})`],
     ['peer', `${n.peer.name} (${n.peer.role})`],
-    ['protocols', `ours: ${range(n.local.offer.protocols)}; theirs: ${range([...n.peer.protocols].reverse())}`],
+    ['protocols', `ours: ${range(n.local.offer.protocols)}; theirs: ${range(n.peer.protocols)}`],
     ['protocol', n.protocol ?? '—'],
     [
       'suite',
