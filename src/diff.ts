@@ -3,8 +3,11 @@ import type { Cipher, ExpandError, ExpandOptions, ExpandResult } from './types.j
 
 /** One side of a comparison: accepted or not, why not, and how many suites its final list has. */
 export interface Side {
+  /** Whether OpenSSL accepts this side's string. */
   ok: boolean;
+  /** Why not; null when `ok`. */
   error: ExpandError | null;
+  /** How many suites its final list has (0 when not `ok`). */
   count: number;
   /** The security level after the call (`@SECLEVEL=n`), null where the release has none. */
   seclevel: number | null;
@@ -16,22 +19,48 @@ export interface Side {
  * included, as `expand` returns them.
  */
 export interface CipherListDiff {
+  /** The first list's side. */
   before: Side;
+  /** The second list's side. */
   after: Side;
   /** In `after` only, in `after` order; `position` is the index in `after`. */
-  added: Array<{ name: string; position: number }>;
+  added: Array<{
+    /** The suite's OpenSSL name. */
+    name: string;
+    /** Its index in `after`. */
+    position: number;
+  }>;
   /** In `before` only, in `before` order; `position` is the index in `before`. */
-  removed: Array<{ name: string; position: number }>;
+  removed: Array<{
+    /** The suite's OpenSSL name. */
+    name: string;
+    /** Its index in `before`. */
+    position: number;
+  }>;
   /**
    * In both lists, but placed differently relative to the other suites both lists hold: the
    * fewest suites whose removal leaves the common suites in the same order on both sides.
    * In `after` order, with the index in `before` (`from`) and in `after` (`to`).
    */
-  moved: Array<{ name: string; from: number; to: number }>;
+  moved: Array<{
+    /** The suite's OpenSSL name. */
+    name: string;
+    /** Its index in `before`. */
+    from: number;
+    /** Its index in `after`. */
+    to: number;
+  }>;
   /** Suites in both lists that did not move (their index may still shift by additions and removals). */
   unchanged: number;
   /** The first suite of each list (null for an empty or failed list), and whether it differs. */
-  firstPreference: { before: string | null; after: string | null; changed: boolean };
+  firstPreference: {
+    /** The first suite of `before`. */
+    before: string | null;
+    /** The first suite of `after`. */
+    after: string | null;
+    /** Whether they differ. */
+    changed: boolean;
+  };
   /** Whether the TLS 1.3 suites (protocol `TLSv1.3`), in their order, differ between the lists. */
   tls13Changed: boolean;
   /** Both sides accepted with the same suites in the same order. */

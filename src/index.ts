@@ -4,13 +4,20 @@ registerAllTargets();
 
 export { expand } from './expand.js';
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
-export { assessList, assessSuite, type SecurityReport, type SuiteRating } from './lint/security.js';
+export {
+  assessList,
+  assessSuite,
+  type SecurityReport,
+  type SuiteAssessment,
+  type SuiteRating,
+} from './lint/security.js';
 export { explain, explainSuite, type Explanation, type SuiteAnswer } from './explain/explain.js';
+export type { SuiteOrigin } from './explain/suite-history.js';
 export { diff, diffResults, type CipherListDiff, type Side } from './diff.js';
 export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { TARGET_NAMES as targets } from './table/registry.js';
 export { describeTargets, type TargetInfo } from './targets.js';
-export { renderProblem } from './format/diagnostic-text.js';
+export { renderProblem, type RenderedProblem } from './format/diagnostic-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
 export {
   negotiate,

@@ -4,6 +4,7 @@ import type { TargetName } from './types.js';
 
 /** What `cipherx targets` shows about one release line. */
 export interface TargetInfo {
+  /** The target's name, as `options.target` takes it. */
   name: TargetName;
   /** The exact release the tables were recorded from, e.g. `OpenSSL 3.0.20`. */
   release: string;

@@ -3,7 +3,9 @@ import type { SupportedOptions, SupportedView } from './supported/supported.js';
 
 /** A half-open range of UTF-16 code-unit offsets into the input string: `start` inclusive, `end` exclusive. */
 export interface Span {
+  /** The first code unit of the range. */
   start: number;
+  /** The code unit just after the range. */
   end: number;
 }
 
@@ -25,8 +27,11 @@ export interface Cipher {
   readonly protocol: string | null;
   /** Key exchange (`Kx=`), authentication (`Au=`), encryption (`Enc=`) and MAC (`Mac=`) as `-v` prints them. */
   readonly kx: string;
+  /** Authentication, as the `Au=` column of `-v` prints it, e.g. `RSA`. */
   readonly au: string;
+  /** Encryption, as the `Enc=` column of `-v` prints it, e.g. `AESGCM(128)`. */
   readonly enc: string;
+  /** Message authentication, as the `Mac=` column of `-v` prints it, e.g. `AEAD`. */
   readonly mac: string;
   /** Effective strength in bits (`SSL_CIPHER_get_bits`), used by `@STRENGTH` and security levels. */
   readonly bits: number;
@@ -36,24 +41,45 @@ export interface Cipher {
   readonly inGroupWithNext?: boolean;
 }
 
+/**
+ * How much a diagnostic matters: `error` where OpenSSL rejects the string, `warning` where it
+ * accepts it but does something other than the text says, `info` for style.
+ */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A finding about the input, as data; text is rendered by the caller. */
 export interface Diagnostic {
   /** Kebab-case identifier, stable across releases, e.g. `unknown-word`. */
   code: string;
+  /** How much it matters. */
   severity: Severity;
   /** A one-line English message (renderers may use their own text from `code` and `args`). */
   message: string;
   /** Where in the input (or, with `source: 'ciphersuites'`, in the ciphersuites option). */
   span: Span | null;
+  /** The values the message is built from (the word, the release, ...), keyed by name. */
   args: Record<string, string | number>;
   /** Which input the span points into; `cipher-list` when absent. */
   source?: 'cipher-list' | 'ciphersuites';
   /** Other places that explain this one (the earlier `!` that shadows a term, ...). */
-  related?: Array<{ span: Span; message: string }>;
+  related?: Array<{
+    /** Where the other place is. */
+    span: Span;
+    /** What it has to do with this one. */
+    message: string;
+  }>;
   /** How to mend it: a sentence, and where possible the text to put at `span` (or to append). */
-  fix?: { description: string; replacement?: { span: Span; text: string } };
+  fix?: {
+    /** The remedy, in one sentence. */
+    description: string;
+    /** The edit that applies it, when there is one. */
+    replacement?: {
+      /** The text to replace; an empty span inserts there. */
+      span: Span;
+      /** The text to put there. */
+      text: string;
+    };
+  };
 }
 
 /** Why OpenSSL refused the call. */
@@ -66,13 +92,17 @@ export type ErrorCode =
   /** BoringSSL: `@STRENGTH` in a string that uses groups. */
   | 'mixed-special-operator-with-groups';
 
+/** Why OpenSSL rejected the call, as `ExpandResult.error` gives it. */
 export interface ExpandError {
+  /** What kind of refusal. */
   code: ErrorCode;
+  /** A one-line English message. */
   message: string;
   /** For `invalid-command`: the offending byte or word; for `invalid-ciphersuites`: the option's text. */
   span?: Span;
 }
 
+/** The options of `expand` (and of `lint`, `explain` and `diff`): the release and the context's set-up. */
 export interface ExpandOptions {
   /** Release line to evaluate for. Default `openssl-3.0`. */
   target?: TargetName;
@@ -97,14 +127,17 @@ export interface ExpandOptions {
   supported?: SupportedOptions | boolean;
 }
 
+/** What `expand` returns: what a context holds after `SSL_CTX_set_cipher_list` with the string. */
 export interface ExpandResult {
   /** Whether OpenSSL would accept the string (`SSL_CTX_set_cipher_list` returns 1). */
   ok: boolean;
+  /** Why OpenSSL refused the string; null when `ok`. */
   error: ExpandError | null;
   /** The final list, TLS 1.3 suites first, in preference order; empty when `ok` is false. */
   ciphers: Cipher[];
   /** The security level of the context after the call (`@SECLEVEL=n` changes it). */
   seclevel: number | null;
+  /** What OpenSSL did silently; at most 100, then `too-many-diagnostics`. */
   diagnostics: Diagnostic[];
   /** With `options.trace`: every element of the string and what it did, in order. */
   trace?: TermTrace[];

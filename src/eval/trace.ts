@@ -46,15 +46,26 @@ export type NoEffectReason =
 
 /** The record of one element: where it is, what it resolved to, what it did. */
 export interface TermTrace {
+  /** Where the element is in the input. */
   span: Span;
   /** The element's text as written. */
   text: string;
+  /** Its operator (`@` for a command such as `@STRENGTH`); null for an element without one. */
   operator: '!' | '-' | '+' | '@' | null;
   /** Each word and what the target knows it as. */
-  words: Array<{ text: string; span: Span; kind: 'suite' | 'alias' | 'command' | 'unknown' | 'unavailable-alias' }>;
+  words: Array<{
+    /** The word as written. */
+    text: string;
+    /** Where it is in the input. */
+    span: Span;
+    /** What the target knows it as. */
+    kind: 'suite' | 'alias' | 'command' | 'unknown' | 'unavailable-alias';
+  }>;
+  /** What it did. */
   effect: TermEffect;
   /** The suites it changed, in the order OpenSSL handled them (OpenSSL names). */
   suites: string[];
+  /** When it did nothing: why. */
   reason?: NoEffectReason;
   /**
    * For `unknown-word`: the diagnostic code that explains it (`default-not-first`, `unavailable-alias`,

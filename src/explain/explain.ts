@@ -9,7 +9,12 @@ import { absenceCause, suiteOrigins, type SuiteOrigin } from './suite-history.js
 export interface Explanation {
   /** The target the string was evaluated for. */
   target: TargetName;
-  result: ExpandResult & { trace: TermTrace[] };
+  /** The evaluation, with its trace. */
+  result: ExpandResult & {
+    /** What every element of the string did. */
+    trace: TermTrace[];
+  };
+  /** For every suite of the final list, in its order: which element added it and which last moved it. */
   origins: SuiteOrigin[];
 }
 
@@ -26,10 +31,26 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
 
 /** The answer to "why is this suite there, or not there?", as data. */
 export type SuiteAnswer =
-  | { suite: string; present: true; position: number; tls13: boolean; addedBy: number; lastMovedBy: number }
   | {
+      /** The suite's OpenSSL name (as given, when the target does not know it). */
       suite: string;
+      /** It is in the final list. */
+      present: true;
+      /** Its index in the final list. */
+      position: number;
+      /** It is a TLS 1.3 suite (configured apart, by `ciphersuites`). */
+      tls13: boolean;
+      /** The trace index of the element that (last) added it; -1 for TLS 1.3 suites. */
+      addedBy: number;
+      /** The trace index of the last element that moved it after that, or -1. */
+      lastMovedBy: number;
+    }
+  | {
+      /** The suite's OpenSSL name (as given, when the target does not know it). */
+      suite: string;
+      /** It is not in the final list. */
       present: false;
+      /** Why not. */
       cause:
         | 'call-failed'
         | 'not-a-suite'
@@ -52,7 +73,12 @@ export function explainSuite(
   input: string,
   suite: string,
   options: ExpandOptions = {},
-): { explanation: Explanation; answer: SuiteAnswer } {
+): {
+  /** The evaluation the answer is about. */
+  explanation: Explanation;
+  /** Why the suite is there, or not. */
+  answer: SuiteAnswer;
+} {
   const explanation = explain(input, options);
   const { result, origins } = explanation;
   const found = lookUp(explanation.target, suite);

@@ -2,6 +2,7 @@ import type { TermTrace } from '../eval/trace.js';
 
 /** Where a suite of the final list comes from: the element that added it, the last that moved it. */
 export interface SuiteOrigin {
+  /** The suite's OpenSSL name. */
   name: string;
   /** Index in the trace of the element that (last) added it; -1 for TLS 1.3 suites (set apart). */
   addedBy: number;

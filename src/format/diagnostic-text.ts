@@ -1,17 +1,28 @@
 import { visibleChar } from './characters.js';
 import type { Span } from '../types.js';
 
+/** What `renderProblem` renders: a `Diagnostic`, an `ExpandError` with a severity, or the like. */
 export interface RenderedProblem {
   /** `error`, `warning` or `info`. */
   severity: string;
   /** Kebab-case code, shown in brackets. */
   code: string;
+  /** The one-line message after the code. */
   message: string;
+  /** Where the caret goes; none for a problem of the whole input. */
   span: Span | null | undefined;
   /** Shown as `= note:` lines. */
-  related?: Array<{ span: Span; message: string }>;
+  related?: Array<{
+    /** Where the other place is. */
+    span: Span;
+    /** The note's text. */
+    message: string;
+  }>;
   /** Shown as a `= help:` line. */
-  fix?: { description: string };
+  fix?: {
+    /** The help's text. */
+    description: string;
+  };
 }
 
 /**

@@ -7,13 +7,20 @@ import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, OpenSSLTargetName
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
 export interface LintResult {
+  /** Whether OpenSSL accepts the string. */
   ok: boolean;
-  result: ExpandResult & { trace: TermTrace[] };
+  /** The evaluation that was judged, with its trace. */
+  result: ExpandResult & {
+    /** What every element of the string did. */
+    trace: TermTrace[];
+  };
+  /** Every finding but those of `options.ignore`, by position in the input (those without a span last). */
   diagnostics: Diagnostic[];
   /** Ratings of the resulting suites and of the list (null when the string is rejected). */
   security: SecurityReport | null;
 }
 
+/** The options of `lint`: those of `expand`, and codes to leave out. */
 export interface LintOptions extends ExpandOptions {
   /** Codes to leave out. */
   ignore?: readonly string[];

@@ -59,13 +59,24 @@ export interface SecurityRule {
 
 /** What assessSuite finds: the rating, and the codes of the rules that match, in rule order. */
 export interface SuiteAssessment {
+  /** The suite's rating. */
   rating: SuiteRating;
+  /** The codes of the security rules it matches, in rule order. */
   findings: string[];
 }
 
+/** The security ratings of a list: every suite's, and the list's as a whole. */
 export interface SecurityReport {
   /** One entry per suite, in list order. */
-  suites: Array<{ name: string; rating: SuiteRating; findings: string[] }>;
+  suites: Array<{
+    /** The suite's OpenSSL name. */
+    name: string;
+    /** Its rating. */
+    rating: SuiteRating;
+    /** The codes of the security rules it matches, in rule order. */
+    findings: string[];
+  }>;
+  /** The list as a whole. */
   summary: {
     /**
      * The worst rating in the list: OpenSSL offers every listed suite, and a peer that supports

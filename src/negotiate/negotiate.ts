@@ -6,8 +6,10 @@ import { DEFAULT_TARGET, TARGET_NAMES, getTarget, isTargetName } from '../table/
 import type { Cipher, ExpandError, TargetName } from '../types.js';
 import { findPeer, peerData, type CertificateType, type Hazard, type PeerProfile } from './peers.js';
 
+/** A side's role in the handshake. */
 export type Role = 'client' | 'server';
 
+/** The options of `negotiate`: our side's set-up, and the peer. */
 export interface NegotiateOptions {
   /** Our side's cipher string. */
   local: string;
@@ -47,10 +49,19 @@ export type NegotiationFailure =
 /** A hazard that applies to this handshake. */
 export type HazardFinding = Pick<Hazard, 'id' | 'title' | 'severity' | 'description' | 'sources'>;
 
+/** What `negotiate` answers: whether the handshake completes, at which version, with which suite, and the hazards. */
 export interface Negotiation {
   /** Whether the handshake is expected to complete. */
   ok: boolean;
-  failure: { code: NegotiationFailure; message: string; hazard?: string } | null;
+  /** Why it would not complete; null when `ok`. */
+  failure: {
+    /** What kind of failure. */
+    code: NegotiationFailure;
+    /** A one-line English message. */
+    message: string;
+    /** For `hazard`: the id of the hazard that stops it. */
+    hazard?: string;
+  } | null;
   /** The negotiated protocol version, when the sides have one in common. */
   protocol: ProtocolVersion | null;
   /** The suite the server picks (our table's description of it), when there is one. */
@@ -61,9 +72,28 @@ export interface Negotiation {
   shared: Cipher[];
   /** Known hazards for this peer, protocol and suite, errors first. */
   hazards: HazardFinding[];
-  local: { target: TargetName; role: Role; error: ExpandError | null; offer: SupportedView };
-  /** The peer: its versions oldest first, like `local.offer.protocols`. */
-  peer: { id: string; name: string; role: Role; protocols: ProtocolVersion[] };
+  /** Our side. */
+  local: {
+    /** Our release line. */
+    target: TargetName;
+    /** Our role. */
+    role: Role;
+    /** Why our string was rejected; null when it was accepted. */
+    error: ExpandError | null;
+    /** What we offer or accept, as `expand(..., { supported })` computes it. */
+    offer: SupportedView;
+  };
+  /** The peer. */
+  peer: {
+    /** The profile's id. */
+    id: string;
+    /** The profile's name. */
+    name: string;
+    /** Its role: the other one than ours. */
+    role: Role;
+    /** The versions it enables, oldest first, like `local.offer.protocols`. */
+    protocols: ProtocolVersion[];
+  };
 }
 
 /**

@@ -6,7 +6,9 @@ export type CertificateType = 'RSA' | 'ECDSA' | 'RSA+ECDSA';
 
 /** A cited source of a profile or hazard. */
 export interface PeerSource {
+  /** The document's title. */
   title: string;
+  /** Where it is. */
   url: string;
   /** Which fact the source gives, in one sentence. */
   says: string;
@@ -14,7 +16,9 @@ export interface PeerSource {
 
 /** What a known TLS peer offers or accepts by default (data/peers/, see its README). */
 export interface PeerProfile {
+  /** A stable id, e.g. `windows-server-2012-r2` (what `--peer` and `options.peer` take). */
   id: string;
+  /** A human name, e.g. `Windows Server 2012 R2 (Schannel)`. */
   name: string;
   /** What the profile models (update level, defaults). */
   description?: string;
@@ -32,36 +36,53 @@ export interface PeerProfile {
   groups: string[];
   /** The finite-field DHE group size it uses as a server; null when unknown. */
   dhBits: number | null;
+  /** Where the profile's facts come from. */
   sources: PeerSource[];
   /** Ids of the hazards in the hazard table that concern this peer. */
   hazards: string[];
+  /** Anything else worth knowing about the profile. */
   notes?: string;
 }
 
 /** The conditions under which a hazard applies; every given one must hold. */
 export interface HazardCondition {
+  /** The suite's key exchange is one of these (`Kx=` of `-v`). */
   kx?: string[];
+  /** Its authentication is one of these (`Au=`). */
   au?: string[];
+  /** Its encryption is one of these (`Enc=`). */
   enc?: string[];
+  /** Its MAC is one of these (`Mac=`). */
   mac?: string[];
   /** `AESGCM` matches every `AESGCM(n)`. */
   encFamily?: string[];
+  /** The negotiated version is one of these. */
   protocol?: ProtocolVersion[];
+  /** The peer's profile id is one of these. */
   peer?: string[];
+  /** The peer has this role. */
   peerRole?: 'server' | 'client';
+  /** Our side is one of these release lines. */
   ourTargets?: TargetName[];
+  /** Our security level is at least this. */
   seclevelAtLeast?: number;
+  /** The peer's finite-field DHE group is smaller than this many bits. */
   dhBitsBelow?: number;
 }
 
 /** A known way a handshake with some peer goes wrong, with its sources. */
 export interface Hazard {
+  /** A stable id, e.g. `windows-dhe-leading-zero`. */
   id: string;
+  /** What goes wrong, in a line. */
   title: string;
   /** `error`: the handshake fails; `warning`: it fails sometimes or in common set-ups; `info`. */
   severity: 'error' | 'warning' | 'info';
+  /** When it applies. */
   when: HazardCondition;
+  /** What happens and why, in a paragraph. */
   description: string;
+  /** Where the facts come from. */
   sources: PeerSource[];
 }
 

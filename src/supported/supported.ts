@@ -60,7 +60,12 @@ export interface SupportedView {
   /** The security level the filter used (the context's level after the string); null on 1.0.2. */
   seclevel: number | null;
   /** Every suite of the configured list that is not offered, in list order, with the first reason. */
-  dropped: Array<{ suite: string; reason: DropReason }>;
+  dropped: Array<{
+    /** The suite's OpenSSL name. */
+    suite: string;
+    /** The first reason it is not offered. */
+    reason: DropReason;
+  }>;
 }
 
 /** What the filter needs of a suite, taken from its masks. */
