@@ -17,7 +17,13 @@ import { OPENSSL_BIN, opensslVersion } from '../oracle/openssl-oracle.js';
 const live = useLiveOracle();
 
 const protocol = fc.constantFrom<ProtocolVersion | undefined>(undefined, 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3');
+const TLS13 = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 const setup = fc.record({
+  // The TLS 1.3 list: the default, or any part of it in any order ('' for none).
+  ciphersuites: fc.option(
+    fc.shuffledSubarray(TLS13).map((l) => l.join(':')),
+    { nil: undefined },
+  ),
   seclevel: fc.integer({ min: 0, max: 5 }),
   minProtocol: protocol,
   maxProtocol: protocol,
@@ -34,7 +40,7 @@ describe(`live -s view against libssl (seed ${seed}, ${Math.ceil(numRuns / 2)} r
       fc.asyncProperty(cipherString, setup, async (body, s) => {
         const input = s.inlineLevel === undefined ? body : `${body}:@SECLEVEL=${s.inlineLevel}`;
         const want = await live.oracle.query(input, {
-          ciphersuites: null,
+          ciphersuites: s.ciphersuites ?? null,
           supported: true,
           securityLevel: s.seclevel,
           minProtocol: s.minProtocol,
@@ -43,6 +49,7 @@ describe(`live -s view against libssl (seed ${seed}, ${Math.ceil(numRuns / 2)} r
           srp: s.srp,
         });
         const got = expand(input, {
+          ...(s.ciphersuites !== undefined ? { ciphersuites: s.ciphersuites } : {}),
           seclevel: s.seclevel,
           supported: { minProtocol: s.minProtocol, maxProtocol: s.maxProtocol, psk: s.psk, srp: s.srp },
         });
