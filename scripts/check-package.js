@@ -30,6 +30,8 @@ try {
   const allowed = [
     /^package\.json$/,
     /^README\.md$/,
+    /^LICENSE$/,
+    /^CHANGELOG\.md$/,
     /^bin\/cipherx\.js$/,
     /^dist\/src\/(?!cli\/).+\.(js|d\.ts)$/,
     /^dist\/src\/cli\/[^/]+\.js$/,
@@ -40,6 +42,8 @@ try {
   const required = [
     'package.json',
     'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
     'bin/cipherx.js',
     'dist/src/index.js',
     'dist/src/index.d.ts',

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// The budget, in bytes: about 10% above the measured size (446,194 minified, 72,537 gzipped).
+// The budget, in bytes: about 8% above the measured size (453,300 minified, 74,700 gzipped).
 const BUDGET = { minified: 490_000, gzip: 80_000 };
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

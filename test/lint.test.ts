@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explain, explainSuite } from '../src/explain/explain.js';
 import { renderExplanation, renderSuiteAnswer } from '../src/format/explain-text.js';
 import { lint } from '../src/lint/lint.js';
-import type { TargetName } from '../src/index.js';
+import { expand, type TargetName } from '../src/index.js';
 import { loadCorpus } from './helpers/corpus.js';
 import { RECORDED_TABLES } from './helpers/tables.js';
 
@@ -283,4 +283,19 @@ describe('lint and explain run on every curated corpus string of every target', 
       }
     });
   }
+});
+
+describe('lint stays linear on long strings', () => {
+  it('tests the first 64 `!` elements that removed nothing, and says how many more there were', () => {
+    // 70 distinct suites excluded before anything is added: none of them is ever added, so each
+    // is dead; lint evaluates the string again for the first 64 and counts the other 6.
+    const names = expand('ALL', { target: 'openssl-1.1.1', ciphersuites: '' })
+      .ciphers.map((c) => c.name)
+      .filter((n) => n !== 'AES128-SHA')
+      .slice(0, 70);
+    const r = lint(`${names.map((n) => `!${n}`).join(':')}:AES128-SHA`, { target: 'openssl-1.1.1', ciphersuites: '' });
+    expect(r.diagnostics.filter((d) => d.code === 'dead-term')).toHaveLength(64);
+    const note = r.diagnostics.find((d) => d.code === 'dead-term-check-limited')!;
+    expect([note.severity, note.args]).toEqual(['info', { count: 6, limit: 64 }]);
+  });
 });

@@ -60,10 +60,14 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   // Whether the string without one element gives the same outcome: the test of a `!X` that
   // removed nothing yet, which matters exactly when a later element would have added its suites.
   // Each test evaluates the string again, so only the first REEVALUATIONS such elements are
-  // tested (lint stays linear in the length of the string); the others are not reported.
+  // tested (lint stays linear in the length of the string); the others are counted and said.
   let budget = REEVALUATIONS;
+  const untested: Span[] = [];
   const sameWithout = (span: Span): boolean => {
-    if (budget-- <= 0) return false;
+    if (budget-- <= 0) {
+      untested.push(span);
+      return false;
+    }
     const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
     return (
       r.ok === result.ok &&
@@ -73,6 +77,15 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     );
   };
   out.push(...fromTrace(result.trace, input, sameWithout));
+  if (untested.length > 0) {
+    out.push({
+      code: 'dead-term-check-limited',
+      severity: 'info',
+      message: `${untested.length} more \`!\` ${untested.length === 1 ? 'element' : 'elements'} that removed nothing when read ${untested.length === 1 ? 'was' : 'were'} not tested for effect (lint tests the first ${REEVALUATIONS}); ${untested.length === 1 ? 'it' : 'they'} may do nothing`,
+      span: untested[0]!,
+      args: { count: untested.length, limit: REEVALUATIONS },
+    });
+  }
   let security: SecurityReport | null = null;
   if (result.ok) {
     out.push(...overshoot(result, input, boring));
@@ -261,7 +274,7 @@ function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string,
         suites: families.flatMap((x) => x.suites).join(','),
       },
       fix: {
-        description: `exclude them: append ${excludes}`,
+        description: `Append \`${excludes}\` to exclude them.`,
         replacement: { span: { start: input.length, end: input.length }, text: excludes },
       },
     });
