@@ -312,6 +312,44 @@ describe('the URL fragment', () => {
   });
 });
 
+describe('written fragments, read strictly', () => {
+  it('keeps `+` a plus, takes `~` literally, ignores malformed values and broken escapes', async () => {
+    const page = await browser.open('#s=ECDH+aRSA&sec=&strict=true&t2=%E0%A4');
+    expect(await page.inputValue('#cipher-string')).toBe('ECDH+aRSA');
+    expect((await tableRows(page)).map((x) => x.name)).toEqual(expand('ECDH+aRSA').ciphers.map((c) => c.name));
+    expect(await page.inputValue('#seclevel')).toBe('');
+    await page.evaluate(() => (location.hash = '#s=~'));
+    await page.waitForFunction(() => (document.getElementById('cipher-string') as HTMLTextAreaElement).value === '~');
+    await page.reload();
+    expect(await page.inputValue('#cipher-string')).toBe('~');
+    await page.close();
+  });
+
+  it('drops settings the target does not have, and shows the ones negotiation uses', async () => {
+    // boringssl has no SSLv3 and no security levels: the fragment's values are dropped, not thrown.
+    const page = await browser.open('#v=negotiate&t=boringssl&min=SSLv3&sec=2&peer=java-17');
+    expect(await page.inputValue('#min')).toBe('');
+    const n = negotiate({ local: 'HIGH:!aNULL:!MD5', target: 'boringssl', peer: 'java-17' });
+    expect(await page.textContent('dd[data-fact="suite"]')).toContain(n.suite!.name);
+    // The protocol range that shapes the negotiation is on screen in that view.
+    await page.evaluate(() => (location.hash = '#v=negotiate&t=openssl-3.5&s=DEFAULT&max=TLSv1.1&peer=java-17'));
+    await page.waitForFunction(() => (document.getElementById('max') as HTMLSelectElement).value === 'TLSv1.1');
+    expect(await page.isVisible('#max')).toBe(true);
+    await page.close();
+  });
+
+  it('lists the first 200 findings of a long string and says how many more there are', async () => {
+    const page = await browser.open();
+    // 300 elements that do nothing: one finding each.
+    const s = `HIGH:${Array.from({ length: 300 }, () => '-aNULL').join(':')}`;
+    await page.fill('#cipher-string', s);
+    const total = lint(s).diagnostics.length;
+    expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
+    expect(await page.textContent('#findings')).toContain(`${total - 200} more findings not shown`);
+    await page.close();
+  });
+});
+
 describe('keyboard and small screens', () => {
   it('reaches and operates every control by keyboard, with a visible focus', async () => {
     const page = await browser.open('#s=kRSA');

@@ -10,6 +10,9 @@ export function marksFor(diagnostics: readonly Diagnostic[], source: 'cipher-lis
     .map((d) => ({ span: d.span!, severity: d.severity, code: d.code, message: d.message }));
 }
 
+/** How many findings the page lists: a pasted string of thousands of terms stays usable. */
+const SHOWN = 200;
+
 export function diagnosticsView(
   diagnostics: readonly Diagnostic[],
   show: (d: Diagnostic) => void,
@@ -23,24 +26,33 @@ export function diagnosticsView(
       ? 'No findings.'
       : `${count(n.error, 'error')}, ${count(n.warning, 'warning')}, ${count(n.info, 'note')}`,
   );
-  const items = diagnostics.map((d) =>
-    h(
-      'li',
-      { class: `diag diag-${d.severity}`, 'data-code': d.code },
-      h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
-      ' ',
-      h('code', { class: 'code' }, d.code),
-      ' ',
-      h('span', { class: 'msg' }, prose(d.message)),
-      d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
-      d.span
-        ? h(
-            'button',
-            { type: 'button', class: 'small', onclick: () => show(d) },
-            d.source === 'ciphersuites' ? 'Show in the TLS 1.3 list' : 'Show in the string',
-          )
-        : null,
-    ),
-  );
-  return [summary, h('ul', { class: 'diags' }, items)];
+  const items = diagnostics
+    .slice(0, SHOWN)
+    .map((d) =>
+      h(
+        'li',
+        { class: `diag diag-${d.severity}`, 'data-code': d.code },
+        h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
+        ' ',
+        h('code', { class: 'code' }, d.code),
+        ' ',
+        h('span', { class: 'msg' }, prose(d.message)),
+        d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
+        d.span
+          ? h(
+              'button',
+              { type: 'button', class: 'small', onclick: () => show(d) },
+              d.source === 'ciphersuites' ? 'Show in the TLS 1.3 list' : 'Show in the string',
+            )
+          : null,
+      ),
+    );
+  const rest = diagnostics.length - SHOWN;
+  return [
+    summary,
+    h('ul', { class: 'diags' }, items),
+    rest > 0
+      ? h('p', { class: 'hint' }, `${count(rest, 'more finding')} not shown (the command line lists them all).`)
+      : [],
+  ].flat();
 }

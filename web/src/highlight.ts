@@ -78,11 +78,21 @@ function renderBackdrop(backdrop: HTMLElement, text: string, marks: readonly Mar
   for (const m of spans) cuts.add(m.start).add(m.end);
   const points = [...cuts].sort((a, b) => a - b);
   const nodes: Node[] = [];
+  // One sweep over the marks sorted by start: the marks over a piece are those begun at or before
+  // it and not yet ended (the cut points include every end), so long strings stay linear.
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let active: typeof spans = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
     const piece = text.slice(from, to);
-    const over = spans.filter((m) => m.start <= from && m.end >= to);
+    active = active.filter((m) => m.end > from);
+    while (next < byStart.length && byStart[next]!.start <= from) {
+      if (byStart[next]!.end > from) active.push(byStart[next]!);
+      next++;
+    }
+    const over = active;
     if (over.length === 0) {
       nodes.push(document.createTextNode(piece));
       continue;

@@ -19,6 +19,9 @@ export interface Capabilities {
   tls13: boolean;
   seclevel: boolean;
   strict: boolean;
+  srp: boolean;
+  /** The protocol versions the release can negotiate at all (at level 0 where it has levels). */
+  protocols: readonly ProtocolVersion[];
 }
 
 function accepts(options: ExpandOptions): boolean {
@@ -37,12 +40,23 @@ const CAPABILITIES = new Map<TargetName, Capabilities>(
       tls13: accepts({ target: t, ciphersuites: 'TLS_AES_128_GCM_SHA256' }),
       seclevel: accepts({ target: t, seclevel: 1 }),
       strict: accepts({ target: t, strict: false }),
+      srp: accepts({ target: t, supported: { srp: true } }),
+      protocols: expand('ALL', {
+        target: t,
+        ...(accepts({ target: t, seclevel: 0 }) ? { seclevel: 0 } : {}),
+        supported: true,
+      }).supported!.protocols,
     },
   ]),
 );
 
 export function capabilities(target: TargetName): Capabilities {
   return CAPABILITIES.get(target)!;
+}
+
+/** The protocol versions `target` has, oldest first. */
+export function protocolsOf(target: TargetName): readonly ProtocolVersion[] {
+  return capabilities(target).protocols;
 }
 
 const RELEASES = new Map(describeTargets().map((t) => [t.name, t.release]));
@@ -74,4 +88,12 @@ export function peersFor(role: 'client' | 'server'): PeerProfile[] {
 
 export function isPeer(id: string): boolean {
   return peers().some((p) => p.id === id);
+}
+
+/** The target's default TLS 1.3 list, as the names `SSL_CTX_set_ciphersuites` takes. */
+export function defaultCiphersuites(target: TargetName): string {
+  return expand('ALL', { target })
+    .ciphers.filter((c) => c.protocol === 'TLSv1.3')
+    .map((c) => c.stdname ?? c.name)
+    .join(':');
 }

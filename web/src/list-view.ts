@@ -38,7 +38,7 @@ export function statusLine(r: LintResult, target: TargetName): HTMLElement {
     h('strong', {}, 'Accepted'),
     ` by ${target}: ${count(res.ciphers.length, 'suite')}`,
     res.seclevel !== null ? `, security level ${res.seclevel}` : '',
-    sec?.rating ? `; worst suite offered: ${sec.rating}, first preference: ${sec.first}` : '',
+    sec?.rating ? `; worst listed suite: ${sec.rating}, first preference: ${sec.first}` : '',
   );
 }
 
@@ -51,7 +51,7 @@ export function listView(v: ListViewInput): HTMLElement[] {
     h(
       'p',
       { class: 'hint' },
-      'TLS 1.3 suites first, in preference order. Select a name to see which element put it there.',
+      `${res.ciphers.some((c) => c.protocol === 'TLSv1.3') ? 'TLS 1.3 suites first, in' : 'In'} preference order. Select a name to see which element put it there.`,
     ),
     suiteTable(res.ciphers, {
       caption: `Suites of the string on ${v.target}`,
@@ -61,7 +61,7 @@ export function listView(v: ListViewInput): HTMLElement[] {
     whyForm(v),
     openSslText(res.ciphers, v.target),
     h('h3', {}, 'What each element did'),
-    traceList(v.lint),
+    ...[traceList(v.lint)].flat(),
   );
   return out;
 }
@@ -142,13 +142,17 @@ function openSslText(ciphers: LintResult['result']['ciphers'], target: TargetNam
   );
 }
 
-function traceList(r: LintResult): HTMLElement {
+/** How many elements the page describes one by one. */
+const ELEMENTS_SHOWN = 500;
+
+function traceList(r: LintResult): HTMLElement | HTMLElement[] {
   const trace = r.result.trace;
   if (trace.length === 0) return h('p', {}, 'The string has no elements.');
-  return h(
+  const rest = trace.length - ELEMENTS_SHOWN;
+  const list = h(
     'ol',
     { class: 'trace' },
-    trace.map((e) =>
+    trace.slice(0, ELEMENTS_SHOWN).map((e) =>
       h(
         'li',
         { class: `effect-${e.effect}`, 'data-effect': e.effect },
@@ -165,4 +169,5 @@ function traceList(r: LintResult): HTMLElement {
       ),
     ),
   );
+  return rest > 0 ? [list, h('p', { class: 'hint' }, `${count(rest, 'more element')} not shown.`)] : list;
 }

@@ -6,7 +6,17 @@ import { checkField, selectField } from './controls.js';
 import { diagnosticsView, marksFor } from './diagnostics-view.js';
 import { fill, h } from './dom.js';
 import { highlightedInput } from './highlight.js';
-import { capabilities, isPeer, isTarget, optionsFor, peersFor, PROTOCOLS, targetLabel } from './library.js';
+import {
+  capabilities,
+  defaultCiphersuites,
+  isPeer,
+  isTarget,
+  optionsFor,
+  peersFor,
+  PROTOCOLS,
+  protocolsOf,
+  targetLabel,
+} from './library.js';
 import { listView, statusLine } from './list-view.js';
 import { negotiateView } from './negotiate-view.js';
 import { offerView } from './offer-view.js';
@@ -42,10 +52,26 @@ function allowed(key: keyof State, value: string): boolean {
   }
 }
 
-/** A state the views can show: a peer that plays the other side of our role. */
+/**
+ * A state the views can show: a peer that plays the other side of our role, and nothing the
+ * target cannot take (a security level, strict mode, a protocol it does not have), so every
+ * setting in effect is one the page shows.
+ */
 function normalize(state: State): State {
   const ids = peersFor(state.role).map((p) => p.id);
-  return ids.includes(state.peer) ? state : { ...state, peer: ids[0]! };
+  const caps = capabilities(state.target);
+  const protocols = protocolsOf(state.target);
+  const fit = (v: State['min']) => (v !== null && protocols.includes(v) ? v : null);
+  return {
+    ...state,
+    peer: ids.includes(state.peer) ? state.peer : ids[0]!,
+    sec: caps.seclevel ? state.sec : null,
+    strict: caps.strict ? state.strict : false,
+    cs: caps.tls13 ? state.cs : null,
+    min: fit(state.min),
+    max: fit(state.max),
+    srp: caps.srp ? state.srp : false,
+  };
 }
 
 let state: State = normalize(fromFragment(location.hash, allowed));
@@ -72,7 +98,8 @@ const target = selectField(
   (v) => set({ target: v as State['target'] }),
 );
 const csDefault = checkField('cs-default', 'The release’s default TLS 1.3 list', (on) =>
-  set({ cs: on ? null : (cs.textarea.value ?? '') }),
+  // Unticked, the field starts from the release's default list, to edit.
+  set({ cs: on ? null : defaultCiphersuites(state.target) }),
 );
 const cs = highlightedInput({
   id: 'ciphersuites',
@@ -166,7 +193,8 @@ function sync(): void {
   strict.set(state.strict);
   for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
   views.compare.controls.hidden = state.view !== 'compare';
-  views.offer.controls.hidden = state.view !== 'offer';
+  // The protocol range and PSK/SRP set-up shape the negotiation too: shown in both views.
+  views.offer.controls.hidden = state.view !== 'offer' && state.view !== 'negotiate';
   views.negotiate.controls.hidden = state.view !== 'negotiate';
   views.compare.sync(state);
   views.offer.sync(state);

@@ -84,7 +84,8 @@ function render(state: State): Node[] {
   } catch (e) {
     return [h('p', { class: 'status status-bad', role: 'status' }, (e as Error).message)];
   }
-  const range = (v: readonly string[]) => (v.length ? v.join(', ') : 'none');
+  // Newest first, as `cipherx negotiate` prints them.
+  const range = (v: readonly string[]) => (v.length ? [...v].reverse().join(', ') : 'none');
   const rows: Array<[string, Node | string]> = [
     ['our side', `${n.local.target} (${n.local.role})`],
     ['peer', `${n.peer.name} (${n.peer.role})`],

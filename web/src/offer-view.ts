@@ -3,7 +3,7 @@
 import { expand, type DropReason, type ExpandResult, type ProtocolVersion } from '../../src/index.js';
 import { checkField, selectField } from './controls.js';
 import { count, h } from './dom.js';
-import { PROTOCOLS, optionsFor } from './library.js';
+import { capabilities, PROTOCOLS, optionsFor, protocolsOf } from './library.js';
 import type { State } from './state.js';
 import { suiteTable } from './suite-table.js';
 
@@ -40,6 +40,16 @@ export function offerView(set: (p: Partial<State>) => void): OfferView {
   return {
     controls: h('div', { class: 'controls-row' }, min.element, max.element, psk.element, srp.element),
     sync(state) {
+      // Only the versions this target has can be chosen; SRP only where it exists.
+      const have = protocolsOf(state.target);
+      for (const field of [min, max]) {
+        for (const option of field.element.querySelectorAll('option')) {
+          const off = option.value !== '' && !have.includes(option.value as ProtocolVersion);
+          option.disabled = off;
+          option.hidden = off;
+        }
+      }
+      srp.element.hidden = !capabilities(state.target).srp;
       min.set(state.min ?? '');
       max.set(state.max ?? '');
       psk.set(state.psk);

@@ -86,18 +86,35 @@ function encodeValue(v: string | number | boolean | null): string {
 }
 
 /**
- * The fragment for a state: only what differs from the defaults, as URL parameters. A value
- * that is null where the default is not is written as an empty `~` marker.
+ * The fragment for a state: only what differs from the defaults, each value percent-encoded
+ * (so `+`, `:` and `!` of a cipher string survive). The keys that may be null are null by
+ * default, so an absent key means the default and a present one is always the literal value.
  */
 export function toFragment(state: State): string {
-  const p = new URLSearchParams();
+  const parts: string[] = [];
   for (const k of KEYS) {
     const v = state[k];
-    if (v === DEFAULT_STATE[k]) continue;
-    p.set(PARAM[k], v === null ? '~' : encodeValue(v));
+    if (v === DEFAULT_STATE[k] || v === null) continue;
+    parts.push(`${PARAM[k]}=${encodeURIComponent(encodeValue(v))}`);
   }
-  const text = p.toString();
-  return text ? `#${text}` : '';
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** `a=b&c=d` split by hand: `+` stays a plus (URLSearchParams would make it a space). */
+function params(fragment: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of fragment.replace(/^#/, '').split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq === -1 ? part : part.slice(0, eq);
+    const value = eq === -1 ? '' : part.slice(eq + 1);
+    try {
+      out.set(decodeURIComponent(name), decodeURIComponent(value));
+    } catch {
+      // A broken escape (`%E0%A4`): that parameter keeps its default.
+    }
+  }
+  return out;
 }
 
 /**
@@ -105,21 +122,20 @@ export function toFragment(state: State): string {
  * falls back to the default (`allowed` checks the enumerations: targets, views, peers...).
  */
 export function fromFragment(fragment: string, allowed: (key: Key, value: string) => boolean): State {
-  const p = new URLSearchParams(fragment.replace(/^#/, ''));
+  const p = params(fragment);
   const state: State = { ...DEFAULT_STATE };
   const out = state as unknown as Record<Key, unknown>;
   for (const k of KEYS) {
     const raw = p.get(PARAM[k]);
-    if (raw === null) continue;
+    if (raw === undefined) continue;
     const d = DEFAULT_STATE[k];
-    if (raw === '~') {
-      if (k === 'cs' || k === 'sec' || k === 'suite' || k === 'min' || k === 'max') out[k] = null;
-      continue;
-    }
-    if (typeof d === 'boolean') out[k] = raw === '1';
-    else if (k === 'sec') {
-      const n = Number(raw);
-      if (Number.isInteger(n) && n >= 0 && n <= 5) out[k] = n;
+    if (typeof d === 'boolean') {
+      if (raw === '1' || raw === 'true') out[k] = true;
+      else if (raw === '0' || raw === 'false') out[k] = false;
+    } else if (k === 'sec') {
+      if (/^[0-5]$/.test(raw)) out[k] = Number(raw);
+    } else if (k === 's' || k === 's2' || k === 'cs' || k === 'suite') {
+      out[k] = raw;
     } else if (allowed(k, raw)) out[k] = raw;
   }
   return state;
