@@ -1,5 +1,5 @@
 import { visibleChar } from './characters.js';
-import type { Span } from '../types.js';
+import type { Diagnostic, Span } from '../types.js';
 
 /** What `renderProblem` renders: a `Diagnostic`, an `ExpandError` with a severity, or the like. */
 export interface RenderedProblem {
@@ -12,12 +12,7 @@ export interface RenderedProblem {
   /** Where the caret goes; none for a problem of the whole input. */
   span: Span | null | undefined;
   /** Shown as `= note:` lines. */
-  related?: Array<{
-    /** Where the other place is. */
-    span: Span;
-    /** The note's text. */
-    message: string;
-  }>;
+  related?: Diagnostic['related'];
   /** Shown as a `= help:` line. */
   fix?: {
     /** The help's text. */
