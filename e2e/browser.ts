@@ -75,7 +75,7 @@ export async function startBrowser(): Promise<Browser> {
       });
       await page.setViewportSize({ width, height: width < 600 ? 800 : 900 });
       await page.goto(PAGE_URL + fragment);
-      await page.waitForSelector('#status .status');
+      await page.waitForSelector('#status:not(:empty)');
       if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
       return page;
     },

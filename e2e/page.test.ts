@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  describeTerm,
   diffResults,
   expand,
   explainSuite,
@@ -14,6 +15,7 @@ import {
   renderSuiteAnswer,
   type TargetName,
 } from '../src/index.js';
+import { renderNegotiation } from '../src/format/negotiate-text.js';
 import { ARTIFACTS, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
 
 const CISCO =
@@ -35,9 +37,20 @@ afterAll(async () => {
 /** The text the page shows for a library message: backquoted parts become code, without the quotes. */
 const shown = (text: string) => text.replaceAll('`', '').trim();
 
+/** Types into a field and waits until the page has evaluated it (it waits for a pause in typing). */
+async function fillIn(page: Page, selector: string, value: string): Promise<void> {
+  await page.fill(selector, value);
+  await settled(page);
+}
+
+/** Waits until no typed change is waiting to be evaluated. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('main:not([aria-busy])', { state: 'attached' });
+}
+
 async function setString(page: Page, s: string, target?: TargetName): Promise<void> {
   if (target) await page.selectOption('#target', target);
-  await page.fill('#cipher-string', s);
+  await fillIn(page, '#cipher-string', s);
 }
 
 async function tableRows(page: Page) {
@@ -106,10 +119,8 @@ describe('the expanded list', () => {
     expect(r.ok).toBe(false);
     expect(await page.textContent('#status')).toContain(`Rejected by openssl-3.0: ${r.error!.code}`);
     expect(await page.$$('#view-body table.suites tbody tr')).toHaveLength(0);
-    const marks = await page.$$eval('#cipher-string ~ *, .hl-backdrop mark.hl-error', (m) =>
-      m.map((e) => e.textContent),
-    );
-    expect(marks).toContain('#');
+    const marks = await page.locator('.hl-wrap:has(#cipher-string) .hl-backdrop mark.hl-error').allTextContents();
+    expect(marks).toEqual(['#']);
     await page.close();
   });
 });
@@ -141,8 +152,33 @@ describe('findings in the input', () => {
     await setString(page, CISCO, 'openssl-3.0');
     const lines = await page.$$eval('ol.trace > li', (li) => li.map((e) => e.textContent));
     const { explanation } = explainSuite(CISCO, 'AES128-SHA');
-    expect(lines).toHaveLength(explanation.result.trace.length);
+    const trace = explanation.result.trace;
+    expect(lines).toEqual(trace.map((e) => `${e.text} ${shown(describeTerm(e, trace))}`));
     expect(lines[15]).toBe('-aNULL nothing: every suite it matches was removed for good before by #9 !aNULL');
+    await page.close();
+  });
+
+  it('explains the members of a BoringSSL group one by one', async () => {
+    const s = '[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305]:kRSA:!AES128-SHA';
+    const page = await browser.open();
+    await setString(page, s, 'boringssl');
+    const trace = lint(s, { target: 'boringssl' }).result.trace;
+    expect(trace.some((e) => e.items?.length)).toBe(true);
+    const lines = await page.$$eval('ol.trace > li', (li) =>
+      li.map((e) => ({
+        own: [...e.childNodes]
+          .filter((n) => n.nodeName !== 'UL')
+          .map((n) => n.textContent)
+          .join(''),
+        items: [...e.querySelectorAll(':scope > ul > li')].map((i) => i.textContent),
+      })),
+    );
+    expect(lines).toEqual(
+      trace.map((e) => ({
+        own: `${e.text} ${shown(describeTerm(e, trace))}`,
+        items: (e.items ?? []).map((i) => `${i.text} ${shown(describeTerm(i, trace))}`),
+      })),
+    );
     await page.close();
   });
 });
@@ -158,11 +194,18 @@ describe('why a suite is there', () => {
     expect(page.url()).toContain('suite=RSA-PSK-AES128-GCM-SHA256');
     await screenshot(page, 'explain-desktop');
 
-    await page.fill('#why-suite', 'DHE-RSA-AES256-GCM-SHA384');
+    await fillIn(page, '#why-suite', 'DHE-RSA-AES256-GCM-SHA384');
     await page.press('#why-suite', 'Enter');
     const b = explainSuite(CISCO, 'DHE-RSA-AES256-GCM-SHA384');
     expect(await page.textContent('#explain .answer')).toBe(shown(renderSuiteAnswer(b.answer, b.explanation)));
     expect(await page.textContent('#explain .answer')).toContain('removed it for good');
+    // Close takes the focus back to what opened the explanation.
+    await page.click('#explain button');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('why-suite');
+    await page.locator('button[data-suite="AES128-SHA"]').click();
+    await page.click('#explain button');
+    expect(await page.isVisible('#explain')).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.suite)).toBe('AES128-SHA');
     await page.close();
   });
 });
@@ -191,11 +234,32 @@ describe('compare', () => {
     await page.close();
   });
 
+  it('shows and applies the security level when only the second target has levels', async () => {
+    const page = await browser.open('#v=compare&t=openssl-1.0.2&sec=0&t2=openssl-3.5');
+    expect(await page.isVisible('#seclevel')).toBe(true);
+    expect(await page.inputValue('#seclevel')).toBe('0');
+    const s = 'HIGH:!aNULL:!MD5';
+    const after = expand(s, { target: 'openssl-3.5', seclevel: 0 });
+    const d = diffResults(expand(s, { target: 'openssl-1.0.2' }), after);
+    expect(await page.textContent('.diff-summary')).toContain(
+      `security level: ${d.before.seclevel ?? 'none'} → ${d.after.seclevel}`,
+    );
+    expect(await page.textContent('#side-after + .side-settings')).toContain('security level 0 set before the string');
+    expect(await page.textContent('#side-before + .side-settings')).toContain('no security levels');
+    const [, names] = await sides(page);
+    expect(names!.map(([n]) => n)).toEqual(after.ciphers.map((c) => c.name));
+    // Back to one target without levels: the level goes, and the control with it.
+    await page.click('button[data-view="list"]');
+    expect(await page.isVisible('#seclevel')).toBe(false);
+    expect(page.url()).not.toContain('sec=');
+    await page.close();
+  });
+
   it('marks added and removed suites between two strings', async () => {
     const page = await browser.open('#v=compare');
     await page.check('#cmp-strings');
     await setString(page, 'ECDHE+AESGCM:AES128-SHA', 'openssl-3.0');
-    await page.fill('#s2', 'ECDHE+AESGCM:ECDHE+CHACHA20');
+    await fillIn(page, '#s2', 'ECDHE+AESGCM:ECDHE+CHACHA20');
     const d = diffResults(expand('ECDHE+AESGCM:AES128-SHA'), expand('ECDHE+AESGCM:ECDHE+CHACHA20'));
     expect(d.added.length).toBeGreaterThan(0);
     expect(d.removed.length).toBeGreaterThan(0);
@@ -251,8 +315,18 @@ describe('the effective offer and negotiation', () => {
       certificate: 'ECDSA',
       serverPreference: false,
     });
-    expect(await page.textContent('#negotiate-result')).toContain(m.ok ? 'completes' : 'FAILS');
+    expect(await page.textContent('#negotiate-result')).toBe(
+      m.ok ? 'The handshake completes' : `The handshake FAILS: ${m.failure!.message}`,
+    );
     expect(await page.textContent('dd[data-fact="suite"]')).toContain(m.suite?.name ?? '—');
+    expect(await page.$$eval('li[data-hazard]', (li) => li.map((e) => e.getAttribute('data-hazard')))).toEqual(
+      m.hazards.map((h) => h.id),
+    );
+    // Protocols newest first, as `cipherx negotiate` prints them.
+    const cli = renderNegotiation(m)
+      .split('\n')
+      .find((l) => l.trimStart().startsWith('protocols'))!;
+    expect(await page.textContent('dd[data-fact="protocols"]')).toBe(cli.replace(/^\s*protocols\s+/, ''));
     await page.close();
   });
 });
@@ -263,7 +337,7 @@ describe('the URL fragment', () => {
     await setString(page, CISCO, 'openssl-3.0');
     await page.selectOption('#seclevel', '2');
     await page.uncheck('#cs-default');
-    await page.fill('#ciphersuites', 'TLS_AES_256_GCM_SHA384:TLS_FOO');
+    await fillIn(page, '#ciphersuites', 'TLS_AES_256_GCM_SHA384:TLS_FOO');
     await page.locator('button[data-suite="AES128-SHA"]').click();
     const url = page.url();
     expect(url.startsWith(PAGE_URL + '#')).toBe(true);
@@ -318,6 +392,25 @@ describe('written fragments, read strictly', () => {
     expect(await page.inputValue('#cipher-string')).toBe('ECDH+aRSA');
     expect((await tableRows(page)).map((x) => x.name)).toEqual(expand('ECDH+aRSA').ciphers.map((c) => c.name));
     expect(await page.inputValue('#seclevel')).toBe('');
+    for (const [fragment, level] of [
+      ['#sec=0x2', ''],
+      ['#sec=2.0', ''],
+      ['#sec=%202', ''],
+      ['#sec=3', '3'],
+    ]) {
+      await page.evaluate((f) => (location.hash = f), fragment!);
+      await page.waitForFunction((f) => location.hash === f, fragment!);
+      expect(await page.inputValue('#seclevel'), fragment).toBe(level);
+    }
+    await page.evaluate(() => (location.hash = '#t=boringssl&strict=yes'));
+    await page.waitForFunction(() => (document.getElementById('target') as HTMLSelectElement).value === 'boringssl');
+    expect(await page.isChecked('#strict')).toBe(false);
+    await page.evaluate(() => (location.hash = '#t=boringssl&strict=1'));
+    await page.waitForFunction(() => (document.getElementById('strict') as HTMLInputElement).checked);
+    // A TLS 1.3 list of `~` is that literal list, not the default.
+    await page.evaluate(() => (location.hash = '#cs=~'));
+    await page.waitForFunction(() => (document.getElementById('ciphersuites') as HTMLTextAreaElement).value === '~');
+    expect(await page.isChecked('#cs-default')).toBe(false);
     await page.evaluate(() => (location.hash = '#s=~'));
     await page.waitForFunction(() => (document.getElementById('cipher-string') as HTMLTextAreaElement).value === '~');
     await page.reload();
@@ -335,6 +428,47 @@ describe('written fragments, read strictly', () => {
     await page.evaluate(() => (location.hash = '#v=negotiate&t=openssl-3.5&s=DEFAULT&max=TLSv1.1&peer=java-17'));
     await page.waitForFunction(() => (document.getElementById('max') as HTMLSelectElement).value === 'TLSv1.1');
     expect(await page.isVisible('#max')).toBe(true);
+    const capped = negotiate({
+      local: 'DEFAULT',
+      target: 'openssl-3.5',
+      peer: 'java-17',
+      supported: { maxProtocol: 'TLSv1.1', psk: false, srp: false },
+    });
+    expect(capped.ok).toBe(false);
+    expect(await page.textContent('#negotiate-result')).toBe(`The handshake FAILS: ${capped.failure!.message}`);
+    await page.close();
+  });
+
+  it('offers only the protocols and settings each target has', async () => {
+    const page = await browser.open('#v=offer');
+    const choices = () =>
+      page.$$eval('#min option:not([hidden])', (o) => o.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    for (const t of ['boringssl', 'openssl-1.0.2', 'openssl-3.5'] as const) {
+      await page.selectOption('#target', t);
+      const protocols = expand('ALL', {
+        target: t,
+        ...(t === 'openssl-3.5' ? { seclevel: 0 } : {}),
+        supported: true,
+      }).supported!.protocols;
+      expect(await choices(), t).toEqual(protocols);
+      expect(await page.isVisible('#seclevel'), t).toBe(t === 'openssl-3.5');
+      expect(await page.isVisible('#cs-default'), t).toBe(t === 'openssl-3.5');
+    }
+    await page.close();
+  });
+
+  it('unticking the default TLS 1.3 list starts from the release’s default list', async () => {
+    const page = await browser.open('#t=openssl-3.5');
+    await page.uncheck('#cs-default');
+    const defaults = expand('ALL', { target: 'openssl-3.5' })
+      .ciphers.filter((c) => c.protocol === 'TLSv1.3')
+      .map((c) => c.stdname)
+      .join(':');
+    expect(defaults).not.toBe('');
+    expect(await page.inputValue('#ciphersuites')).toBe(defaults);
+    expect((await tableRows(page)).map((x) => x.name)).toEqual(
+      expand('HIGH:!aNULL:!MD5', { target: 'openssl-3.5' }).ciphers.map((c) => c.name),
+    );
     await page.close();
   });
 
@@ -342,10 +476,85 @@ describe('written fragments, read strictly', () => {
     const page = await browser.open();
     // 300 elements that do nothing: one finding each.
     const s = `HIGH:${Array.from({ length: 300 }, () => '-aNULL').join(':')}`;
-    await page.fill('#cipher-string', s);
+    await fillIn(page, '#cipher-string', s);
     const total = lint(s).diagnostics.length;
     expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
     expect(await page.textContent('#findings')).toContain(`${total - 200} more findings not shown`);
+    await page.close();
+  });
+});
+
+describe('status, headings and layout', () => {
+  it('keeps one status line, updated in place, and one heading per view', async () => {
+    const page = await browser.open('#s=kRSA');
+    await page.evaluate(() => ((document.getElementById('status') as HTMLElement).dataset.first = 'yes'));
+    for (const v of ['compare', 'offer', 'negotiate', 'list']) {
+      await page.click(`button[data-view="${v}"]`);
+      await fillIn(page, '#cipher-string', `kRSA:${v}`);
+      expect(await page.$$eval('[role="status"]', (e) => e.map((x) => x.id)), v).toEqual(['status']);
+      expect(await page.getAttribute('#status', 'data-first'), v).toBe('yes');
+    }
+    expect(await page.textContent('#status')).toContain(
+      `Accepted by openssl-3.0: ${lint('kRSA:list').result.ciphers.length}`,
+    );
+    expect(await page.isVisible('#view-title')).toBe(true);
+    expect(await page.textContent('#view-title')).toBe('Expanded list');
+    expect(await page.$$eval('#view-body h3', (e) => e.map((x) => x.textContent))).not.toContain('Expanded list');
+    await page.close();
+  });
+
+  it('says TLS 1.3 suites come first only where the list has them, and names the worst listed suite', async () => {
+    const page = await browser.open();
+    for (const t of ['openssl-3.0', 'openssl-1.0.2', 'boringssl'] as const) {
+      await page.selectOption('#target', t);
+      const r = lint('HIGH:!aNULL:!MD5', { target: t });
+      const first = r.result.ciphers.some((c) => c.protocol === 'TLSv1.3');
+      const hint = await page.textContent('#view-body > p.hint');
+      expect(hint!.startsWith('TLS 1.3 suites first'), t).toBe(first);
+      if (r.security?.summary.rating) {
+        expect(await page.textContent('#status'), t).toContain(`worst listed suite: ${r.security.summary.rating}`);
+      }
+    }
+    await page.close();
+  });
+
+  it('keeps the views within reach above a long list of findings', async () => {
+    const s = `HIGH:${Array.from({ length: 300 }, () => '-aNULL').join(':')}`;
+    for (const width of [1280, 375]) {
+      const page = await browser.open(`#s=${encodeURIComponent(s)}`, width);
+      expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
+      const visible = await page.$$eval('#findings li.diag', (l) => l.filter((e) => e.checkVisibility()).length);
+      expect(visible).toBeLessThanOrEqual(3);
+      const top = (await page.locator('nav.tabs').boundingBox())!.y;
+      const height = page.viewportSize()!.height;
+      // Within about one screen of scrolling on a phone, in the first screen on a desktop.
+      expect(top, `tabs at ${width} px`).toBeLessThan(width < 600 ? height * 1.6 : height);
+      await page.click('#findings details > summary');
+      expect(await page.$$eval('#findings li.diag', (l) => l.filter((e) => e.checkVisibility()).length)).toBe(200);
+      await page.close();
+    }
+  });
+
+  it('stays responsive with a 450 KB string: capped findings and elements, the last keystroke counts', async () => {
+    // 65,000 elements that each do nothing: one finding and one mark each, more marks than a
+    // function call takes arguments.
+    const s = `HIGH:${Array.from({ length: 65_000 }, () => '-aNULL').join(':')}`;
+    expect(s.length).toBeGreaterThan(450_000);
+    const page = await browser.open();
+    await fillIn(page, '#cipher-string', s);
+    await page.focus('#cipher-string');
+    await page.keyboard.press('End');
+    await page.keyboard.type(':kRSA');
+    await settled(page);
+    const final = `${s}:kRSA`;
+    const r = lint(final);
+    expect(await page.textContent('#status')).toContain(`Accepted by openssl-3.0: ${r.result.ciphers.length} suite`);
+    expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
+    expect(await page.textContent('#findings')).toContain(`${r.diagnostics.length - 200} more findings not shown`);
+    expect(await page.$$eval('ol.trace > li', (l) => l.length)).toBe(500);
+    expect(await page.textContent('#view-body')).toContain(`${r.result.trace.length - 500} more elements not shown`);
+    expect(await page.$$eval('.hl-wrap:has(#cipher-string) mark', (m) => m.length)).toBeGreaterThan(65_000);
+    expect(decodeURIComponent(new URL(page.url()).hash.replace(/^#s=/, ''))).toBe(final);
     await page.close();
   });
 });
@@ -378,6 +587,58 @@ describe('keyboard and small screens', () => {
     await list.keyboard.press('Enter');
     expect(await list.textContent('#explain .answer')).toContain('AES128-SHA is at position');
     await list.close();
+  });
+
+  /** Tabs from the top until `id` has the focus; every stop shows its focus. */
+  async function tabTo(page: Page, id: string): Promise<string[]> {
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        return { key: e.id || e.dataset.view || e.tagName, outline: getComputedStyle(e).outlineStyle };
+      });
+      expect(f.outline, `focus on ${f.key} is visible`).not.toBe('none');
+      seen.push(f.key);
+      if (f.key === id) return seen;
+    }
+    throw new Error(`${id} not reached by Tab: ${seen.join(' ')}`);
+  }
+
+  it('reaches and operates the compare, offer and negotiation controls by keyboard', async () => {
+    const compare = await browser.open('#v=compare&s=kRSA');
+    await tabTo(compare, 'cmp-targets');
+    await compare.keyboard.press('ArrowDown');
+    expect(compare.url()).toContain('cmp=strings');
+    await compare.keyboard.press('Tab');
+    expect(await compare.evaluate(() => document.activeElement?.id)).toBe('s2');
+    await compare.keyboard.press('End');
+    await compare.keyboard.type(':kRSA');
+    await settled(compare);
+    expect(await compare.inputValue('#s2')).toBe('ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:kRSA');
+    await compare.close();
+
+    const offer = await browser.open('#v=offer&s=PSK:kRSA');
+    await tabTo(offer, 'max');
+    await offer.keyboard.press('ArrowDown');
+    expect(offer.url()).toContain('max=');
+    await tabTo(offer, 'psk');
+    await offer.keyboard.press('Space');
+    expect(offer.url()).toContain('psk=1');
+    const v = expand('PSK:kRSA', {
+      supported: { maxProtocol: (await offer.inputValue('#max')) as 'TLSv1', psk: true, srp: false },
+    }).supported!;
+    expect((await tableRows(offer)).map((x) => x.name)).toEqual(v.ciphers.map((c) => c.name));
+    await offer.close();
+
+    const neg = await browser.open('#v=negotiate&s=DEFAULT');
+    const seen = await tabTo(neg, 'role-client');
+    expect(seen).toEqual(expect.arrayContaining(['min', 'max', 'psk']));
+    await neg.keyboard.press('ArrowRight');
+    expect(neg.url()).toContain('role=server');
+    await neg.keyboard.press('Tab');
+    expect(await neg.evaluate(() => document.activeElement?.id)).toBe('peer');
+    await neg.close();
   });
 
   const views = ['list', 'compare', 'offer', 'negotiate'] as const;

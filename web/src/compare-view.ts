@@ -1,9 +1,9 @@
 // Side by side: one string on two targets (upgrade impact), or two strings on one target
 // (before / after), with what was added, removed and moved.
-import { diffResults, expand, targets, type ExpandResult } from '../../src/index.js';
+import { diffResults, expand, targets, type ExpandOptions, type ExpandResult } from '../../src/index.js';
 import { radioGroup, selectField, textField } from './controls.js';
 import { count, h } from './dom.js';
-import { optionsFor, targetLabel } from './library.js';
+import { capabilities, optionsFor, targetLabel } from './library.js';
 import type { State } from './state.js';
 
 export interface CompareView {
@@ -12,7 +12,7 @@ export interface CompareView {
   render(state: State): Node[];
 }
 
-export function compareView(set: (p: Partial<State>) => void): CompareView {
+export function compareView(set: (p: Partial<State>) => void, setTyped: (p: Partial<State>) => void): CompareView {
   const mode = radioGroup(
     'cmp',
     'Compare',
@@ -28,7 +28,7 @@ export function compareView(set: (p: Partial<State>) => void): CompareView {
     targets.map((t) => ({ value: t, text: targetLabel(t) })),
     (v) => set({ target2: v as State['target2'] }),
   );
-  const s2 = textField('s2', 'After: the other cipher string', (v) => set({ s2: v }));
+  const s2 = textField('s2', 'After: the other cipher string', (v) => setTyped({ s2: v }));
   const controls = h('div', { class: 'controls-row' }, mode.element, target2.element, s2.element);
   return {
     controls,
@@ -45,15 +45,34 @@ export function compareView(set: (p: Partial<State>) => void): CompareView {
 
 interface SideInput {
   label: string;
+  /** The settings this side was evaluated with, in words. */
+  settings: string;
   result: ExpandResult | null;
   error: string | null;
 }
 
+/** The options a side is evaluated with, as the controls above show them. */
+function describeOptions(o: ExpandOptions, target: State['target']): string {
+  const caps = capabilities(target);
+  const parts = [
+    !caps.seclevel
+      ? 'no security levels'
+      : o.seclevel !== undefined
+        ? `security level ${o.seclevel} set before the string`
+        : 'the release’s default security level',
+    !caps.tls13 ? 'no TLS 1.3' : o.ciphersuites !== undefined ? 'the TLS 1.3 list above' : 'the default TLS 1.3 list',
+  ];
+  if (caps.strict) parts.push(o.strict ? 'strict' : 'not strict');
+  return parts.join('; ');
+}
+
 function side(label: string, input: string, state: State, target: State['target']): SideInput {
+  const options = optionsFor(state, target);
+  const settings = describeOptions(options, target);
   try {
-    return { label, result: expand(input, optionsFor(state, target)), error: null };
+    return { label, settings, result: expand(input, options), error: null };
   } catch (e) {
-    return { label, result: null, error: (e as Error).message };
+    return { label, settings, result: null, error: (e as Error).message };
   }
 }
 
@@ -117,7 +136,13 @@ function render(state: State): Node[] {
         c.name,
       );
     });
-    return h('section', { class: 'side', 'aria-labelledby': id }, head, h('ol', { class: 'side-list' }, items));
+    return h(
+      'section',
+      { class: 'side', 'aria-labelledby': id },
+      head,
+      h('p', { class: 'hint side-settings' }, s.settings),
+      h('ol', { class: 'side-list' }, items),
+    );
   };
   return [
     summary,

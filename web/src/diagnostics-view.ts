@@ -12,6 +12,10 @@ export function marksFor(diagnostics: readonly Diagnostic[], source: 'cipher-lis
 
 /** How many findings the page lists: a pasted string of thousands of terms stays usable. */
 const SHOWN = 200;
+/** How many are in view before the rest is unfolded, so the views below stay close. */
+const FIRST = 3;
+/** Whether the reader unfolded the rest (kept across renders while typing). */
+let unfolded = false;
 
 export function diagnosticsView(
   diagnostics: readonly Diagnostic[],
@@ -26,33 +30,41 @@ export function diagnosticsView(
       ? 'No findings.'
       : `${count(n.error, 'error')}, ${count(n.warning, 'warning')}, ${count(n.info, 'note')}`,
   );
-  const items = diagnostics
-    .slice(0, SHOWN)
-    .map((d) =>
-      h(
-        'li',
-        { class: `diag diag-${d.severity}`, 'data-code': d.code },
-        h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
-        ' ',
-        h('code', { class: 'code' }, d.code),
-        ' ',
-        h('span', { class: 'msg' }, prose(d.message)),
-        d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
-        d.span
-          ? h(
-              'button',
-              { type: 'button', class: 'small', onclick: () => show(d) },
-              d.source === 'ciphersuites' ? 'Show in the TLS 1.3 list' : 'Show in the string',
-            )
-          : null,
-      ),
+  const item = (d: Diagnostic) =>
+    h(
+      'li',
+      { class: `diag diag-${d.severity}`, 'data-code': d.code },
+      h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
+      ' ',
+      h('code', { class: 'code' }, d.code),
+      ' ',
+      h('span', { class: 'msg' }, prose(d.message)),
+      d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
+      d.span
+        ? h(
+            'button',
+            { type: 'button', class: 'small', onclick: () => show(d) },
+            d.source === 'ciphersuites' ? 'Show in the TLS 1.3 list' : 'Show in the string',
+          )
+        : null,
     );
+  const listed = diagnostics.slice(0, SHOWN);
+  const out: HTMLElement[] = [summary, h('ul', { class: 'diags' }, listed.slice(0, FIRST).map(item))];
   const rest = diagnostics.length - SHOWN;
-  return [
-    summary,
-    h('ul', { class: 'diags' }, items),
-    rest > 0
-      ? h('p', { class: 'hint' }, `${count(rest, 'more finding')} not shown (the command line lists them all).`)
-      : [],
-  ].flat();
+  if (listed.length > FIRST) {
+    const more = h(
+      'details',
+      { class: 'more-diags', open: unfolded },
+      h('summary', {}, `${count(diagnostics.length - FIRST, 'more finding')}`),
+      h('ul', { class: 'diags' }, listed.slice(FIRST).map(item)),
+      rest > 0
+        ? h('p', { class: 'hint' }, `${count(rest, 'more finding')} not shown (the command line lists them all).`)
+        : null,
+    );
+    more.addEventListener('toggle', () => {
+      unfolded = more.open;
+    });
+    out.push(more);
+  }
+  return out;
 }

@@ -47,14 +47,22 @@ export function highlightedInput(options: { id: string; label: string; hint?: st
   });
   let marks: readonly Mark[] = [];
   const autosize = !CSS.supports('field-sizing', 'content');
-  const render = () => {
-    renderBackdrop(backdrop, textarea.value, marks);
+  const resize = () => {
     if (autosize) {
       textarea.style.height = 'auto';
       textarea.style.height = `${textarea.scrollHeight + 2}px`;
     }
   };
-  textarea.addEventListener('input', render);
+  const render = () => {
+    renderBackdrop(backdrop, textarea.value, marks);
+    resize();
+  };
+  // While typing the old marks no longer fit the text: the backdrop holds the bare text until
+  // the page sets the new marks.
+  textarea.addEventListener('input', () => {
+    backdrop.textContent = `${textarea.value}\u200b`;
+    resize();
+  });
   return {
     element,
     textarea,
@@ -77,7 +85,8 @@ function renderBackdrop(backdrop: HTMLElement, text: string, marks: readonly Mar
   const cuts = new Set<number>([0, text.length]);
   for (const m of spans) cuts.add(m.start).add(m.end);
   const points = [...cuts].sort((a, b) => a - b);
-  const nodes: Node[] = [];
+  // A fragment, not an argument list: a long string has more pieces than a call takes arguments.
+  const nodes = document.createDocumentFragment();
   // One sweep over the marks sorted by start: the marks over a piece are those begun at or before
   // it and not yet ended (the cut points include every end), so long strings stay linear.
   const byStart = [...spans].sort((a, b) => a.start - b.start);
@@ -94,11 +103,11 @@ function renderBackdrop(backdrop: HTMLElement, text: string, marks: readonly Mar
     }
     const over = active;
     if (over.length === 0) {
-      nodes.push(document.createTextNode(piece));
+      nodes.append(piece);
       continue;
     }
     const worst = over.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
-    nodes.push(
+    nodes.append(
       h(
         'mark',
         { class: `hl-${worst.severity}`, 'data-codes': [...new Set(over.map((m) => m.code))].join(' ') },
@@ -107,6 +116,6 @@ function renderBackdrop(backdrop: HTMLElement, text: string, marks: readonly Mar
     );
   }
   // A final newline needs something after it to take up its line, as in the textarea.
-  nodes.push(document.createTextNode('\u200b'));
-  backdrop.replaceChildren(...nodes);
+  nodes.append('\u200b');
+  backdrop.replaceChildren(nodes);
 }

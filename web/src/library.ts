@@ -54,6 +54,22 @@ export function capabilities(target: TargetName): Capabilities {
   return CAPABILITIES.get(target)!;
 }
 
+/** The targets whose results the view shows: both sides when comparing two targets. */
+export function targetsInView(state: State): TargetName[] {
+  return state.view === 'compare' && state.cmp === 'targets' ? [state.target, state.target2] : [state.target];
+}
+
+/** Which options at least one target in view takes (so its control is shown). */
+export function anyCapability(state: State): Omit<Capabilities, 'protocols'> {
+  const caps = targetsInView(state).map(capabilities);
+  return {
+    tls13: caps.some((c) => c.tls13),
+    seclevel: caps.some((c) => c.seclevel),
+    strict: caps.some((c) => c.strict),
+    srp: caps.some((c) => c.srp),
+  };
+}
+
 /** The protocol versions `target` has, oldest first. */
 export function protocolsOf(target: TargetName): readonly ProtocolVersion[] {
   return capabilities(target).protocols;

@@ -18,28 +18,29 @@ export interface ListViewInput {
   options: ExpandOptions;
   lint: LintResult;
   suite: string | null;
-  onExplain: (suite: string | null) => void;
+  /** Opens (or with null closes) an explanation; `from` selects what opened it. */
+  onExplain: (suite: string | null, from?: string) => void;
 }
 
-export function statusLine(r: LintResult, target: TargetName): HTMLElement {
+/** The status line's content: accepted or rejected, with the counts. */
+export function statusLine(r: LintResult, target: TargetName): { ok: boolean; children: Array<Node | string> } {
   const res = r.result;
   if (!res.ok) {
-    return h(
-      'p',
-      { class: 'status status-bad', role: 'status' },
-      h('strong', {}, 'Rejected'),
-      ` by ${target}: ${res.error!.code} — ${res.error!.message}`,
-    );
+    return {
+      ok: false,
+      children: [h('strong', {}, 'Rejected'), ` by ${target}: ${res.error!.code} — ${res.error!.message}`],
+    };
   }
   const sec = r.security?.summary;
-  return h(
-    'p',
-    { class: 'status status-ok', role: 'status' },
-    h('strong', {}, 'Accepted'),
-    ` by ${target}: ${count(res.ciphers.length, 'suite')}`,
-    res.seclevel !== null ? `, security level ${res.seclevel}` : '',
-    sec?.rating ? `; worst listed suite: ${sec.rating}, first preference: ${sec.first}` : '',
-  );
+  return {
+    ok: true,
+    children: [
+      h('strong', {}, 'Accepted'),
+      ` by ${target}: ${count(res.ciphers.length, 'suite')}`,
+      res.seclevel !== null ? `, security level ${res.seclevel}` : '',
+      sec?.rating ? `; worst listed suite: ${sec.rating}, first preference: ${sec.first}` : '',
+    ],
+  };
 }
 
 export function listView(v: ListViewInput): HTMLElement[] {
@@ -47,7 +48,6 @@ export function listView(v: ListViewInput): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (v.suite !== null) out.push(explainPanel(v));
   out.push(
-    h('h3', {}, 'Expanded list'),
     h(
       'p',
       { class: 'hint' },
@@ -55,7 +55,7 @@ export function listView(v: ListViewInput): HTMLElement[] {
     ),
     suiteTable(res.ciphers, {
       caption: `Suites of the string on ${v.target}`,
-      onExplain: (s) => v.onExplain(s),
+      onExplain: (s) => v.onExplain(s, `button[data-suite="${CSS.escape(s)}"]`),
       selected: v.suite,
     }),
     whyForm(v),
@@ -98,7 +98,7 @@ function whyForm(v: ListViewInput): HTMLElement {
       onsubmit: (e: Event) => {
         e.preventDefault();
         const name = input.value.trim();
-        if (name) v.onExplain(name);
+        if (name) v.onExplain(name, '#why-suite');
       },
     },
     h('label', { for: 'why-suite' }, 'Why is a suite not here? '),
@@ -111,7 +111,7 @@ function openSslText(ciphers: LintResult['result']['ciphers'], target: TargetNam
   const text = ciphers.length ? formatCiphers(ciphers, 'v', target) : '';
   const tool = target === 'boringssl' ? 'bssl ciphers' : 'openssl ciphers -v';
   const pre = h('pre', { class: 'v-text', id: 'v-text', tabindex: 0, 'aria-label': `${tool} output` }, text);
-  const status = h('span', { class: 'copied', role: 'status' });
+  const status = h('span', { class: 'copied', 'aria-live': 'polite' });
   const copy = h(
     'button',
     {

@@ -7,6 +7,7 @@ import { diagnosticsView, marksFor } from './diagnostics-view.js';
 import { fill, h } from './dom.js';
 import { highlightedInput } from './highlight.js';
 import {
+  anyCapability,
   capabilities,
   defaultCiphersuites,
   isPeer,
@@ -54,20 +55,22 @@ function allowed(key: keyof State, value: string): boolean {
 
 /**
  * A state the views can show: a peer that plays the other side of our role, and nothing the
- * target cannot take (a security level, strict mode, a protocol it does not have), so every
- * setting in effect is one the page shows.
+ * targets in view cannot take (a security level, strict mode, a protocol it does not have), so
+ * every setting in effect is one the page shows. Comparing two targets, a setting stays when
+ * either side takes it.
  */
 function normalize(state: State): State {
   const ids = peersFor(state.role).map((p) => p.id);
   const caps = capabilities(state.target);
+  const any = anyCapability(state);
   const protocols = protocolsOf(state.target);
   const fit = (v: State['min']) => (v !== null && protocols.includes(v) ? v : null);
   return {
     ...state,
     peer: ids.includes(state.peer) ? state.peer : ids[0]!,
-    sec: caps.seclevel ? state.sec : null,
-    strict: caps.strict ? state.strict : false,
-    cs: caps.tls13 ? state.cs : null,
+    sec: any.seclevel ? state.sec : null,
+    strict: any.strict ? state.strict : false,
+    cs: any.tls13 ? state.cs : null,
     min: fit(state.min),
     max: fit(state.max),
     srp: caps.srp ? state.srp : false,
@@ -76,12 +79,39 @@ function normalize(state: State): State {
 
 let state: State = normalize(fromFragment(location.hash, allowed));
 
+/** Typing waits this long before the page evaluates and rewrites the URL. */
+const TYPING_DELAY_MS = 150;
+let pending: ReturnType<typeof setTimeout> | null = null;
+
+/** Applies a change at once (a choice, a click): the page shows it and the URL follows. */
 function set(patch: Partial<State>): void {
+  if (pending !== null) clearTimeout(pending);
+  pending = null;
   state = normalize({ ...state, ...patch });
+  commit();
+}
+
+/** Applies a typed change: the page evaluates once the typing pauses, so a long paste stays responsive. */
+function setTyped(patch: Partial<State>): void {
+  state = normalize({ ...state, ...patch });
+  if (pending !== null) clearTimeout(pending);
+  main.setAttribute('aria-busy', 'true');
+  pending = setTimeout(() => {
+    pending = null;
+    commit();
+  }, TYPING_DELAY_MS);
+}
+
+function commit(): void {
   const fragment = toFragment(state);
-  history.replaceState(null, '', fragment || location.pathname + location.search);
+  try {
+    history.replaceState(null, '', fragment || location.pathname + location.search);
+  } catch {
+    // Past the browser's URL length limit (megabytes): the page still shows the string.
+  }
   sync();
   render();
+  main.removeAttribute('aria-busy');
 }
 
 // The inputs.
@@ -90,7 +120,7 @@ const cipher = highlightedInput({
   label: 'Cipher string',
   hint: 'As SSL_CTX_set_cipher_list and openssl ciphers take it. Findings are marked in the text.',
 });
-cipher.textarea.addEventListener('input', () => set({ s: cipher.textarea.value }));
+cipher.textarea.addEventListener('input', () => setTyped({ s: cipher.textarea.value }));
 const target = selectField(
   'target',
   'Target',
@@ -106,7 +136,7 @@ const cs = highlightedInput({
   label: 'TLS 1.3 list (ciphersuites)',
   hint: 'As SSL_CTX_set_ciphersuites takes it; empty: no TLS 1.3 suites.',
 });
-cs.textarea.addEventListener('input', () => set({ cs: cs.textarea.value }));
+cs.textarea.addEventListener('input', () => setTyped({ cs: cs.textarea.value }));
 const tls13 = h('div', { class: 'tls13' }, csDefault.element, cs.element);
 const seclevel = selectField(
   'seclevel',
@@ -116,13 +146,13 @@ const seclevel = selectField(
 );
 const strict = checkField('strict', 'Strict (SSL_CTX_set_strict_cipher_list)', (on) => set({ strict: on }));
 
-// The findings.
-const status = h('div', { id: 'status' });
+// The status line (one live region, updated in place) and the findings.
+const status = h('p', { id: 'status', class: 'status', role: 'status' });
 const findings = h('div', { id: 'findings' });
 
 // The views.
 const views = {
-  compare: compareView(set),
+  compare: compareView(set, setTyped),
   offer: offerView(set),
   negotiate: negotiateView(set),
 };
@@ -136,7 +166,24 @@ const viewControls = h(
   views.offer.controls,
   views.negotiate.controls,
 );
+const viewTitle = h('h2', { id: 'view-title', tabindex: -1 });
 const viewBody = h('div', { id: 'view-body', 'aria-live': 'off' });
+
+const main = h(
+  'main',
+  {},
+  h(
+    'section',
+    { class: 'inputs', 'aria-label': 'The string to evaluate' },
+    cipher.element,
+    h('div', { class: 'controls-row' }, target.element, seclevel.element, strict.element),
+    tls13,
+  ),
+  status,
+  h('section', { 'aria-labelledby': 'findings-title' }, h('h2', { id: 'findings-title' }, 'Findings'), findings),
+  h('nav', { class: 'tabs', 'aria-label': 'Views' }, tabs),
+  h('section', { class: 'view', 'aria-labelledby': 'view-title' }, viewTitle, viewControls, viewBody),
+);
 
 document.body.append(
   h(
@@ -149,27 +196,7 @@ document.body.append(
       'OpenSSL cipher strings, evaluated as OpenSSL and BoringSSL do, in this page: nothing is sent anywhere.',
     ),
   ),
-  h(
-    'main',
-    {},
-    h(
-      'section',
-      { class: 'inputs', 'aria-label': 'The string to evaluate' },
-      cipher.element,
-      h('div', { class: 'controls-row' }, target.element, seclevel.element, strict.element),
-      tls13,
-    ),
-    status,
-    h('section', { 'aria-labelledby': 'findings-title' }, h('h2', { id: 'findings-title' }, 'Findings'), findings),
-    h('nav', { class: 'tabs', 'aria-label': 'Views' }, tabs),
-    h(
-      'section',
-      { class: 'view', 'aria-labelledby': 'view-title' },
-      h('h2', { id: 'view-title', class: 'sr-only' }),
-      viewControls,
-      viewBody,
-    ),
-  ),
+  main,
   h(
     'footer',
     {},
@@ -182,14 +209,14 @@ document.body.append(
 function sync(): void {
   if (cipher.textarea.value !== state.s) cipher.textarea.value = state.s;
   target.set(state.target);
-  const caps = capabilities(state.target);
-  tls13.hidden = !caps.tls13;
+  const any = anyCapability(state);
+  tls13.hidden = !capabilities(state.target).tls13;
   csDefault.set(state.cs === null);
   if (state.cs !== null && cs.textarea.value !== state.cs) cs.textarea.value = state.cs;
   cs.element.hidden = state.cs === null;
-  seclevel.element.hidden = !caps.seclevel;
+  seclevel.element.hidden = !any.seclevel;
   seclevel.set(state.sec === null ? '' : String(state.sec));
-  strict.element.hidden = !caps.strict;
+  strict.element.hidden = !any.strict;
   strict.set(state.strict);
   for (const b of tabs) b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
   views.compare.controls.hidden = state.view !== 'compare';
@@ -208,64 +235,84 @@ function show(d: Diagnostic): void {
   if (d.span) field.setSelectionRange(d.span.start, d.span.end);
 }
 
+function setStatus(ok: boolean, ...children: Array<Node | string>): void {
+  status.className = `status ${ok ? 'status-ok' : 'status-bad'}`;
+  status.replaceChildren(...children);
+}
+
+/** What opened the explanation (a selector), to take the focus back to when it closes. */
+let opener: string | null = null;
+
+function explain(suite: string | null, from?: string): void {
+  if (suite !== null) opener = from ?? null;
+  set({ suite });
+  if (suite !== null) {
+    const heading = document.getElementById('explain-title');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'nearest' });
+  } else {
+    const back = opener ? document.querySelector<HTMLElement>(opener) : null;
+    (back ?? viewTitle).focus();
+    opener = null;
+  }
+}
+
 function render(): void {
   const options = optionsFor(state, state.target);
   let result: LintResult | null = null;
   try {
     result = lint(state.s, options);
   } catch (e) {
-    fill(status, h('p', { class: 'status status-bad', role: 'status' }, (e as Error).message));
+    setStatus(false, h('strong', {}, 'Not evaluated'), `: ${(e as Error).message}`);
   }
   cipher.setMarks(result ? marksFor(result.diagnostics, 'cipher-list') : []);
   cs.setMarks(result ? marksFor(result.diagnostics, 'ciphersuites') : []);
   if (result) {
-    fill(status, statusLine(result, state.target));
+    const line = statusLine(result, state.target);
+    setStatus(line.ok, ...line.children);
     fill(findings, diagnosticsView(result.diagnostics, show));
   } else fill(findings);
-  const title = document.getElementById('view-title')!;
-  title.textContent = VIEW_TITLES[state.view];
+  viewTitle.textContent = VIEW_TITLES[state.view];
   document.title = `cipherx — ${VIEW_TITLES[state.view]}`;
+  try {
+    fill(viewBody, renderView(options, result));
+  } catch (e) {
+    // The controls only offer what the target takes; should the library still refuse, say so.
+    fill(viewBody, h('p', { class: 'status status-bad' }, `This view cannot be shown: ${(e as Error).message}`));
+  }
+}
+
+function renderView(options: ReturnType<typeof optionsFor>, result: LintResult | null): Node[] {
   switch (state.view) {
     case 'list':
-      fill(
-        viewBody,
-        result
-          ? listView({
-              input: state.s,
-              target: state.target,
-              options,
-              lint: result,
-              suite: state.suite,
-              onExplain: (suite) => {
-                set({ suite });
-                const heading = document.getElementById('explain-title');
-                if (suite !== null && heading) {
-                  heading.focus();
-                  heading.scrollIntoView({ block: 'nearest' });
-                }
-              },
-            })
-          : [],
-      );
-      break;
+      return result
+        ? listView({
+            input: state.s,
+            target: state.target,
+            options,
+            lint: result,
+            suite: state.suite,
+            onExplain: explain,
+          })
+        : [];
     case 'compare':
-      fill(viewBody, views.compare.render(state));
-      break;
+      return views.compare.render(state);
     case 'offer':
-      fill(viewBody, views.offer.render(state));
-      break;
+      return views.offer.render(state);
     case 'negotiate':
-      fill(viewBody, views.negotiate.render(state));
-      break;
+      return views.negotiate.render(state);
   }
 }
 
 window.addEventListener('hashchange', () => {
   const next = normalize(fromFragment(location.hash, allowed));
   if (toFragment(next) === toFragment(state)) return;
+  if (pending !== null) clearTimeout(pending);
+  pending = null;
   state = next;
   sync();
   render();
+  main.removeAttribute('aria-busy');
 });
 
 sync();

@@ -82,10 +82,10 @@ function render(state: State): Node[] {
   try {
     n = negotiationOf(state);
   } catch (e) {
-    return [h('p', { class: 'status status-bad', role: 'status' }, (e as Error).message)];
+    return [h('p', { class: 'status status-bad' }, `This view cannot be shown: ${(e as Error).message}`)];
   }
   // Newest first, as `cipherx negotiate` prints them.
-  const range = (v: readonly string[]) => (v.length ? [...v].reverse().join(', ') : 'none');
+  const range = (v: readonly string[]) => (v.length ? [...v].reverse().join(' ') : 'none');
   const rows: Array<[string, Node | string]> = [
     ['our side', `${n.local.target} (${n.local.role})`],
     ['peer', `${n.peer.name} (${n.peer.role})`],
@@ -113,7 +113,7 @@ function render(state: State): Node[] {
   return [
     h(
       'p',
-      { class: `status ${n.ok ? 'status-ok' : 'status-bad'}`, id: 'negotiate-result', role: 'status' },
+      { class: `status ${n.ok ? 'status-ok' : 'status-bad'}`, id: 'negotiate-result' },
       h('strong', {}, n.ok ? 'The handshake completes' : 'The handshake FAILS'),
       n.ok ? '' : `: ${n.failure!.message}`,
     ),

@@ -74,7 +74,7 @@ function render(state: State): Node[] {
   try {
     r = offerOf(state);
   } catch (e) {
-    return [h('p', { class: 'status status-bad', role: 'status' }, (e as Error).message)];
+    return [h('p', { class: 'status status-bad' }, `This view cannot be shown: ${(e as Error).message}`)];
   }
   const view = r.supported!;
   if (!r.ok) {
