@@ -144,6 +144,7 @@ function build() {
     release: facts.revision.release,
     commit: facts.revision.commit,
     versionText: table.version_text,
+    origin: facts.revision.origin,
     bits,
     specials: facts.specials.value,
     defaultRuleString: facts.defaultRuleString.value,

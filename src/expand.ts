@@ -7,8 +7,10 @@ import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { boringsslSupportedView } from './supported/boringssl.js';
-import { readSupportedOptions, supportedView } from './supported/supported.js';
-import { DEFAULT_TARGET, TARGET_NAMES, getTarget } from './table/registry.js';
+import { checkExpandOptions, type CheckedOptions } from './library/options.js';
+import { opensslTable } from './library/tables.js';
+import { supportedView } from './supported/supported.js';
+import type { Target } from './table/target.js';
 import type { Cipher, Diagnostic, ExpandOptions, ExpandResult } from './types.js';
 
 const copyDiagnostics = (ds: readonly Diagnostic[]): Diagnostic[] =>
@@ -22,50 +24,33 @@ const NO_CIPHERSUITES: CiphersuitesResult = Object.freeze({ ciphers: [], nonTls1
  * holds: accepted or not and why, the ordered suites (TLS 1.3 first), the security level.
  *
  * Never throws for any string. Throws a TypeError when `input` is not a string or an option
- * has the wrong type or an unknown target name.
+ * has the wrong type, names an unknown target, or is one the target does not have.
  */
 export function expand(input: string, options: ExpandOptions = {}): ExpandResult {
   if (typeof input !== 'string') throw new TypeError(`expand: input must be a string, got ${typeof input}`);
-  if (options === null || typeof options !== 'object') throw new TypeError('expand: options must be an object');
-  const targetName = options.target ?? DEFAULT_TARGET;
-  if (targetName === 'boringssl') return expandForBoringssl(input, options);
-  if (options.supported === undefined || options.supported === false) return expandOpenssl(input, options);
-  const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
-  if (seclevel !== undefined && options.seclevel !== undefined && seclevel !== options.seclevel) {
-    throw new TypeError('expand: options.seclevel and options.supported.seclevel disagree; give one');
-  }
+  const o = checkExpandOptions(options, 'expand');
+  return o.lib.family === 'boringssl' ? expandForBoringssl(input, o) : expandForOpenssl(input, o);
+}
+
+/** The OpenSSL family, with the `-s` view when asked for. */
+function expandForOpenssl(input: string, o: CheckedOptions): ExpandResult {
+  const t = opensslTable(o.lib);
+  if (o.supported === null) return expandOpenssl(t, input, o);
   const mode = { suiteB: null as string | null };
-  const result = expandOpenssl(input, { ...options, seclevel: seclevel ?? options.seclevel }, mode);
-  const t = getTarget(targetName)!;
-  const view = supportedView(t, result.ciphers, result.seclevel, { ...sup, suiteB: mode.suiteB });
+  const result = expandOpenssl(t, input, o, mode);
+  const view = supportedView(t, result.ciphers, result.seclevel, { ...o.supported, suiteB: mode.suiteB });
   return { ...result, supported: view };
 }
 
 /** `mode.suiteB` receives the Suite B prefix the string starts with, if any. */
-function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: string | null }): ExpandResult {
-  const targetName = options.target ?? DEFAULT_TARGET;
-  if (options.strict !== undefined)
-    throw new TypeError(`expand: options.strict applies to boringssl only, not ${targetName}`);
-  const t = getTarget(targetName);
-  if (!t) {
-    throw new TypeError(`expand: unknown target ${JSON.stringify(targetName)}; known: ${TARGET_NAMES.join(', ')}`);
-  }
+function expandOpenssl(
+  t: Target,
+  input: string,
+  options: CheckedOptions,
+  mode?: { suiteB: string | null },
+): ExpandResult {
   const tls13 = t.data.tls13;
-  if (options.ciphersuites !== undefined && typeof options.ciphersuites !== 'string') {
-    throw new TypeError('expand: options.ciphersuites must be a string');
-  }
-  if (!tls13 && options.ciphersuites) {
-    throw new TypeError(`expand: ${t.name} has no TLS 1.3, so it takes no ciphersuites option`);
-  }
   const csText = options.ciphersuites ?? tls13?.defaultCiphersuites ?? '';
-
-  if (options.seclevel !== undefined) {
-    if (typeof options.seclevel !== 'number') throw new TypeError('expand: options.seclevel must be a number');
-    if (t.data.defaultSeclevel === null) throw new TypeError(`expand: ${t.name} has no security levels`);
-    if (!(Number.isInteger(options.seclevel) && options.seclevel >= 0 && options.seclevel <= 5)) {
-      throw new TypeError('expand: options.seclevel must be an integer from 0 to 5');
-    }
-  }
   const seclevel = options.seclevel ?? t.data.defaultSeclevel;
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
@@ -178,17 +163,8 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
 }
 
 /** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
-function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult {
-  if (options.ciphersuites) throw new TypeError('expand: boringssl has no configurable TLS 1.3 list (ciphersuites)');
-  if (options.seclevel !== undefined) throw new TypeError('expand: boringssl has no security levels');
-  if (options.strict !== undefined && typeof options.strict !== 'boolean') {
-    throw new TypeError('expand: options.strict must be a boolean');
-  }
-  const result: ExpandResult = expandBoringssl(input, {
-    strict: options.strict ?? false,
-    trace: Boolean(options.trace),
-  });
-  if (options.supported === undefined || options.supported === false) return result;
-  const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
-  return { ...result, supported: boringsslSupportedView(result.ciphers, { ...sup, seclevel }) };
+function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
+  const result: ExpandResult = expandBoringssl(input, { strict: o.strict, trace: o.trace });
+  if (o.supported === null) return result;
+  return { ...result, supported: boringsslSupportedView(o.lib, result.ciphers, o.supported) };
 }

@@ -15,7 +15,8 @@ export { explain, explainSuite, type Explanation, type SuiteAnswer } from './exp
 export type { SuiteOrigin } from './explain/suite-history.js';
 export { diff, diffResults, type CipherListDiff, type Side } from './diff.js';
 export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
-export { TARGET_NAMES as targets } from './table/registry.js';
+export { TARGET_NAMES as targets, DEFAULT_TARGET as defaultTarget } from './library/registry.js';
+export type { Capabilities, Family } from './library/registry.js';
 export { describeTargets, type TargetInfo } from './targets.js';
 export { renderProblem, type RenderedProblem } from './format/diagnostic-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';

@@ -1,5 +1,6 @@
-import { boringsslTarget } from './boringssl/table.js';
-import { OPENSSL_TARGET_NAMES, getTarget } from './table/registry.js';
+import { libraries, type Capabilities, type Family } from './library/registry.js';
+import { boringsslTable, opensslTable } from './library/tables.js';
+import type { ProtocolVersion } from './supported/protocol.js';
 import type { TargetName } from './types.js';
 
 /** What `cipherx targets` shows about one release line. */
@@ -12,22 +13,32 @@ export interface TargetInfo {
   versionText: string;
   /** Where the recorded tables come from. */
   origin: string;
+  /** Which rule engine evaluates its strings: OpenSSL's or BoringSSL's dialect. */
+  family: Family;
+  /** The options a call may give for it. */
+  capabilities: Capabilities;
+  /** The protocol versions a default context negotiates, oldest first. */
+  protocols: ProtocolVersion[];
+  /** What is particular about it, in one line. */
+  summary: string;
+  /** The tool whose output cipherx reproduces (`openssl ciphers`, `bssl ciphers`). */
+  tool: string;
 }
 
 /** Every target with its exact release and the provenance of its tables, in release order. */
 export function describeTargets(): TargetInfo[] {
-  const openssl = OPENSSL_TARGET_NAMES.map((name): TargetInfo => {
-    const d = getTarget(name)!.data;
-    return { name, release: d.release, versionText: d.versionText, origin: d.origin };
+  return libraries().map((lib): TargetInfo => {
+    const d = lib.family === 'boringssl' ? boringsslTable(lib).data : opensslTable(lib).data;
+    return {
+      name: lib.name,
+      release: d.release,
+      versionText: d.versionText,
+      origin: d.origin,
+      family: lib.family,
+      capabilities: { ...lib.capabilities },
+      protocols: [...lib.protocols] as ProtocolVersion[],
+      summary: lib.summary,
+      tool: lib.tool,
+    };
   });
-  const b = boringsslTarget().data;
-  return [
-    ...openssl,
-    {
-      name: 'boringssl',
-      release: b.release,
-      versionText: b.versionText,
-      origin: `BoringSSL revision ${b.commit} as built by Debian bookworm (android-libboringssl 13.0.0+r24-2)`,
-    },
-  ];
 }

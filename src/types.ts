@@ -9,11 +9,8 @@ export interface Span {
   end: number;
 }
 
-/** The OpenSSL release lines cipherx can evaluate a string for. */
-export type OpenSSLTargetName = 'openssl-1.0.2' | 'openssl-1.1.1' | 'openssl-3.0' | 'openssl-3.5' | 'openssl-3.6';
-
-/** Every release line cipherx can evaluate a string for. */
-export type TargetName = OpenSSLTargetName | 'boringssl';
+import type { TargetName } from './library/registry.js';
+export type { OpenSSLTargetName, TargetName } from './library/registry.js';
 
 /** One cipher suite as `openssl ciphers -v` describes it. */
 export interface Cipher {

@@ -3,7 +3,8 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { diff, diffResults } from '../src/diff.js';
 import { expand } from '../src/index.js';
-import { DIFF_HELP, diffCommand } from '../src/cli/diff-command.js';
+import { DIFF_HELP } from '../src/cli/diff-command.js';
+import { main } from '../src/cli/main.js';
 import { loadCorpus } from './helpers/corpus.js';
 import { numRuns, seed } from './helpers/property-runs.js';
 import type { Cipher, ExpandResult } from '../src/types.js';
@@ -250,7 +251,7 @@ function sink(): Writable & { text: () => string } {
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
-  const code = await diffCommand(args, { stdout, stderr });
+  const code = await main(['diff', ...args], { stdin: process.stdin, stdout, stderr, version: '0' });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -273,7 +274,7 @@ describe('cipherx diff', () => {
       '',
     ].join('\n');
     expect(r).toEqual({ code: 1, stdout: want, stderr: '' });
-    expect(DIFF_HELP).toContain(
+    expect(DIFF_HELP()).toContain(
       want
         .split('\n')
         .map((l) => (l ? `  ${l}` : l))
@@ -361,7 +362,7 @@ describe('cipherx diff', () => {
   });
 
   it('--help', async () => {
-    expect(await run(['--help'])).toEqual({ code: 0, stdout: DIFF_HELP, stderr: '' });
+    expect(await run(['--help'])).toEqual({ code: 0, stdout: DIFF_HELP(), stderr: '' });
   });
 
   // Each: the arguments, and a piece of the message on stderr.

@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCiphers } from '../src/format/openssl-text.js';
 import { PROTOCOL_VERSION, suiteIdNumber } from '../src/table/compile.js';
-import { OPENSSL_TARGET_NAMES, getTarget } from '../src/table/registry.js';
+import { findLibrary, libraries } from '../src/library/registry.js';
+import { opensslTable } from '../src/library/tables.js';
 import type { MaskCategory, MaskNames } from '../src/table/target.js';
 
 // Invariants of data/openssl-3.0.json and of the target compiled from it, checked against the
 // recorded 3.0.20 build table it was generated from and against this machine's openssl.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const target = getTarget('openssl-3.0')!;
+const target = opensslTable(findLibrary('openssl-3.0')!);
 const data = target.data;
 
 interface RecordedCipher {
@@ -67,9 +68,10 @@ function runNode(args: string[]) {
 
 // Invariants every OpenSSL target's table keeps (BoringSSL checks the same at compile time:
 // ids sorted and unique, every alias and default word resolves).
-for (const name of OPENSSL_TARGET_NAMES) {
+for (const lib of libraries().filter((l) => l.family === 'openssl')) {
+  const name = lib.name;
   describe(`data/${name}.json invariants`, () => {
-    const t = getTarget(name)!;
+    const t = opensslTable(lib);
     // Proves suites are stored by ascending id with no id twice (the order compiled targets index by).
     it('has unique suite ids in ascending order and unique names', () => {
       const ids = t.data.suites.map((s) => suiteIdNumber(s.id));

@@ -35,6 +35,8 @@ export interface BoringsslData {
   release: string;
   commit: string;
   versionText: string;
+  /** Where the recorded table comes from. */
+  origin: string;
   bits: Record<Category, string[]>;
   specials: string[];
   defaultRuleString: string;

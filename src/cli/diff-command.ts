@@ -1,12 +1,12 @@
-import { UsageError, parseCommandArgs } from './args.js';
-import type { Writable } from 'node:stream';
 import { diffResults, type CipherListDiff, type Side } from '../diff.js';
 import { expand } from '../expand.js';
-import { TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
+import type { Library } from '../library/registry.js';
 import type { ExpandOptions, TargetName } from '../types.js';
-import { loadTarget } from './load-target.js';
+import { UsageError, parseCommandArgs } from './args.js';
+import type { Command, Io } from './command.js';
+import { contextHelp, contextOptions, readLibrary, targetHelp } from './options.js';
 
-export const DIFF_HELP = `Usage: cipherx diff [--target NAME] [options] [--] <string-a> <string-b>
+export const DIFF_HELP = (): string => `Usage: cipherx diff [--target NAME] [options] [--] <string-a> <string-b>
        cipherx diff --target BEFORE --target AFTER [options] [--] <string>
 
 Compares two final cipher lists and says what changes from the first (before) to the
@@ -29,11 +29,10 @@ Examples:
                                                       with - go after --
 
 Options:
-  --target NAME        release line: openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default),
-                       openssl-3.5, openssl-3.6, boringssl; give it twice for before and
-                       after (with one string, twice is required)
+${targetHelp('give it twice for before and after (with one string, twice is required)')}\
   --ciphersuites LIST  the TLS 1.3 list on both sides (':'-separated IANA names, '' for none;
                        default: each release's own); ignored by a release without TLS 1.3
+${contextHelp(['seclevel', 'strict'])}\
   --json               the comparison as one JSON object (positions counted from 0)
   -h, --help           this text
 
@@ -68,50 +67,45 @@ interface Job {
   options: ExpandOptions;
 }
 
-/**
- * `cipherx diff`: resolves to the exit code (0 identical, 1 different or rejected, 2 usage);
- * usage errors are written to stderr as `cipherx: <message>`.
- */
-export async function diffCommand(args: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  try {
-    return await run(args, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`cipherx: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-}
+/** `cipherx diff`: exit 0 identical, 1 different or a side rejected, 2 usage (as diff(1)). */
+export const diffCommand: Command = {
+  name: 'diff',
+  usage: 'diff [options] [--] <string> [string]',
+  summary: 'two strings, or one string on two releases',
+  help: DIFF_HELP,
+  run,
+};
 
-async function run(args: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs('diff', args, {
     target: { type: 'string', multiple: true },
     ciphersuites: { type: 'string' },
+    seclevel: { type: 'string' },
+    strict: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout.write(DIFF_HELP);
+    io.stdout.write(DIFF_HELP());
     return 0;
   }
-  const jobs = await plan(values.target ?? [], positionals, values.ciphersuites);
+  const jobs = await plan(values.target ?? [], positionals, values);
   const d = diffResults(expand(jobs[0].input, jobs[0].options), expand(jobs[1].input, jobs[1].options));
   io.stdout.write(values.json ? JSON.stringify(d) + '\n' : renderDiff(d, jobs));
   return exitCode(d);
 }
 
 /** Checks the arguments, loads the tables needed, and returns the before and after sides. */
-async function plan(targets: string[], strings: string[], ciphersuites: string | undefined): Promise<[Job, Job]> {
+async function plan(
+  targets: string[],
+  strings: string[],
+  values: { ciphersuites?: string; seclevel?: string; strict?: boolean },
+): Promise<[Job, Job]> {
   if (targets.length > 2) {
     throw new UsageError(`--target is given at most twice (before, after), got ${targets.length}`);
   }
-  for (const t of targets) {
-    if (!isTargetName(t)) {
-      throw new UsageError(`unknown target ${JSON.stringify(t)}; known targets: ${TARGET_NAMES.join(', ')}`);
-    }
-  }
+  const libs = await Promise.all((targets.length === 0 ? [undefined] : targets).map(readLibrary));
   if (strings.length === 0) {
     throw new UsageError(
       "diff needs two cipher strings, or one string and two --target options: cipherx diff 'HIGH' 'HIGH:!aNULL' (see cipherx diff --help)",
@@ -127,20 +121,20 @@ async function plan(targets: string[], strings: string[], ciphersuites: string |
       `one string is compared across two releases: give --target twice, e.g. cipherx diff --target openssl-1.1.1 --target openssl-3.5 <string>; or give two strings`,
     );
   }
-  const names = (targets.length === 0 ? ['openssl-3.0'] : targets) as TargetName[];
-  const before = names[0]!;
-  const after = names[names.length - 1]!;
-  await Promise.all([...new Set([before, after])].map(loadTarget));
-  const tls13 = (t: TargetName) => t !== 'boringssl' && getTarget(t)!.data.tls13 !== null;
+  const before = libs[0]!;
+  const after = libs[libs.length - 1]!;
+  const { ciphersuites } = values;
+  const tls13 = (l: Library) => l.capabilities.tls13Configurable;
   if (ciphersuites !== undefined && ciphersuites !== '' && !tls13(before) && !tls13(after)) {
     throw new UsageError(
-      `${before === after ? `${before} has no` : `neither ${before} nor ${after} has a`} configurable TLS 1.3 list: --ciphersuites does not apply`,
+      `${before === after ? `${before.name} has no` : `neither ${before.name} nor ${after.name} has a`} configurable TLS 1.3 list: --ciphersuites does not apply`,
     );
   }
-  const job = (input: string, target: TargetName): Job => ({
+  // The TLS 1.3 list applies to the sides that have one; the other options to both.
+  const job = (input: string, lib: Library): Job => ({
     input,
-    target,
-    options: { target, ...(ciphersuites !== undefined && tls13(target) ? { ciphersuites } : {}) },
+    target: lib.name,
+    options: contextOptions(lib, { ...values, ...(tls13(lib) ? {} : { ciphersuites: undefined }) }),
   });
   return [job(strings[0]!, before), job(strings[strings.length - 1]!, after)];
 }

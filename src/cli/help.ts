@@ -1,14 +1,19 @@
-export const HELP = `cipherx: evaluate OpenSSL cipher strings exactly as OpenSSL does, without OpenSSL.
+import type { Command } from './command.js';
+import { contextHelp, targetHelp } from './options.js';
+
+/** `cipherx --help`: every command with its usage, then examples. */
+export function topHelp(commands: readonly Command[]): string {
+  const width = 50;
+  const lines = commands.map((c) => {
+    const usage = `  cipherx ${c.usage}`;
+    return usage.length + 2 <= width
+      ? `${usage.padEnd(width)}${c.summary}\n`
+      : `${usage}\n${' '.repeat(width)}${c.summary}\n`;
+  });
+  return `cipherx: evaluate OpenSSL cipher strings exactly as OpenSSL does, without OpenSSL.
 
 Usage:
-  cipherx expand [options] [--] <cipher-string>   what the string expands to
-  cipherx lint [options] [--] <cipher-string>     what it does silently, and how safe the result is
-  cipherx explain [options] [--] <string> [suite] what every element did; why a suite is (not) there
-  cipherx diff [options] [--] <string> [string]   two strings, or one string on two releases
-  cipherx negotiate --peer ID [options] [--] <string>
-                                                  which protocol and suite a known peer ends up with
-  cipherx targets [--json]                        the release lines cipherx knows
-  cipherx help [command] | --help | --version
+${lines.join('')}  cipherx help [command] | --help | --version
 
 Examples:
   cipherx expand 'HIGH:!aNULL:!MD5'                 like: openssl ciphers 'HIGH:!aNULL:!MD5'
@@ -25,8 +30,9 @@ Examples:
 
 Run \`cipherx help <command>\` for every option of a command.
 `;
+}
 
-export const EXPAND_HELP = `Usage: cipherx expand [options] [--] <cipher-string>
+export const EXPAND_HELP = (): string => `Usage: cipherx expand [options] [--] <cipher-string>
 
 Prints what the target release would make of <cipher-string> (SSL_CTX_set_cipher_list on a
 fresh context): the same suites in the same order, in the layout of \`openssl ciphers\`.
@@ -55,14 +61,7 @@ Output (default: names joined by ':'):
                        target, boringssl with its equal-preference groups too)
 
 Input:
-  --target NAME        release line: openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default),
-                       openssl-3.5, openssl-3.6, boringssl (see \`cipherx targets\`)
-  --ciphersuites LIST  the TLS 1.3 list, as \`openssl ciphers -ciphersuites\`
-                       (':'-separated IANA names; '' for none; default: the target's)
-  --seclevel N         the security level before the string (0-5; default: the
-                       release's own, which distributions change: Debian's 3.0 uses 2)
-  --strict             boringssl: reject unknown words (SSL_CTX_set_strict_cipher_list)
-  --batch              read one cipher string per line of standard input and print one
+${targetHelp('(see `cipherx targets`)')}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --batch              read one cipher string per line of standard input and print one
                        result per line (with -v/-V/--stdname, and for boringssl: one block
                        per string, separated by a blank line; with --json: one object per
                        line). Lines end at LF; a CR right before it is dropped.

@@ -1,6 +1,5 @@
-import { registerBoringsslData } from '../boringssl/table.js';
-import { registerTargetData } from '../table/registry.js';
-import type { TargetData } from '../table/target.js';
+import { findLibrary } from '../library/registry.js';
+import { registerLibraryData } from '../library/tables.js';
 import type { TargetName } from '../types.js';
 
 /**
@@ -9,6 +8,5 @@ import type { TargetName } from '../types.js';
  */
 export async function loadTarget(name: TargetName): Promise<void> {
   const { default: d } = (await import(`../../data/${name}.json`, { with: { type: 'json' } })) as { default: unknown };
-  if (name === 'boringssl') registerBoringsslData(d);
-  else registerTargetData(d as TargetData);
+  registerLibraryData(findLibrary(name)!, d);
 }

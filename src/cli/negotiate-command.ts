@@ -1,18 +1,18 @@
+import type { Writable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Writable } from 'node:stream';
 import { renderNegotiation, renderNegotiationMatrix } from '../format/negotiate-text.js';
 import { negotiate, peers, type NegotiateOptions, type Negotiation, type Role } from '../negotiate/negotiate.js';
 import { parsePeerFile } from '../negotiate/peer-file.js';
 import { registerPeerData, type CertificateType, type PeerProfile } from '../negotiate/peers.js';
 import { isProtocolVersion, type ProtocolVersion } from '../supported/protocol.js';
-import { TARGET_NAMES, isTargetName } from '../table/registry.js';
-import type { TargetName } from '../types.js';
 import { UsageError, parseCommandArgs } from './args.js';
-import { loadTarget } from './load-target.js';
+import type { Command, Io } from './command.js';
+import { contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
 import { peerFileText } from './peer-file-text.js';
 
-export const NEGOTIATE_HELP = `Usage: cipherx negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <cipher-string>
+export const NEGOTIATE_HELP =
+  (): string => `Usage: cipherx negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <cipher-string>
        cipherx negotiate --list-peers
 
 Simulates the handshake between our side (a context set up with <cipher-string> on the
@@ -44,12 +44,9 @@ The peer:
   --all-peers          every built-in profile that can play the other role: one row each
 
 Our side:
-  --target NAME        openssl-1.0.2, openssl-1.1.1, openssl-3.0 (default), openssl-3.5,
-                       openssl-3.6, boringssl
+${targetHelp()}\
   --role client|server our role (default client: we connect to the peer)
-  --ciphersuites LIST  our TLS 1.3 list (default: the target's)
-  --seclevel N         our security level before the string (default: the release's own;
-                       Debian's 3.0 uses 2)
+${contextHelp(['ciphersuites', 'seclevel'])}\
   --min-protocol V, --max-protocol V
                        our protocol range (SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)
   --psk, --srp         PSK / SRP is set up on our side
@@ -68,8 +65,16 @@ Exit status: 0 the handshake completes (--all-peers: with every peer), 1 it fail
 any peer) or our string is rejected, 2 usage error.
 `;
 
-/** `cipherx negotiate`: resolves to the exit code; usage errors become `cipherx: <message>`. */
-export async function negotiateCommand(args: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+/** `cipherx negotiate`: a simulated handshake with a known peer. */
+export const negotiateCommand: Command = {
+  name: 'negotiate',
+  usage: 'negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <string>',
+  summary: 'which protocol and suite a known peer ends up with',
+  help: NEGOTIATE_HELP,
+  run,
+};
+
+async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('negotiate', args, {
     peer: { type: 'string' },
     'peer-file': { type: 'string' },
@@ -90,7 +95,7 @@ export async function negotiateCommand(args: string[], io: { stdout: Writable; s
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    io.stdout.write(NEGOTIATE_HELP);
+    io.stdout.write(NEGOTIATE_HELP());
     return 0;
   }
   await loadPeers();
@@ -110,21 +115,19 @@ export async function negotiateCommand(args: string[], io: { stdout: Writable; s
         : `negotiate takes one cipher string, got ${positionals.length}; quote the string so the shell keeps it whole`,
     );
   }
-  const target = values.target ?? 'openssl-3.0';
-  if (!isTargetName(target)) {
-    throw new UsageError(`unknown target ${JSON.stringify(target)}; known targets: ${TARGET_NAMES.join(', ')}`);
-  }
+  const lib = await readLibrary(values.target);
   const role = values.role ?? 'client';
   if (role !== 'client' && role !== 'server') throw new UsageError('--role takes client or server');
   // Peer files may use OpenSSL names of any release: every table is needed to read them.
-  await Promise.all((values['peer-file'] !== undefined ? TARGET_NAMES : [target]).map(loadTarget));
+  if (values['peer-file'] !== undefined) await loadAllLibraries();
+  const { target, ciphersuites, seclevel } = contextOptions(lib, values);
 
   const base: Omit<NegotiateOptions, 'peer'> = {
     local: positionals[0]!,
-    target,
+    target: target!,
     role,
-    ...(values.ciphersuites !== undefined ? { ciphersuites: values.ciphersuites } : {}),
-    ...(values.seclevel !== undefined ? { seclevel: seclevelOf(values.seclevel, target) } : {}),
+    ...(ciphersuites !== undefined ? { ciphersuites } : {}),
+    ...(seclevel !== undefined ? { seclevel } : {}),
     supported: {
       ...(values['min-protocol'] !== undefined
         ? { minProtocol: protocolOf('--min-protocol', values['min-protocol']) }
@@ -209,14 +212,6 @@ function protocolList(text: string): ProtocolVersion[] {
     .split(/[\s,:]+/)
     .filter(Boolean)
     .map((v) => protocolOf('--peer-protocols', v));
-}
-
-function seclevelOf(text: string, target: TargetName): number {
-  if (target === 'boringssl' || target === 'openssl-1.0.2') {
-    throw new UsageError(`${target} has no security levels: --seclevel does not apply`);
-  }
-  if (!/^[0-5]$/.test(text)) throw new UsageError('--seclevel takes one digit from 0 to 5');
-  return Number(text);
 }
 
 function certificateOf(text: string, role: Role): CertificateType {

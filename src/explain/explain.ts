@@ -1,6 +1,6 @@
-import { boringsslTarget } from '../boringssl/table.js';
 import { expand } from '../expand.js';
-import { DEFAULT_TARGET, getTarget } from '../table/registry.js';
+import { requireLibrary, type Library } from '../library/registry.js';
+import { boringsslTable, opensslTable } from '../library/tables.js';
 import type { TermTrace } from '../eval/trace.js';
 import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
 import { absenceCause, suiteOrigins, type SuiteOrigin } from './suite-history.js';
@@ -26,7 +26,7 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
     result.ciphers.map((c) => c.name),
     result.trace,
   ).map((o) => (tls13.has(o.name) ? { ...o, addedBy: -1, lastMovedBy: -1 } : o));
-  return { target: options.target ?? DEFAULT_TARGET, result, origins };
+  return { target: requireLibrary(options.target, 'explain').name, result, origins };
 }
 
 /** The answer to "why is this suite there, or not there?", as data. */
@@ -81,7 +81,8 @@ export function explainSuite(
 } {
   const explanation = explain(input, options);
   const { result, origins } = explanation;
-  const found = lookUp(explanation.target, suite);
+  const lib = requireLibrary(explanation.target, 'explainSuite');
+  const found = lookUp(lib, suite);
   const name = found?.name ?? suite;
   const position = result.ciphers.findIndex((c) => c.name === name);
   if (position !== -1) {
@@ -96,7 +97,7 @@ export function explainSuite(
     by === undefined ? { suite: name, present: false, cause } : { suite: name, present: false, cause, by };
   if (!found) return { explanation, answer: absent('not-a-suite') };
   if (found.tls13) {
-    return { explanation, answer: absent(explanation.target === 'boringssl' ? 'tls13-apart' : 'tls13-not-configured') };
+    return { explanation, answer: absent(lib.capabilities.tls13Configurable ? 'tls13-not-configured' : 'tls13-apart') };
   }
   if (!found.available) return { explanation, answer: absent('unavailable') };
   if (!result.ok) return { explanation, answer: absent('call-failed') };
@@ -105,14 +106,15 @@ export function explainSuite(
 }
 
 /** A suite of the target by OpenSSL or IANA name: its OpenSSL name, whether it is TLS 1.3 and available. */
-function lookUp(target: TargetName, suite: string): { name: string; tls13: boolean; available: boolean } | null {
-  if (target === 'boringssl') {
-    const i = boringsslTarget().suiteByName.get(suite);
+function lookUp(lib: Library, suite: string): { name: string; tls13: boolean; available: boolean } | null {
+  if (lib.family === 'boringssl') {
+    const b = boringsslTable(lib);
+    const i = b.suiteByName.get(suite);
     if (i === undefined) return null;
-    const s = boringsslTarget().suites[i]!.data;
+    const s = b.suites[i]!.data;
     return { name: s.name, tls13: s.tls13, available: true };
   }
-  const t = getTarget(target)!;
+  const t = opensslTable(lib);
   const s = t.data.suites.find((x) => x.name === suite || x.stdname === suite);
   if (s) return { name: s.name, tls13: false, available: s.available };
   const tls13 = t.data.tls13Suites.find((x) => x.name === suite || x.stdname === suite);

@@ -1,5 +1,6 @@
 import type { NoEffectReason, TermTrace } from '../eval/trace.js';
 import type { Explanation, SuiteAnswer } from '../explain/explain.js';
+import { requireLibrary } from '../library/registry.js';
 
 const REASONS: Record<NoEffectReason, string> = {
   'unknown-word': 'not a suite or alias here',
@@ -64,7 +65,7 @@ export function renderExplanation(x: Explanation): string {
   const { trace } = x.result;
   const items = trace.flatMap((e) => e.items ?? []);
   const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length), ...items.map((e) => e.text.length + 2)));
-  let out = `Elements, in the order ${x.target === 'boringssl' ? 'BoringSSL' : 'OpenSSL'} applies them:\n`;
+  let out = `Elements, in the order ${requireLibrary(x.target, 'renderExplanation').product} applies them:\n`;
   trace.forEach((e, i) => {
     out += `${String(i + 1).padStart(3)}  ${e.text.padEnd(width)}  ${describeTerm(e, trace)}\n`;
     // The items of an equal-preference group, each with what it did.

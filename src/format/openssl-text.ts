@@ -1,5 +1,6 @@
 import { formatBoringssl } from '../boringssl/format.js';
-import { getTarget, DEFAULT_TARGET } from '../table/registry.js';
+import { requireLibrary } from '../library/registry.js';
+import { opensslTable } from '../library/tables.js';
 import type { Layout } from '../table/target.js';
 import type { Cipher, TargetName } from '../types.js';
 
@@ -24,26 +25,20 @@ function description(c: Cipher, l: Layout): string {
  * The text `openssl ciphers [-v|-V|-stdname]` prints for these suites on the target's release,
  * byte for byte, including the final newline.
  */
-export function formatCiphers(
-  ciphers: readonly Cipher[],
-  format: OutputFormat,
-  target: TargetName = DEFAULT_TARGET,
-): string {
-  if (target === 'boringssl') {
-    if (format === 'V' || format === 'V+stdname') throw new TypeError('formatCiphers: bssl ciphers has no -V output');
+export function formatCiphers(ciphers: readonly Cipher[], format: OutputFormat, target?: TargetName): string {
+  const lib = requireLibrary(target, 'formatCiphers');
+  if (lib.family === 'boringssl') {
+    if (format === 'V' || format === 'V+stdname') throw new TypeError(`formatCiphers: ${lib.tool} has no -V output`);
     const withGroups = ciphers.map((c) => ({ ...c, inGroupWithNext: c.inGroupWithNext ?? false }));
     return formatBoringssl(withGroups, format);
   }
-  if (format === 'openssl-name')
-    throw new TypeError('formatCiphers: openssl-name is a bssl ciphers layout (boringssl)');
-  const t = getTarget(target);
-  if (!t) throw new TypeError(`formatCiphers: unknown target ${JSON.stringify(target)}`);
-  const l = t.data.layout;
+  if (format === 'openssl-name') throw new TypeError('formatCiphers: openssl-name is a bssl ciphers layout');
+  const l = opensslTable(lib).data.layout;
   if (format === 'plain') return ciphers.map((c) => c.name).join(':') + '\n';
   const ids = format === 'V' || format === 'V+stdname';
   const stdname = format === 'stdname' || format === 'V+stdname';
   if (stdname && l.stdname === null) {
-    throw new TypeError(`formatCiphers: the openssl tool of ${target} has no -stdname output`);
+    throw new TypeError(`formatCiphers: the openssl tool of ${lib.name} has no -stdname output`);
   }
   let out = '';
   for (const c of ciphers) {

@@ -1,9 +1,10 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
-import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
+import { libraries, requireLibrary, type Library } from '../library/registry.js';
+import { isLoaded, opensslTable } from '../library/tables.js';
 import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
-import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, OpenSSLTargetName, Severity, Span } from '../types.js';
+import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
 export interface LintResult {
@@ -39,7 +40,7 @@ const REEVALUATIONS = 64;
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { ignore = [], ...expandOptions } = options;
-  const boring = expandOptions.target === 'boringssl';
+  const lib = requireLibrary(expandOptions.target, 'lint');
   const result = expand(input, { ...expandOptions, trace: true }) as ExpandResult & { trace: TermTrace[] };
   const out: Diagnostic[] = [];
 
@@ -54,8 +55,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     });
   }
   for (const d of result.diagnostics) {
-    // Other releases are OpenSSL releases: BoringSSL's words are its own.
-    out.push(d.code === 'unknown-word' && !boring ? otherReleases(d, expandOptions.target ?? 'openssl-3.0') : d);
+    // Other releases of the same family: each family's words are its own.
+    out.push(d.code === 'unknown-word' ? otherReleases(d, lib) : d);
   }
   // Whether the string without one element gives the same outcome: the test of a `!X` that
   // removed nothing yet, which matters exactly when a later element would have added its suites.
@@ -88,9 +89,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   }
   let security: SecurityReport | null = null;
   if (result.ok) {
-    out.push(...overshoot(result, input, boring));
-    if (!boring)
-      out.push(...pskTwins(result.trace, result.ciphers, (expandOptions.target ?? 'openssl-3.0') as OpenSSLTargetName));
+    out.push(...overshoot(result, input, lib.family === 'boringssl'));
+    if (lib.family === 'openssl') out.push(...pskTwins(result.trace, result.ciphers, opensslTable(lib)));
     security = assessList(result.ciphers);
     out.push(...security.diagnostics);
   }
@@ -106,9 +106,13 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
 }
 
 /** An unknown word that another release knows (EXPORT, DES, CBC, IANA names...) says so. */
-function otherReleases(d: Diagnostic, target: string): Diagnostic {
+function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
+  if (lib.family !== 'openssl') return d;
+  const target = lib.name;
   const word = String(d.args.word);
-  const knownIn = OPENSSL_TARGET_NAMES.filter((n) => n !== target && getTarget(n)!.words.has(word));
+  const knownIn = libraries()
+    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && opensslTable(l).words.has(word))
+    .map((l) => l.name);
   if (knownIn.length === 0) return d;
   return {
     ...d,

@@ -1,7 +1,7 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
-import { getTarget } from '../table/registry.js';
-import type { Cipher, Diagnostic, OpenSSLTargetName } from '../types.js';
+import type { Target } from '../table/target.js';
+import type { Cipher, Diagnostic } from '../types.js';
 
 /**
  * Key-exchange words and the PSK variant of the same exchange. In OpenSSL `RSA` means RSA key
@@ -28,13 +28,7 @@ const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
  * exchange: the suites the same compound with the PSK alias selects that are still in the final
  * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match.
  */
-export function pskTwins(
-  trace: readonly TermTrace[],
-  final: readonly Cipher[],
-  target: OpenSSLTargetName,
-): Diagnostic[] {
-  const t = getTarget(target);
-  if (!t) return [];
+export function pskTwins(trace: readonly TermTrace[], final: readonly Cipher[], t: Target): Diagnostic[] {
   const inList = new Set(final.map((c) => c.name));
   const out: Diagnostic[] = [];
   for (const e of trace) {
@@ -45,7 +39,7 @@ export function pskTwins(
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
-    const r = expand(compound, { target, ciphersuites: '' });
+    const r = expand(compound, { target: t.name, ciphersuites: '' });
     const left = r.ok ? r.ciphers.filter((c) => inList.has(c.name)).map((c) => c.name) : [];
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');

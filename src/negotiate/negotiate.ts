@@ -2,7 +2,9 @@ import { expand } from '../expand.js';
 import { boringsslVersionRange } from '../supported/boringssl.js';
 import { isProtocolVersion, protocolRank, type ProtocolVersion } from '../supported/protocol.js';
 import { suiteVersionRange, type SupportedOptions, type SupportedView } from '../supported/supported.js';
-import { DEFAULT_TARGET, TARGET_NAMES, getTarget, isTargetName } from '../table/registry.js';
+import { requireLibrary, type Library } from '../library/registry.js';
+import { opensslTable } from '../library/tables.js';
+import type { SecurityLevelRules } from '../table/target.js';
 import type { Cipher, ExpandError, TargetName } from '../types.js';
 import { findPeer, peerData, type CertificateType, type Hazard, type PeerProfile } from './peers.js';
 
@@ -97,24 +99,6 @@ export interface Negotiation {
 }
 
 /**
- * The named groups each release supports by default: 1.0.2's NIST curves (it has no X25519);
- * 1.1.1's eccurves_default (ssl/t1_lib.c); 3.0 adds the RFC 7919 FFDHE groups (TLS 1.3 only);
- * 3.5 puts the hybrid X25519MLKEM768 first; BoringSSL's kDefaultGroups at the recorded revision.
- */
-const OUR_GROUPS: Readonly<Record<TargetName, readonly string[]>> = {
-  'openssl-1.0.2': ['secp256r1', 'secp521r1', 'secp384r1'],
-  'openssl-1.1.1': ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'],
-  'openssl-3.0': ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1', ...ffdhe()],
-  'openssl-3.5': ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...ffdhe()],
-  'openssl-3.6': ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...ffdhe()],
-  boringssl: ['x25519', 'secp256r1', 'secp384r1'],
-};
-
-function ffdhe(): string[] {
-  return ['ffdhe2048', 'ffdhe3072', 'ffdhe4096', 'ffdhe6144', 'ffdhe8192'];
-}
-
-/**
  * Security bits of each group (the `secbits` of OpenSSL's group table in ssl/t1_lib.c): a
  * side offers only the groups its security level allows (tls_group_allowed).
  */
@@ -132,11 +116,16 @@ const GROUP_BITS: Readonly<Record<string, number>> = {
   X25519MLKEM768: 192,
 };
 
-/** Our groups at our security level. */
-function ourGroups(target: TargetName, seclevel: number | null): string[] {
-  const rules = target === 'boringssl' ? null : getTarget(target)?.data.securityLevels;
+/** Our groups (the library's defaults) at our security level. */
+function ourGroups(lib: Library, seclevel: number | null): string[] {
+  const rules = securityLevels(lib);
   const min = rules && seclevel !== null ? rules.minBits[Math.min(seclevel, rules.minBits.length - 1)]! : 0;
-  return OUR_GROUPS[target].filter((g) => (GROUP_BITS[g] ?? 0) >= min);
+  return lib.groups.filter((g) => (GROUP_BITS[g] ?? 0) >= min);
+}
+
+/** The library's security-level rules; null where it has none. */
+function securityLevels(lib: Library): SecurityLevelRules | null {
+  return lib.capabilities.securityLevels ? opensslTable(lib).data.securityLevels : null;
 }
 
 /** Groups that are elliptic curves, usable for ECDHE before TLS 1.3 (not FFDHE, not hybrids). */
@@ -158,10 +147,8 @@ const ECDHE_KX = ['ECDH', 'ECDHEPSK'];
 export function negotiate(options: NegotiateOptions): Negotiation {
   if (options === null || typeof options !== 'object') throw new TypeError('negotiate: options must be an object');
   if (typeof options.local !== 'string') throw new TypeError('negotiate: options.local must be the cipher string');
-  const target = options.target ?? DEFAULT_TARGET;
-  if (!isTargetName(target)) {
-    throw new TypeError(`negotiate: unknown target ${JSON.stringify(target)}; known: ${TARGET_NAMES.join(', ')}`);
-  }
+  const lib = requireLibrary(options.target, 'negotiate');
+  const target = lib.name;
   const role = options.role ?? 'client';
   if (role !== 'client' && role !== 'server')
     throw new TypeError("negotiate: options.role must be 'client' or 'server'");
@@ -211,13 +198,12 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     return { ...fail('local-string-rejected', `our cipher string is rejected (${r.error!.code})`), hazards: [] };
   }
   const range = (c: Cipher) =>
-    target === 'boringssl' ? boringsslVersionRange(c) : suiteVersionRange(getTarget(target)!, c);
+    lib.family === 'boringssl' ? boringsslVersionRange(lib, c) : suiteVersionRange(opensslTable(lib), c);
   const ourMax = offer.protocols[offer.protocols.length - 1];
   if (!ourMax) return fail('no-shared-protocol', 'our side has no protocol version enabled');
-  // OpenSSL 1.1.1+ (tls_setup_handshake): a client needs an offered suite, a server a configured
-  // one, that works with its highest version, or it does not start. A BoringSSL client checks
-  // its offer the same way (its TLS 1.3 suites are always there); its server does not check.
-  const checksStart = target !== 'openssl-1.0.2' && (role === 'client' || target !== 'boringssl');
+  // A client needs an offered suite, a server a configured one, that works with its highest
+  // version, or it does not start (where the library checks: see checksMaxVersionSuites).
+  const checksStart = lib.checksMaxVersionSuites[role];
   const own = role === 'client' ? offer.ciphers : r.ciphers;
   if (checksStart && !own.some((c) => usableAt(range(c), ourMax))) {
     return fail(
@@ -237,7 +223,7 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   );
   if (protocol === null || !clientVersions.includes(protocol)) {
     const levelNote =
-      offer.seclevel !== null && getTarget(target)?.data.securityLevels && offer.seclevel > 0
+      offer.seclevel !== null && securityLevels(lib) && offer.seclevel > 0
         ? ` (our security level ${offer.seclevel} turns some versions off; @SECLEVEL=0 brings them back)`
         : '';
     const n = fail(
@@ -250,7 +236,7 @@ export function negotiate(options: NegotiateOptions): Negotiation {
 
   // What both sides have at that version, each suite described by our table.
   const peerNames = new Set(peer.suites);
-  const ours = ourGroups(target, offer.seclevel);
+  const ours = ourGroups(lib, offer.seclevel);
   const common = peer.groups.length === 0 ? (ours.length ? null : []) : ours.filter((g) => peer.groups.includes(g));
   // A TLS 1.3 handshake needs a group both sides have; recorded peers without groups pass.
   if (protocol === 'TLSv1.3' && common !== null && common.length === 0) {

@@ -1,6 +1,6 @@
-import { boringsslRegistered, boringsslTarget } from '../boringssl/table.js';
+import { libraries } from '../library/registry.js';
+import { boringsslTable, isLoaded, opensslTable } from '../library/tables.js';
 import { isProtocolVersion, protocolRank, type ProtocolVersion } from '../supported/protocol.js';
-import { OPENSSL_TARGET_NAMES, getTarget } from '../table/registry.js';
 import { peerData, peersRegistered, type CertificateType, type PeerProfile } from './peers.js';
 
 /** A line of a peer file that was not understood or needs a word of warning. */
@@ -158,12 +158,15 @@ function suiteNames(): Map<string, string> {
     names.set(iana, iana);
     if (!names.has(openssl)) names.set(openssl, iana);
   };
-  for (const target of OPENSSL_TARGET_NAMES) {
-    const t = getTarget(target);
-    if (!t) continue;
-    for (const c of [...t.suites, ...t.data.tls13Suites]) add(c.name, c.stdname);
+  for (const lib of libraries()) {
+    if (!isLoaded(lib)) continue;
+    if (lib.family === 'boringssl') {
+      for (const s of boringsslTable(lib).suites) add(s.cipher.name, s.cipher.stdname);
+    } else {
+      const t = opensslTable(lib);
+      for (const c of [...t.suites, ...t.data.tls13Suites]) add(c.name, c.stdname);
+    }
   }
-  if (boringsslRegistered()) for (const s of boringsslTarget().suites) add(s.cipher.name, s.cipher.stdname);
   if (peersRegistered()) for (const name of peerData().extraNames) add(name, name);
   return names;
 }

@@ -1,23 +1,16 @@
-import { boringsslTarget } from '../boringssl/table.js';
+import type { Library } from '../library/registry.js';
+import { boringsslTable } from '../library/tables.js';
 import type { Cipher } from '../types.js';
 import { protocolRank, type ProtocolVersion } from './protocol.js';
 import type { SupportedOptions, SupportedView } from './supported.js';
-
-/**
- * BoringSSL's protocol versions. At the recorded revision (1530333b, AOSP android-13.0.0_r24)
- * set_min_version(0) and set_max_version(0) in ssl/ssl_versions.cc give TLS 1.0 to TLS 1.3 by
- * default; later revisions (from May 2024) raise the minimum to TLS 1.2.
- */
-const BORINGSSL_VERSIONS: readonly ProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-const DEFAULT_MIN: ProtocolVersion = 'TLSv1';
 
 /** ssl_write_client_cipher_list(): the fixed TLS 1.3 order, by whether the machine has AES hardware. */
 const TLS13_AES_HARDWARE = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const TLS13_NO_AES_HARDWARE = ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384'];
 
 /** The protocol versions a BoringSSL suite works with: from its minimum up to TLS 1.2, or TLS 1.3 alone. */
-export function boringsslVersionRange(c: Cipher): { min: ProtocolVersion; max: ProtocolVersion } | null {
-  const t = boringsslTarget();
+export function boringsslVersionRange(lib: Library, c: Cipher): { min: ProtocolVersion; max: ProtocolVersion } | null {
+  const t = boringsslTable(lib);
   const i = t.suiteByName.get(c.name);
   if (i === undefined) return null;
   const min = t.suites[i]!.data.minVersion as ProtocolVersion;
@@ -30,16 +23,20 @@ export function boringsslVersionRange(c: Cipher): { min: ProtocolVersion; max: P
  * without a PSK callback (ssl_get_client_disabled) and suites outside the version range.
  * BoringSSL has no security levels and no SRP; `openssl ciphers -s` has no BoringSSL twin.
  */
-export function boringsslSupportedView(ciphers: readonly Cipher[], options: SupportedOptions): SupportedView {
-  if (options.srp) throw new TypeError('expand: boringssl has no SRP (supported.srp)');
-  if (options.seclevel !== undefined) throw new TypeError('expand: boringssl has no security levels');
+export function boringsslSupportedView(
+  lib: Library,
+  ciphers: readonly Cipher[],
+  options: SupportedOptions,
+): SupportedView {
   for (const key of ['minProtocol', 'maxProtocol'] as const) {
-    if (options[key] === 'SSLv3') throw new TypeError(`expand: boringssl has no SSLv3 (supported.${key})`);
+    if (options[key] === 'SSLv3') throw new TypeError(`expand: ${lib.name} has no SSLv3 (supported.${key})`);
   }
-  const t = boringsslTarget();
-  const min = options.minProtocol ?? DEFAULT_MIN;
-  const max = options.maxProtocol ?? 'TLSv1.3';
-  const protocols = BORINGSSL_VERSIONS.filter(
+  const t = boringsslTable(lib);
+  // The library's versions are its defaults (set_min_version(0) / set_max_version(0)).
+  const versions = lib.protocols as readonly ProtocolVersion[];
+  const min = options.minProtocol ?? versions[0]!;
+  const max = options.maxProtocol ?? versions[versions.length - 1]!;
+  const protocols = versions.filter(
     (v) => protocolRank(v) >= protocolRank(min) && protocolRank(v) <= protocolRank(max),
   );
   const offered: Cipher[] = [];

@@ -1,25 +1,12 @@
-import type { OpenSSLTargetName, TargetName } from '../types.js';
+import { libraries, type OpenSSLTargetName } from '../library/registry.js';
 import { compileTarget } from './compile.js';
 import type { Target, TargetData } from './target.js';
 
-/** The OpenSSL targets, in release order. */
-export const OPENSSL_TARGET_NAMES: readonly OpenSSLTargetName[] = [
-  'openssl-1.0.2',
-  'openssl-1.1.1',
-  'openssl-3.0',
-  'openssl-3.5',
-  'openssl-3.6',
-];
-
-/** Names of all targets: the OpenSSL releases in order, then BoringSSL. */
-export const TARGET_NAMES: readonly TargetName[] = [...OPENSSL_TARGET_NAMES, 'boringssl'];
-
-/** The target every call uses unless told otherwise. */
-export const DEFAULT_TARGET: TargetName = 'openssl-3.0';
-
-export function isTargetName(name: unknown): name is TargetName {
-  return typeof name === 'string' && (TARGET_NAMES as readonly string[]).includes(name);
-}
+const OPENSSL_NAMES: ReadonlySet<string> = new Set(
+  libraries()
+    .filter((l) => l.family === 'openssl')
+    .map((l) => l.name),
+);
 
 const data = new Map<OpenSSLTargetName, TargetData>();
 const compiled = new Map<OpenSSLTargetName, Target>();
@@ -35,7 +22,7 @@ export function registerTargetData(d: TargetData): void {
 
 /** The compiled OpenSSL target of that name (built on first use); undefined for any other name. */
 export function getTarget(name: string): Target | undefined {
-  if (!(OPENSSL_TARGET_NAMES as readonly string[]).includes(name)) return undefined;
+  if (!OPENSSL_NAMES.has(name)) return undefined;
   const key = name as OpenSSLTargetName;
   let t = compiled.get(key);
   if (!t) {

@@ -24,28 +24,16 @@ export interface Capabilities {
   protocols: readonly ProtocolVersion[];
 }
 
-function accepts(options: ExpandOptions): boolean {
-  try {
-    expand('', options);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** What each target takes, as the library's registry records it. */
 const CAPABILITIES = new Map<TargetName, Capabilities>(
-  targets.map((t) => [
-    t,
+  describeTargets().map((t) => [
+    t.name,
     {
-      tls13: accepts({ target: t, ciphersuites: 'TLS_AES_128_GCM_SHA256' }),
-      seclevel: accepts({ target: t, seclevel: 1 }),
-      strict: accepts({ target: t, strict: false }),
-      srp: accepts({ target: t, supported: { srp: true } }),
-      protocols: expand('ALL', {
-        target: t,
-        ...(accepts({ target: t, seclevel: 0 }) ? { seclevel: 0 } : {}),
-        supported: true,
-      }).supported!.protocols,
+      tls13: t.capabilities.tls13Configurable,
+      seclevel: t.capabilities.securityLevels,
+      strict: t.capabilities.strict,
+      srp: t.capabilities.srp,
+      protocols: t.protocols,
     },
   ]),
 );
@@ -76,6 +64,12 @@ export function protocolsOf(target: TargetName): readonly ProtocolVersion[] {
 }
 
 const RELEASES = new Map(describeTargets().map((t) => [t.name, t.release]));
+const TOOLS = new Map(describeTargets().map((t) => [t.name, t.family === 'openssl' ? `${t.tool} -v` : t.tool]));
+
+/** The tool whose `-v` style output the page shows for `target`. */
+export function vTool(target: TargetName): string {
+  return TOOLS.get(target) ?? '';
+}
 
 /** `openssl-3.0 (OpenSSL 3.0.20)`. */
 export function targetLabel(target: TargetName): string {

@@ -10,6 +10,7 @@ import {
   type TargetName,
 } from '../../src/index.js';
 import { count, h, prose } from './dom.js';
+import { vTool } from './library.js';
 import { suiteTable } from './suite-table.js';
 
 export interface ListViewInput {
@@ -109,7 +110,7 @@ function whyForm(v: ListViewInput): HTMLElement {
 
 function openSslText(ciphers: LintResult['result']['ciphers'], target: TargetName): HTMLElement {
   const text = ciphers.length ? formatCiphers(ciphers, 'v', target) : '';
-  const tool = target === 'boringssl' ? 'bssl ciphers' : 'openssl ciphers -v';
+  const tool = vTool(target);
   const pre = h('pre', { class: 'v-text', id: 'v-text', tabindex: 0, 'aria-label': `${tool} output` }, text);
   const status = h('span', { class: 'copied', 'aria-live': 'polite' });
   const copy = h(

@@ -1,4 +1,16 @@
-import type { CertificateType, ProtocolVersion, Role, TargetName } from '../../src/index.js';
+import {
+  defaultTarget,
+  describeTargets,
+  type CertificateType,
+  type ProtocolVersion,
+  type Role,
+  type TargetName,
+} from '../../src/index.js';
+
+/** The second side of a comparison of targets, at first: the newest OpenSSL release line. */
+const NEWEST_OPENSSL = describeTargets()
+  .filter((t) => t.family === 'openssl')
+  .at(-1)!.name;
 
 /** The views of the page. */
 export const VIEWS = ['list', 'compare', 'offer', 'negotiate'] as const;
@@ -37,13 +49,13 @@ export interface State {
 export const DEFAULT_STATE: Readonly<State> = {
   view: 'list',
   s: 'HIGH:!aNULL:!MD5',
-  target: 'openssl-3.0',
+  target: defaultTarget,
   cs: null,
   sec: null,
   strict: false,
   suite: null,
   cmp: 'targets',
-  target2: 'openssl-3.5',
+  target2: NEWEST_OPENSSL,
   s2: 'ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL',
   min: null,
   max: null,

@@ -1,0 +1,207 @@
+// The libraries cipherx evaluates strings for, each once, with what sets it apart. Every other
+// module asks a record here (its family, its capabilities, its facts) and never compares names.
+// Facts a recorded table also holds are checked against it in test/library.test.ts.
+
+/** The rule engines cipherx has: OpenSSL's (also LibreSSL's) and BoringSSL's dialect. */
+export type Family = 'openssl' | 'boringssl';
+
+/** What a library's context and tool can do: the options a call may give for it. */
+export interface Capabilities {
+  /** A TLS 1.3 list configured apart (`SSL_CTX_set_ciphersuites`, `-ciphersuites`). */
+  readonly tls13Configurable: boolean;
+  /** Security levels (`SSL_CTX_set_security_level`, `@SECLEVEL=n`, `--seclevel`). */
+  readonly securityLevels: boolean;
+  /** Equal-preference groups `[A|B]` in the string. */
+  readonly groups: boolean;
+  /** A strict mode that rejects unknown words (`SSL_CTX_set_strict_cipher_list`). */
+  readonly strict: boolean;
+  /** SRP suites that a callback can enable (`openssl ciphers -srp`). */
+  readonly srp: boolean;
+  /** The tool prints IANA names (`-stdname`). */
+  readonly stdnameOutput: boolean;
+  /** The tool prints the two-byte ids (`-V`). */
+  readonly idsOutput: boolean;
+}
+
+/** One library line cipherx evaluates strings for, as the rest of the code sees it. */
+export interface LibraryRecord {
+  /** The name `options.target` and `--target` take. */
+  readonly name: string;
+  /** Which rule engine evaluates its strings. */
+  readonly family: Family;
+  /** What the library calls itself in prose (`OpenSSL`, `BoringSSL`). */
+  readonly product: string;
+  /** The tool whose output cipherx reproduces, as a user would type it. */
+  readonly tool: string;
+  /** What a call may ask of it. */
+  readonly capabilities: Capabilities;
+  /** The protocol versions a default context negotiates, oldest first (`SSLv3` .. `TLSv1.3`). */
+  readonly protocols: readonly string[];
+  /**
+   * The named groups a default context supports, in preference order (what `negotiate` offers
+   * for key exchange).
+   */
+  readonly groups: readonly string[];
+  /**
+   * Whether a side refuses to start when none of its suites works with its highest protocol
+   * version (OpenSSL 1.1.1+ tls_setup_handshake), per role.
+   */
+  readonly checksMaxVersionSuites: { readonly client: boolean; readonly server: boolean };
+  /** One line on what is particular about it (help texts, `cipherx targets`). */
+  readonly summary: string;
+}
+
+/**
+ * OpenSSL 1.1.1+'s default methods; BoringSSL at the recorded revision too (set_min_version(0)
+ * gives TLS 1.0 in ssl/ssl_versions.cc; revisions from May 2024 raise the minimum to TLS 1.2).
+ */
+const TLS1_TO_1_3 = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const FFDHE = ['ffdhe2048', 'ffdhe3072', 'ffdhe4096', 'ffdhe6144', 'ffdhe8192'];
+
+const OPENSSL_1_0: Capabilities = {
+  tls13Configurable: false,
+  securityLevels: false,
+  groups: false,
+  strict: false,
+  srp: true,
+  stdnameOutput: false,
+  idsOutput: true,
+};
+const OPENSSL_1_1: Capabilities = {
+  ...OPENSSL_1_0,
+  tls13Configurable: true,
+  securityLevels: true,
+  stdnameOutput: true,
+};
+const BORINGSSL: Capabilities = {
+  tls13Configurable: false,
+  securityLevels: false,
+  groups: true,
+  strict: true,
+  srp: false,
+  stdnameOutput: true,
+  idsOutput: false,
+};
+const OPENSSL_CHECKS = { client: true, server: true } as const;
+
+/**
+ * Every library line, in release order within each family. Groups: 1.0.2's NIST curves (it has
+ * no X25519); 1.1.1's eccurves_default (ssl/t1_lib.c); 3.0 adds the RFC 7919 FFDHE groups (TLS
+ * 1.3 only); 3.5 puts the hybrid X25519MLKEM768 first; BoringSSL's kDefaultGroups at the
+ * recorded revision. A BoringSSL client checks its offer against its highest version as
+ * OpenSSL does (its TLS 1.3 suites are always there); its server does not check.
+ */
+const RECORDS = [
+  {
+    name: 'openssl-1.0.2',
+    protocols: ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'],
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_0,
+    groups: ['secp256r1', 'secp521r1', 'secp384r1'],
+    checksMaxVersionSuites: { client: false, server: false },
+    summary: 'no @SECLEVEL, no TLS 1.3, RC4/3DES/SEED/IDEA/static DH, DEFAULT of 98 suites',
+  },
+  {
+    name: 'openssl-1.1.1',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'TLS 1.3 first; one unknown name fails the whole --ciphersuites list',
+  },
+  {
+    name: 'openssl-3.0',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1', ...FFDHE],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'default provider only: RC4, IDEA, SEED, DES and GOST words unknown; CBC alias',
+  },
+  {
+    name: 'openssl-3.5',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'IANA names and _ in names, CCM8 demoted to 64 bits, default security level 2',
+  },
+  {
+    name: 'openssl-3.6',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'as 3.5',
+  },
+  {
+    name: 'boringssl',
+    protocols: TLS1_TO_1_3,
+    family: 'boringssl',
+    product: 'BoringSSL',
+    tool: 'bssl ciphers',
+    capabilities: BORINGSSL,
+    groups: ['x25519', 'secp256r1', 'secp384r1'],
+    checksMaxVersionSuites: { client: true, server: false },
+    summary: 'its own dialect: equal-preference groups [A|B], a strict mode, no @SECLEVEL',
+  },
+] as const satisfies readonly LibraryRecord[];
+
+/** Every name `options.target` takes. */
+export type TargetName = (typeof RECORDS)[number]['name'];
+
+/** The names of the OpenSSL-family libraries. */
+export type OpenSSLTargetName = Extract<(typeof RECORDS)[number], { family: 'openssl' }>['name'];
+
+/** A library record whose name is typed. */
+export interface Library extends LibraryRecord {
+  readonly name: TargetName;
+}
+
+const LIBRARIES: readonly Library[] = Object.freeze(RECORDS.map((r) => Object.freeze(r) as Library));
+
+/** The names of every library, OpenSSL's release lines in order, then the other families. */
+export const TARGET_NAMES: readonly TargetName[] = Object.freeze(LIBRARIES.map((l) => l.name));
+
+/** The library every call uses unless told otherwise. */
+export const DEFAULT_TARGET: TargetName = 'openssl-3.0';
+
+// A Map, never an object: a name typed by a user (`constructor`, `__proto__`) is just unknown.
+const BY_NAME: ReadonlyMap<string, Library> = new Map(LIBRARIES.map((l) => [l.name, l]));
+
+/** Every library, in the order of TARGET_NAMES. */
+export function libraries(): readonly Library[] {
+  return LIBRARIES;
+}
+
+/** The library of that name; undefined for any other value. */
+export function findLibrary(name: unknown): Library | undefined {
+  return typeof name === 'string' ? BY_NAME.get(name) : undefined;
+}
+
+/** Whether `name` is a target name. */
+export function isTargetName(name: unknown): name is TargetName {
+  return findLibrary(name) !== undefined;
+}
+
+/** The library of `name` (default: DEFAULT_TARGET); a TypeError naming `where` for any other value. */
+export function requireLibrary(name: unknown, where: string): Library {
+  const lib = findLibrary(name ?? DEFAULT_TARGET);
+  if (!lib) {
+    throw new TypeError(`${where}: unknown target ${JSON.stringify(name)}; known: ${TARGET_NAMES.join(', ')}`);
+  }
+  return lib;
+}
