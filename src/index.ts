@@ -3,6 +3,7 @@ import { registerAllTargets } from './data.js';
 registerAllTargets();
 
 export { expand } from './expand.js';
+export { convertNames, type ConvertedName } from './convert.js';
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
 export {
   assessList,

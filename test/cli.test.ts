@@ -97,11 +97,11 @@ describe('exit status and messages', () => {
   });
 
   it.each([
-    [['expand'], 'needs a cipher string'],
+    [['expand', '--target', 'boringssl'], 'needs a cipher string'],
     [['expand', 'HIGH', 'LOW'], 'takes one cipher string'],
     [['expand', '-ALL'], 'must come after `--`'],
     [['expand', '--target', 'openssl-9.9', 'HIGH'], 'unknown target'],
-    [['expand', '-v', '-V', 'HIGH'], '-v cannot be combined'],
+    [['expand', '--explain'], 'needs a cipher string'],
     [['expand', '--ciphersuites'], 'argument missing'],
     [['frobnicate'], 'unknown command'],
     [['expand', '--batch', 'HIGH'], 'standard input'],

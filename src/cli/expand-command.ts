@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { expand } from '../expand.js';
 import { renderProblem } from '../format/diagnostic-text.js';
 import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
@@ -10,7 +9,8 @@ import { EXIT_OK, EXIT_REJECTED, type Command, type Io } from './command.js';
 import { EXPAND_HELP } from './help.js';
 import { explainCommand } from './explain-command.js';
 import { CONTEXT_OPTIONS, contextOptions, readLibrary } from './options.js';
-import { readLineBatches } from './read-lines.js';
+import { BatchOutput, longLineMessage } from './batch-output.js';
+import { readLineBatches, type BatchLine } from './read-lines.js';
 
 /** `cipherx expand`: what a string expands to, printed as the library's own tool prints it. */
 export const expandCommand: Command = {
@@ -29,16 +29,30 @@ interface ExpandCli {
 }
 
 /** OpenSSL's single-dash spellings of the options cipherx shares with `openssl ciphers`. */
-const OPENSSL_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  ['-stdname', '-ciphersuites', '-tls1', '-tls1_1', '-tls1_2', '-tls1_3', '-psk', '-srp'].map((o) => [o, `-${o}`]),
-);
+const OPENSSL_SPELLINGS: ReadonlySet<string> = new Set([
+  '-help',
+  '-stdname',
+  '-ciphersuites',
+  '-tls1',
+  '-tls1_1',
+  '-tls1_2',
+  '-tls1_3',
+  '-psk',
+  '-srp',
+]);
+
+/** `-ciphersuites`, `-ciphersuites=VALUE` → `--ciphersuites`, `--ciphersuites=VALUE`; other arguments as they are. */
+function longSpelling(arg: string): string {
+  const eq = arg.indexOf('=');
+  return OPENSSL_SPELLINGS.has(eq === -1 ? arg : arg.slice(0, eq)) ? `-${arg}` : arg;
+}
 
 /** `openssl ciphers -tls1_2` and friends: the context negotiates that one version only. */
 const PROTOCOL_FLAGS = { tls1: 'TLSv1', tls1_1: 'TLSv1.1', tls1_2: 'TLSv1.2', tls1_3: 'TLSv1.3' } as const;
 
 async function run(rawArgs: string[], io: Io): Promise<number> {
   const end = rawArgs.indexOf('--');
-  const args = rawArgs.map((a, i) => (end !== -1 && i >= end ? a : (OPENSSL_SPELLINGS.get(a) ?? a)));
+  const args = rawArgs.map((a, i) => (end !== -1 && i >= end ? a : longSpelling(a)));
   const parsed = parseCommandArgs('expand', args, {
     v: { type: 'boolean', short: 'v' },
     V: { type: 'boolean', short: 'V' },
@@ -65,7 +79,6 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
   if (values.json && (values.v || values.V || values.stdname)) {
     throw new UsageError('--json is an output mode of its own: drop -v, -V or --stdname');
   }
-  if (values.v && (values.V || values.stdname)) throw new UsageError('-v cannot be combined with -V or --stdname');
   const lib = await readLibrary(values.target);
   const caps = lib.capabilities;
   const context = contextOptions(lib, values);
@@ -86,14 +99,18 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
       throw new UsageError('--batch reads the strings from standard input; give no string argument');
     return batch(cli, io);
   }
-  if (positionals.length !== 1) {
+  if (positionals.length > 1) {
     throw new UsageError(
-      positionals.length === 0
-        ? 'expand needs a cipher string, e.g. cipherx expand "HIGH:!aNULL" (see cipherx expand --help)'
-        : `expand takes one cipher string, got ${positionals.length}; quote the string so the shell keeps it whole`,
+      `expand takes one cipher string, got ${positionals.length}; quote the string so the shell keeps it whole`,
     );
   }
-  const input = positionals[0]!;
+  // Without a string, `openssl ciphers` prints what a fresh context holds: DEFAULT's list.
+  if (positionals.length === 0 && (lib.family !== 'openssl' || values.explain)) {
+    throw new UsageError(
+      `expand needs a cipher string here, e.g. cipherx expand "HIGH:!aNULL" (see cipherx expand --help)`,
+    );
+  }
+  const input = positionals[0] ?? 'DEFAULT';
   if (values.explain) {
     if (supported) throw new UsageError('--explain shows the configured list; drop -s');
     if (cli.json) throw new UsageError('--explain prints text; for JSON use cipherx explain --json');
@@ -139,45 +156,39 @@ function renderError(r: ExpandResult, input: string, ciphersuites: string): stri
 }
 
 /**
- * One line in, one result out, in order. Streams: reads and writes in chunks. Lines end at
- * `\n`; one `\r` before it is dropped (files written on Windows), any other `\r` is part of
- * the string, as it would be for OpenSSL. Stops quietly when the reader of stdout goes away.
+ * One line in, one result out, in order (see readLineBatches for what a line is). Streams:
+ * reads and writes in chunks. Stops quietly when the reader of stdout goes away.
  */
 async function batch(cli: ExpandCli, io: Io): Promise<number> {
   let exit = EXIT_OK;
-  let out = '';
   let first = true;
-  let closed = false;
-  io.stdout.on('error', () => {
-    closed = true; // EPIPE and the like: nobody reads any more
-  });
-  const flush = async () => {
-    if (out === '' || closed) return;
-    const chunk = out;
-    out = '';
-    if (!io.stdout.write(chunk)) await once(io.stdout, 'drain').catch(() => undefined);
-  };
-  const emit = (line: string) => {
+  let number = 0;
+  const out = new BatchOutput(io.stdout);
+  const oneLine = (cli.format === 'plain' && cli.lib.family === 'openssl') || cli.json;
+  const answer = (line: BatchLine): string => {
+    if (typeof line !== 'string') {
+      exit = EXIT_REJECTED;
+      const message = longLineMessage(line, number);
+      return cli.json
+        ? JSON.stringify({ ok: false, error: { code: 'line-too-long', message } }) + '\n'
+        : message + '\n';
+    }
     const r = expand(line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;
-    if (cli.json) out += JSON.stringify(r) + '\n';
-    else {
-      const oneLine = cli.format === 'plain' && cli.lib.family === 'openssl';
-      const sep = oneLine || first ? '' : '\n';
-      out += sep + (r.ok ? formatCiphers(shown(r), cli.format, cli.options.target) : batchError(r));
-    }
-    first = false;
+    if (cli.json) return JSON.stringify(r) + '\n';
+    return r.ok ? formatCiphers(shown(r), cli.format, cli.options.target) : batchError(r);
   };
   // Written after every chunk of input: a caller feeding one line at a time gets each answer.
   for await (const lines of readLineBatches(io.stdin)) {
     for (const line of lines) {
-      emit(line);
-      if (out.length > 65536) await flush();
+      number++;
+      await out.write((oneLine || first ? '' : '\n') + answer(line));
+      first = false;
     }
-    await flush();
-    if (closed) return exit;
+    await out.flush();
+    if (out.closed) return exit;
   }
-  await flush();
+  await out.flush();
   return exit;
 }
 
@@ -230,10 +241,11 @@ function batchError(r: ExpandResult): string {
   return `error[${e.code}]: ${e.message}${e.span ? ` (at ${e.span.start + 1})` : ''}\n`;
 }
 
-/** The output mode the flags ask for (validated before: -v excludes -V and --stdname). */
+/** The output mode the flags ask for. */
 function outputFormat(f: { v?: boolean; V?: boolean; stdname?: boolean; 'openssl-name'?: boolean }): OutputFormat {
   if (f['openssl-name']) return 'openssl-name';
+  // As `openssl ciphers`: -V and -stdname each imply -v.
   if (f.V) return f.stdname ? 'V+stdname' : 'V';
-  if (f.v) return 'v';
-  return f.stdname ? 'stdname' : 'plain';
+  if (f.stdname) return 'stdname';
+  return f.v ? 'v' : 'plain';
 }

@@ -32,17 +32,20 @@ Run \`cipherx help <command>\` for every option of a command.
 `;
 }
 
-export const EXPAND_HELP = (): string => `Usage: cipherx expand [options] [--] <cipher-string>
+export const EXPAND_HELP = (): string => `Usage: cipherx expand [options] [--] [<cipher-string>]
 
 Prints what the target release would make of <cipher-string> (SSL_CTX_set_cipher_list on a
 fresh context): the same suites in the same order, in the layout of \`openssl ciphers\`.
+Without a string (OpenSSL releases): the list a fresh context holds, as \`openssl ciphers\`
+prints it with none.
 From OpenSSL 1.1.1 on, the TLS 1.3 suites come first, as OpenSSL prints them; they are
 configured apart (--ciphersuites) and the cipher string never changes them.
 
 Output (default: names joined by ':'):
   -v                   one line per suite, like \`openssl ciphers -v\`
   -V                   the same with the two-byte id, like \`openssl ciphers -V\`
-  --stdname            the IANA name first, like \`openssl ciphers -stdname\` (with -V: both)
+  --stdname            the IANA name first, like \`openssl ciphers -stdname\` (with -V: both;
+                       as in openssl, -V and --stdname imply -v)
   --json               the result object of the library's expand() as JSON
   -s, --supported      what a context would really offer, like \`openssl ciphers -s\`
                        (SSL_get1_supported_ciphers): the suites the security level,
@@ -64,9 +67,12 @@ Input:
 ${targetHelp('(see `cipherx targets`)')}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --batch              read one cipher string per line of standard input and print one
                        result per line (with -v/-V/--stdname, and for boringssl: one block
                        per string, separated by a blank line; with --json: one object per
-                       line). Lines end at LF; a CR right before it is dropped.
+                       line). Lines end at LF; a CR right before it is dropped. A line
+                       of more than 1,048,576 characters is not read: an error line
+                       stands in its place.
   --                   ends the options: use it when the string starts with '-'
-OpenSSL's spellings -stdname, -ciphersuites, -tls1_2, -psk, ... are accepted too.
+OpenSSL's spellings -help, -stdname, -ciphersuites LIST, -ciphersuites=LIST, -tls1_2,
+-psk, ... are accepted too.
 
 Exit status:
   0   the target accepts the string (with --batch: every string)

@@ -4,7 +4,8 @@ import type { Severity } from '../types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
-import { readLines } from './read-lines.js';
+import { BatchOutput, longLineMessage } from './batch-output.js';
+import { readLines, type LongLine } from './read-lines.js';
 
 export const LINT_HELP = (): string => `Usage: cipherx lint [options] [--] <cipher-string>
 
@@ -20,7 +21,8 @@ ${targetHelp('(the items of an equal-preference group [A|B] are checked one by o
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
                        warning or info
   --ignore CODE        leave out findings with this code (repeatable)
-  --batch              one string per line of standard input
+  --batch              one string per line of standard input (lines as for
+                       cipherx expand --batch)
   --                   ends the options
 
 Every code has a page in docs/diagnostics/<code>.md.
@@ -83,16 +85,30 @@ async function run(args: string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError('--batch reads the strings from standard input');
     let fails = false;
     let first = true;
+    let number = 0;
+    const out = new BatchOutput(io.stdout);
     for await (const line of readLines(io.stdin)) {
-      const r = one(line);
-      io.stdout.write((values.json || first ? '' : '\n') + r.text);
+      number++;
+      const r = typeof line === 'string' ? one(line) : tooLong(line, number, values.json === true);
+      await out.write((values.json || first ? '' : '\n') + r.text);
       first = false;
       fails ||= r.fails;
+      if (out.closed) break;
     }
+    await out.flush();
     return fails ? 1 : 0;
   }
   if (positionals.length !== 1) throw new UsageError('lint takes one cipher string (see cipherx lint --help)');
   const r = one(positionals[0]!);
   io.stdout.write(r.text);
   return r.fails ? 1 : 0;
+}
+
+/** A line --batch does not read: an error in its place, which always fails. */
+function tooLong(line: LongLine, number: number, json: boolean): { text: string; fails: boolean } {
+  const message = longLineMessage(line, number);
+  const text = json
+    ? JSON.stringify({ input: null, ok: false, diagnostics: [{ code: 'line-too-long', severity: 'error', message }] })
+    : message;
+  return { text: text + '\n', fails: true };
 }

@@ -1,5 +1,6 @@
 import { UsageError } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './command.js';
+import { convertCommand } from './convert-command.js';
 import { diffCommand } from './diff-command.js';
 import { expandCommand } from './expand-command.js';
 import { explainCommand } from './explain-command.js';
@@ -12,7 +13,9 @@ export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type Io } from './command.js';
 
 /** The subcommands, in the order the help lists them. A Map: a command name typed by a user is only looked up. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [expandCommand, lintCommand, explainCommand, diffCommand, negotiateCommand, targetsCommand].map((c) => [c.name, c]),
+  [expandCommand, lintCommand, explainCommand, diffCommand, negotiateCommand, convertCommand, targetsCommand].map(
+    (c) => [c.name, c],
+  ),
 );
 
 /** Runs `cipherx <argv>` and resolves to the exit code. */

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { renderNegotiation, renderNegotiationMatrix } from '../format/negotiate-text.js';
 import { negotiate, peers, type NegotiateOptions, type Negotiation, type Role } from '../negotiate/negotiate.js';
@@ -7,6 +6,7 @@ import { parsePeerFile } from '../negotiate/peer-file.js';
 import { registerPeerData, type CertificateType, type PeerProfile } from '../negotiate/peers.js';
 import { isProtocolVersion, type ProtocolVersion } from '../supported/protocol.js';
 import { UsageError, parseCommandArgs } from './args.js';
+import { readFileCapped } from './read-file.js';
 import type { Command, Io } from './command.js';
 import { contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
 import { peerFileText } from './peer-file-text.js';
@@ -33,7 +33,8 @@ The peer:
   --peer-file FILE     your own: suite names one per line (IANA or OpenSSL names, or
                        several separated by ':' or ','; the output of PowerShell
                        \`Get-TlsCipherSuite | Format-Table Name\` works as it is, UTF-8 or
-                       UTF-16), '#' comments, and optional settings, one per line:
+                       UTF-16; at most 4 MiB), '#' comments, and optional settings, one
+                       per line:
                          protocols: TLSv1.2 TLSv1.3      default TLSv1.2 and TLSv1.3
                          server-preference: yes|no       default yes (as Schannel)
                          certificate: RSA|ECDSA|RSA+ECDSA  default RSA
@@ -170,14 +171,7 @@ async function runNegotiations(
   }
   if (values.peer !== undefined) return [run(values.peer)];
   const file = values['peer-file']!;
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    const why: Record<string, string> = {
-      ENOENT: 'no such file',
-      EISDIR: 'it is a directory',
-      EACCES: 'permission denied',
-    };
-    throw new UsageError(`cannot read --peer-file ${file}: ${why[e.code ?? ''] ?? e.message}`);
-  });
+  const bytes = await readFileCapped(file, '--peer-file');
   const text = peerFileText(bytes);
   const protocols = values['peer-protocols'] !== undefined ? protocolList(values['peer-protocols']) : undefined;
   const { profile, problems } = parsePeerFile(text, { id: basename(file), ...(protocols ? { protocols } : {}) });

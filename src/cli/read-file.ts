@@ -1,0 +1,38 @@
+import { open } from 'node:fs/promises';
+import { UsageError } from './args.js';
+
+/** The most a command reads of a file given on the command line (a peer file, a list). */
+export const MAX_FILE_BYTES = 4 << 20;
+
+const WHY: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
+/**
+ * The bytes of a file, read up to `max` whatever kind of file it is (a device such as /dev/zero,
+ * a pipe, a FIFO never grows memory past that); a usage error naming `what` when it cannot be
+ * read or is larger.
+ */
+export async function readFileCapped(path: string, what: string, max = MAX_FILE_BYTES): Promise<Buffer> {
+  const fail = (e: NodeJS.ErrnoException): never => {
+    throw new UsageError(`cannot read ${what} ${path}: ${Object.hasOwn(WHY, e.code ?? '') ? WHY[e.code!] : e.message}`);
+  };
+  const file = await open(path, 'r').catch(fail);
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.alloc(Math.min(1 << 16, max + 1 - total));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null).catch(fail);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw new UsageError(`${what} ${path} is larger than ${max} bytes; cipherx reads at most that`);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { convertNames } from '../src/index.js';
+import { findLibrary } from '../src/library/registry.js';
+import { opensslTable } from '../src/library/tables.js';
+import { cipherx, opensslCiphers } from './helpers/cli.js';
+
+// What the CLI accepts as `openssl ciphers` does, and how it reads what it is given: each case
+// is compared with this machine's openssl (3.0) where openssl has the same thing.
+
+describe('the spellings and defaults of openssl ciphers', () => {
+  // Each row: cipherx's arguments, then openssl's. Output and exit status must be identical.
+  const SAME: Array<[string[], string[]]> = [
+    [['expand'], []], // no string: what a fresh context holds
+    [['expand', '-v'], ['-v']],
+    [['expand', '-V'], ['-V']],
+    [['expand', '-stdname'], ['-stdname']],
+    [['expand', '-s'], ['-s']],
+    [
+      ['expand', '-v', '-V', 'HIGH'],
+      ['-v', '-V', 'HIGH'],
+    ], // -V implies -v
+    [
+      ['expand', '-v', '-stdname', 'HIGH'],
+      ['-v', '-stdname', 'HIGH'],
+    ], // -stdname implies -v
+    [
+      ['expand', '-V', '-stdname', 'AES'],
+      ['-V', '-stdname', 'AES'],
+    ],
+    [
+      ['expand', '-ciphersuites=TLS_AES_128_GCM_SHA256', '-v', 'HIGH'],
+      ['-ciphersuites=TLS_AES_128_GCM_SHA256', '-v', 'HIGH'],
+    ],
+    [
+      ['expand', '-ciphersuites', 'TLS_AES_128_GCM_SHA256', 'HIGH'],
+      ['-ciphersuites', 'TLS_AES_128_GCM_SHA256', 'HIGH'],
+    ],
+  ];
+  it.each(SAME)('cipherx %j = openssl ciphers %j', (ours, theirs) => {
+    const a = cipherx(ours);
+    const b = opensslCiphers(theirs);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.status).toBe(b.status);
+  });
+  // Proves -help is the help, as openssl's -help is its.
+  it('-help', () => {
+    const r = cipherx(['expand', '-help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: cipherx expand/);
+  });
+  // Proves a library whose tool needs a string says so, rather than guessing a default.
+  it('bssl ciphers needs a string', () => {
+    const r = cipherx(['expand', '--target', 'boringssl']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/needs a cipher string/);
+  });
+});
+
+describe('cipherx convert', () => {
+  const lib = findLibrary('openssl-3.0')!;
+  const d = opensslTable(lib).data;
+  const iana = [...d.tls13Suites, ...d.suites, ...d.scsvs].map((s) => s.stdname!).filter(Boolean);
+  // Proves every IANA name of the build converts as openssl ciphers -convert converts it
+  // (suites whose algorithms are unavailable, TLS 1.3 suites and SCSVs included), and that
+  // names the build does not know give (NONE) on both sides.
+  it('agrees with openssl ciphers -convert on every IANA name of the build, and on unknown names', () => {
+    const names = [...iana, 'TLS_RSA_WITH_RC4_128_SHA', 'TLS_DH_RSA_WITH_AES_128_CBC_SHA', 'FOO', 'AES128-SHA'];
+    const ours = convertNames(names, { target: 'openssl-3.0' });
+    for (const [i, name] of names.entries()) {
+      const theirs = opensslCiphers(['-convert', name]).stdout.trim();
+      const mine = ours[i]!.openssl === null || name !== ours[i]!.iana ? '(NONE)' : ours[i]!.openssl;
+      expect(`OpenSSL cipher name: ${mine}`, name).toBe(theirs);
+    }
+  });
+  // Proves the other direction and the list form: OpenSSL names give IANA names, a list stays a list.
+  it('OpenSSL names to IANA names, lists, unknown names', () => {
+    const r = cipherx(['convert', 'AES128-SHA:TLS_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_256_CBC_SHA', 'FOO']);
+    expect(r.stdout).toBe('TLS_RSA_WITH_AES_128_CBC_SHA:TLS_AES_128_GCM_SHA256\nAES256-SHA\n(NONE)\n');
+    expect(r.stderr).toBe('cipherx: warning: openssl-3.0 has no suite named "FOO"\n');
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('--batch reads lines as a C caller would get them', () => {
+  // Proves a CR that ends the input (no LF after it) stays part of the string, as openssl keeps
+  // it: AES128-SHA followed by a carriage return is an invalid command there.
+  it('a final CR without LF is part of the string', () => {
+    expect(opensslCiphers(['AES128-SHA\r']).status).not.toBe(0);
+    const r = cipherx(['expand', '--batch'], 'AES128-SHA\r');
+    expect(r.stdout).toMatch(/^error\[invalid-command\]/);
+    expect(r.status).toBe(1);
+    // A CR before an LF is a Windows line end: dropped.
+    expect(cipherx(['expand', '--batch', '--ciphersuites', ''], 'AES128-SHA\r\n').stdout).toBe('AES128-SHA\n');
+  });
+  // Proves a line over the documented maximum is not kept whole: an error line stands in its
+  // place, the lines after it are answered, and the exit status says something failed.
+  it('a line over the maximum is refused in its place', () => {
+    const input = `AES128-SHA\n${'A'.repeat((1 << 20) + 1)}\nAES256-SHA\n`;
+    const r = cipherx(['expand', '--batch', '--ciphersuites', ''], input);
+    expect(r.stdout.split('\n')).toEqual([
+      'AES128-SHA',
+      'error[line-too-long]: line 2 has 1048577 characters; --batch reads lines of at most 1048576',
+      'AES256-SHA',
+      '',
+    ]);
+    expect(r.status).toBe(1);
+    const lint = cipherx(['lint', '--batch', '--json'], input);
+    expect(lint.stdout.split('\n')[1]).toContain('"code":"line-too-long"');
+    expect(lint.status).toBe(1);
+  });
+  // Proves a line split across many chunks is put together again (the reader keeps pieces).
+  it('lines across chunk boundaries', () => {
+    const many = Array.from({ length: 20000 }, (_, i) => (i % 2 ? 'AES128-SHA' : 'AES256-SHA')).join('\n');
+    const r = cipherx(['expand', '--batch', '--ciphersuites', ''], many);
+    expect(r.stdout.split('\n').length).toBe(20001);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('files given on the command line are read up to a limit', () => {
+  // Proves a file that never ends (/dev/zero) is refused at the documented size, not read forever.
+  it('--peer-file /dev/zero', () => {
+    const r = cipherx(['negotiate', '--peer-file', '/dev/zero', 'ALL']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('cipherx: --peer-file /dev/zero is larger than 4194304 bytes; cipherx reads at most that\n');
+  });
+});
