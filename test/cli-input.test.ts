@@ -125,3 +125,17 @@ describe('files given on the command line are read up to a limit', () => {
     expect(r.stderr).toBe('cipherx: --peer-file /dev/zero is larger than 4194304 bytes; cipherx reads at most that\n');
   });
 });
+
+describe('did you mean, for what the CLI is given', () => {
+  // Each row: the arguments, and the text the usage error must contain.
+  it.each([
+    [['expnad', 'HIGH'], 'unknown command "expnad" (did you mean `expand`?)'],
+    [['help', 'lnit'], 'no help on "lnit" (did you mean `lint`?)'],
+    [['expand', '--target', 'boringsl', 'HIGH'], 'unknown target "boringsl" (did you mean `boringssl`?)'],
+    [['expand', '--target', 'openssl-3.1', 'HIGH'], 'unknown target "openssl-3.1"; known targets:'],
+  ])('cipherx %j', (args, message) => {
+    const r = cipherx(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -1,3 +1,4 @@
+import { closest } from '../text/closest.js';
 import { UsageError } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './command.js';
 import { convertCommand } from './convert-command.js';
@@ -37,12 +38,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (name === 'help') {
       const topic = rest[0] === undefined ? undefined : COMMANDS.get(rest[0]);
       if (rest[0] !== undefined && !topic)
-        throw new UsageError(`no help on ${JSON.stringify(rest[0])}: ${commandList()}`);
+        throw new UsageError(`no help on ${JSON.stringify(rest[0])}${didYouMean(rest[0])}: ${commandList()}`);
       io.stdout.write(topic ? topic.help() : topHelp([...COMMANDS.values()]));
       return EXIT_OK;
     }
     const command = COMMANDS.get(name);
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; try \`cipherx --help\``);
+    if (!command)
+      throw new UsageError(`unknown command ${JSON.stringify(name)}${didYouMean(name)}; try \`cipherx --help\``);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -51,6 +53,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+function didYouMean(name: string): string {
+  const meant = closest(name, COMMANDS.keys());
+  return meant ? ` (did you mean \`${meant}\`?)` : '';
 }
 
 function commandList(): string {

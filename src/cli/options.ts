@@ -2,6 +2,7 @@
 // --seclevel, --strict): read once here, checked against the library's capabilities, with
 // help lines written from the library registry.
 import { DEFAULT_TARGET, TARGET_NAMES, findLibrary, libraries, type Library } from '../library/registry.js';
+import { closest } from '../text/closest.js';
 import type { ExpandOptions } from '../types.js';
 import { UsageError } from './args.js';
 import { loadTarget } from './load-target.js';
@@ -24,7 +25,12 @@ export interface ContextValues {
 /** The library `--target` names (default DEFAULT_TARGET), its table loaded; a usage error for another name. */
 export async function readLibrary(value: string | undefined): Promise<Library> {
   const lib = findLibrary(value ?? DEFAULT_TARGET);
-  if (!lib) throw new UsageError(`unknown target ${JSON.stringify(value)}; known targets: ${TARGET_NAMES.join(', ')}`);
+  if (!lib) {
+    const meant = closest(value ?? '', TARGET_NAMES);
+    throw new UsageError(
+      `unknown target ${JSON.stringify(value)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; known targets: ${TARGET_NAMES.join(', ')}`,
+    );
+  }
   await loadTarget(lib.name);
   return lib;
 }
