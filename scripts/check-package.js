@@ -4,7 +4,7 @@
 //
 //   node scripts/check-package.js [--keep]   (--keep leaves the scratch directory in place)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ function run(command, args, cwd, options = {}) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'cipherx-pack-'));
 try {
-  // 1. Pack (runs `prepare`, a clean build).
+  // 1. Pack (runs `prepack`, a clean build; nothing runs when the tarball is installed).
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root));
   const tarball = join(scratch, packed.filename);
   const files = packed.files.map((f) => f.path).sort();
@@ -36,6 +36,7 @@ try {
     /^dist\/src\/(?!cli\/).+\.(js|d\.ts)$/,
     /^dist\/src\/cli\/[^/]+\.js$/,
     /^dist\/data\/[^/]+\.json$/,
+    /^docs\/diagnostics\/[^/]+\.md$/,
   ];
   for (const f of files) if (!allowed.some((re) => re.test(f))) fail(`unexpected file in the tarball: ${f}`);
   const tables = readdirSync(join(root, 'data')).filter((f) => f.endsWith('.json'));
@@ -49,7 +50,14 @@ try {
     'dist/src/index.d.ts',
     'dist/src/cli/main.js',
     ...tables.map((f) => `dist/data/${f}`),
+    // The pages the help texts and messages point at, one per code.
+    ...readdirSync(join(root, 'docs', 'diagnostics')).map((f) => `docs/diagnostics/${f}`),
   ];
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const hook of ['prepare', 'preinstall', 'install', 'postinstall']) {
+    if (manifest.scripts?.[hook])
+      fail(`package.json has a ${hook} script, which would run when users install the tarball`);
+  }
   for (const f of required) if (!files.includes(f)) fail(`missing from the tarball: ${f}`);
   console.log(
     `tarball: ${packed.filename}, ${files.length} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`,

@@ -25,7 +25,8 @@ ${targetHelp('(the items of an equal-preference group [A|B] are checked one by o
                        cipherx expand --batch)
   --                   ends the options
 
-Every code has a page in docs/diagnostics/<code>.md.
+Every code has a page in docs/diagnostics/<code>.md, in the repository and in the
+installed package (node_modules/cipherx/docs/diagnostics/).
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
 `;
 
