@@ -139,3 +139,17 @@ describe('did you mean, for what the CLI is given', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe('every command teaches its options', () => {
+  // Proves each command's help lists -h, and the top-level help names every command.
+  it.each(['expand', 'lint', 'explain', 'diff', 'negotiate', 'convert', 'targets'])('%s', (command) => {
+    const help = cipherx(['help', command]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('-h, --help');
+    expect(cipherx([command, '-h']).stdout).toBe(help.stdout);
+    expect(cipherx(['--help']).stdout).toContain(`cipherx ${command} `);
+  });
+  it('the top-level help shows every way to name a peer', () => {
+    expect(cipherx(['--help']).stdout).toContain('--peer ID | --peer-file FILE | --all-peers');
+  });
+});

@@ -16,6 +16,7 @@ its items together; each item is listed under it with what it did.
 Options:
 ${targetHelp()}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json               the trace and the answer as JSON
   --                   ends the options
+  -h, --help           this text
 `;
 
 /** `cipherx explain <string> [suite]`: what every element did; why a suite is (not) there. */

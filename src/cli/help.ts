@@ -71,6 +71,7 @@ ${targetHelp('(see `cipherx targets`)')}${contextHelp(['ciphersuites', 'seclevel
                        of more than 1,048,576 characters is not read: an error line
                        stands in its place.
   --                   ends the options: use it when the string starts with '-'
+  -h, --help           this text
 OpenSSL's spellings -help, -stdname, -ciphersuites LIST, -ciphersuites=LIST, -tls1_2,
 -psk, ... are accepted too.
 
@@ -93,4 +94,9 @@ export const TARGETS_HELP = `Usage: cipherx targets [--json]
 
 Lists the release lines cipherx evaluates for, with the exact release each
 table was recorded from and where it comes from.
+
+Options:
+  --json               one array of objects: name, release, versionText, origin, family,
+                       capabilities, protocols, summary, tool
+  -h, --help           this text
 `;

@@ -24,6 +24,7 @@ ${targetHelp('(the items of an equal-preference group [A|B] are checked one by o
   --batch              one string per line of standard input (lines as for
                        cipherx expand --batch)
   --                   ends the options
+  -h, --help           this text
 
 Every code has a page in docs/diagnostics/<code>.md, in the repository and in the
 installed package (node_modules/cipherx/docs/diagnostics/).
