@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { extendTable, isTableDelta, resolveTargetTables, type TableDelta } from '../src/table/extend.js';
+import type { TargetData } from '../src/table/target.js';
+
+// Tables stored as deltas against the table they extend (src/table/extend.ts, data/README.md).
+
+const KEYS = { items: 'id' };
+const parent = {
+  $comment: 'parent',
+  name: 'p',
+  flag: true,
+  items: [
+    { id: 'a', v: 1 },
+    { id: 'b', v: 2, extra: 'x' },
+    { id: 'c', v: 3 },
+  ],
+  plain: [1, 2, 3],
+};
+const extend = (delta: Omit<TableDelta, 'extends'>) =>
+  extendTable(parent, { extends: 'p', ...delta }, KEYS) as Record<string, unknown>;
+
+describe('extendTable', () => {
+  // Proves fields the delta leaves out are the parent's, its own replace the parent's in place,
+  // new fields go last, and `extends` is not part of the result.
+  it('replaces top-level fields in the parent order', () => {
+    const out = extend({ $comment: 'child', flag: false, added: 1 });
+    expect(JSON.stringify(out)).toBe(
+      JSON.stringify({ $comment: 'child', name: 'p', flag: false, items: parent.items, plain: [1, 2, 3], added: 1 }),
+    );
+  });
+  // Proves an unkeyed list is replaced whole.
+  it('replaces a list that is not keyed', () => {
+    expect(extend({ plain: [3] }).plain).toEqual([3]);
+  });
+  // Proves an insert lands right after the element it names, or first with after: null, and
+  // that later edits see earlier ones (an insert after an inserted element).
+  it('inserts after the named element, or first', () => {
+    const out = extend({
+      items: [
+        { after: null, insert: { id: 'z' } },
+        { after: 'b', insert: { id: 'b2' } },
+        { after: 'b2', insert: { id: 'b3' } },
+        { after: 'c', insert: { id: 'd' } },
+      ],
+    });
+    expect((out.items as Array<{ id: string }>).map((e) => e.id)).toEqual(['z', 'a', 'b', 'b2', 'b3', 'c', 'd']);
+  });
+  // Proves a removal drops exactly the element named, keeping the others in order.
+  it('removes by key', () => {
+    const out = extend({ items: [{ remove: 'b' }, { remove: 'a' }] });
+    expect(out.items).toEqual([{ id: 'c', v: 3 }]);
+  });
+  // Proves a change keeps the element in place and its field order, appends a new field, drops unset fields.
+  it('changes fields in place', () => {
+    const out = extend({ items: [{ change: 'b', set: { v: 20, more: true }, unset: ['extra'] }] });
+    expect(JSON.stringify(out.items)).toBe(
+      JSON.stringify([
+        { id: 'a', v: 1 },
+        { id: 'b', v: 20, more: true },
+        { id: 'c', v: 3 },
+      ]),
+    );
+  });
+  // Proves a removed element can come back elsewhere (a move is a remove and an insert).
+  it('moves an element by removing and inserting it', () => {
+    const out = extend({ items: [{ remove: 'a' }, { after: 'c', insert: { id: 'a', v: 1 } }] });
+    expect((out.items as Array<{ id: string }>).map((e) => e.id)).toEqual(['b', 'c', 'a']);
+  });
+  // Proves the parent is left as it was and unchanged elements are shared, not copied.
+  it('leaves the parent alone', () => {
+    const before = JSON.stringify(parent);
+    const out = extend({ items: [{ change: 'a', set: { v: 9 } }, { remove: 'c' }] });
+    expect(JSON.stringify(parent)).toBe(before);
+    expect((out.items as unknown[])[1]).toBe(parent.items[1]);
+  });
+  // Proves an edit naming a missing key, or inserting a key already there, fails loudly.
+  it('refuses edits that do not fit the list', () => {
+    expect(() => extend({ items: [{ remove: 'q' }] })).toThrow(/q/);
+    expect(() => extend({ items: [{ change: 'q', set: {} }] })).toThrow(/q/);
+    expect(() => extend({ items: [{ after: 'q', insert: { id: 'n' } }] })).toThrow(/q/);
+    expect(() => extend({ items: [{ after: null, insert: { id: 'a' } }] })).toThrow(/holds/);
+    expect(() => extend({ items: [{ bogus: 1 }] })).toThrow(/unknown edit/);
+  });
+});
+
+describe('resolveTargetTables', () => {
+  const full = { target: 'x', v: 1 } as unknown as TargetData;
+  const delta = (target: string, ext: string): TableDelta => ({ extends: ext, target });
+  // Proves a chain resolves parents first whatever the order given, each table once.
+  it('resolves a chain in any order', () => {
+    const out = resolveTargetTables({ z: delta('z', 'y'), y: delta('y', 'x'), x: full });
+    expect([...out.keys()]).toEqual(['x', 'y', 'z']);
+    expect(out.get('z')).toEqual({ target: 'z', v: 1 });
+    expect(isTableDelta(out.get('z'))).toBe(false);
+  });
+  // Proves a missing parent and a circle are errors, not hangs.
+  it('refuses a missing parent and a circle', () => {
+    expect(() => resolveTargetTables({ y: delta('y', 'x') })).toThrow(/not loaded/);
+    expect(() => resolveTargetTables({ a: delta('a', 'b'), b: delta('b', 'a') })).toThrow(/circle/);
+  });
+});
