@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extendTable, isTableDelta, resolveTargetTables, type TableDelta } from '../src/table/extend.js';
+import { buildTargets, tableDelta } from '../scripts/generate-data.js';
+import {
+  extendTable,
+  extendTargetData,
+  isTableDelta,
+  resolveTargetTables,
+  type TableDelta,
+} from '../src/table/extend.js';
+import { OPENSSL_TARGET_NAMES, getTarget } from '../src/table/registry.js';
 import type { TargetData } from '../src/table/target.js';
+import { RECORDED_TABLES, readRecordedTable } from './helpers/tables.js';
 
 // Tables stored as deltas against the table they extend (src/table/extend.ts, data/README.md).
 
@@ -97,5 +107,59 @@ describe('resolveTargetTables', () => {
   it('refuses a missing parent and a circle', () => {
     expect(() => resolveTargetTables({ y: delta('y', 'x') })).toThrow(/not loaded/);
     expect(() => resolveTargetTables({ a: delta('a', 'b'), b: delta('b', 'a') })).toThrow(/circle/);
+  });
+});
+
+// The generator builds every full table from data/source/ and stores some as deltas; the tables
+// the library resolves must be exactly those it built.
+describe('the stored tables', () => {
+  const built = buildTargets() as Map<string, { extends: string | null; data: TargetData }>;
+  // Proves each registered (resolved) table equals the generator's full table, field and element order included.
+  it.each(OPENSSL_TARGET_NAMES)('%s resolves to the table the generator builds', (name) => {
+    expect(JSON.stringify(getTarget(name)!.data)).toBe(JSON.stringify(built.get(name)!.data));
+  });
+  // Proves the committed file is a delta exactly when the facts name a parent, and that the deltas keep data/ small.
+  it.each(OPENSSL_TARGET_NAMES)('%s is stored as the facts say', (name) => {
+    const stored = JSON.parse(readFileSync(new URL(`../data/${name}.json`, import.meta.url), 'utf8')) as unknown;
+    const parentName = built.get(name)!.extends;
+    expect(isTableDelta(stored) ? stored.extends : null).toBe(parentName);
+    if (parentName !== null) {
+      expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(built.get(name)!.data).length / 5);
+    }
+  });
+  // Proves the delta between any two of the real tables resolves back, whichever way round
+  // (the generator's diff and the library's resolver agree beyond the chain in use).
+  it('round-trips every pair of real tables', () => {
+    for (const a of OPENSSL_TARGET_NAMES)
+      for (const b of OPENSSL_TARGET_NAMES) {
+        if (a === b) continue;
+        const from = built.get(a)!.data;
+        const to = built.get(b)!.data;
+        const delta = tableDelta(a, from, to) as TableDelta;
+        expect(JSON.stringify(extendTargetData(from, delta)), `${a} -> ${b}`).toBe(JSON.stringify(to));
+      }
+  });
+});
+
+interface Recorded {
+  ciphers: Array<{ id: string }>;
+  tls13_ciphersuites: Array<{ id: string }> | null;
+  alias_table_order: string[];
+}
+
+// Checked against the tables recorded from the real builds, not against our own output.
+describe('each resolved table against its recorded build', () => {
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  it.each(RECORDED_TABLES)('%s', (name, file) => {
+    const table = readRecordedTable<Recorded>(file);
+    const data = getTarget(name)!.data;
+    const available = data.suites.filter((s) => s.available).map((s) => s.id);
+    const listed = table.ciphers.map((c) => c.id).sort(byId);
+    // The suites the build lists: their number, first and last by id, and the whole set.
+    expect(available.length).toBe(listed.length);
+    expect([available[0], available.at(-1)]).toEqual([listed[0], listed.at(-1)]);
+    expect(available).toEqual(listed);
+    expect(data.tls13Suites.map((s) => s.id)).toEqual((table.tls13_ciphersuites ?? []).map((c) => c.id));
+    expect(data.aliases.map((a) => a.name)).toEqual(table.alias_table_order);
   });
 });
