@@ -93,10 +93,11 @@ try {
   if (library !== expected)
     fail(`the installed library prints\n${library}\nwhere the repository's CLI prints\n${expected}`);
 
-  // 5. The bin, as npx finds it, on a table loaded on demand and on the peer profiles.
+  // 5. The bin, as npx finds it, on tables loaded on demand and on the peer profiles.
   for (const args of [
     ['expand', 'HIGH'],
     ['expand', '--target', 'boringssl', '-v', 'ALL'],
+    ['expand', '--target', 'openssl-3.6', '-v', 'ALL'], // a delta: loads 3.6, 3.5 and 3.0 (data/README.md)
     ['negotiate', '--peer', 'windows-server-2012-r2', 'DEFAULT'],
     ['--version'],
   ]) {

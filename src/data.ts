@@ -5,15 +5,19 @@ import openssl30 from '../data/openssl-3.0.json' with { type: 'json' };
 import openssl35 from '../data/openssl-3.5.json' with { type: 'json' };
 import openssl36 from '../data/openssl-3.6.json' with { type: 'json' };
 import peers from '../data/peers.json' with { type: 'json' };
-import { registerBoringsslData } from './boringssl/table.js';
+import { findLibrary } from './library/registry.js';
+import { registerLibraryData } from './library/tables.js';
 import { registerPeerData } from './negotiate/peers.js';
-import { registerTargetData } from './table/registry.js';
-import type { TargetData } from './table/target.js';
+
+/** Every table of data/, as stored (full or a delta); each names the library it belongs to. */
+const TABLES: ReadonlyArray<{ target: string }> = [openssl102, openssl111, openssl30, openssl35, openssl36, boringssl];
 
 /** Registers every table of data/ (what `import 'cipherx'` gives: all targets and peers, synchronously). */
 export function registerAllTargets(): void {
-  for (const d of [openssl102, openssl111, openssl30, openssl35, openssl36])
-    registerTargetData(d as unknown as TargetData);
-  registerBoringsslData(boringssl);
+  for (const table of TABLES) {
+    const lib = findLibrary(table.target);
+    if (!lib) throw new Error(`data/ holds a table for ${JSON.stringify(table.target)}, which is no library`);
+    registerLibraryData(lib, table);
+  }
   registerPeerData(peers);
 }

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import openssl111 from '../data/openssl-1.1.1.json' with { type: 'json' };
 import { expand, targets, type Cipher, type TargetName } from '../src/index.js';
 import { assessList, assessSuite, securityRules, type SuiteRating } from '../src/lint/security.js';
+import { findLibrary } from '../src/library/registry.js';
+import { opensslTable } from '../src/library/tables.js';
+
+const getTarget = (name: string) => opensslTable(findLibrary(name)!);
 
 const RATINGS: SuiteRating[] = ['recommended', 'secure', 'weak', 'insecure'];
 const RANK: Record<SuiteRating, number> = { recommended: 0, secure: 1, weak: 2, insecure: 3 };
@@ -28,7 +31,7 @@ function printed(name: string, kx: string, enc: string, mac: string, bits: numbe
 
 /** A row of a recorded table that no default build offers (GOST needs an engine). */
 function tableRow(name: string): Cipher {
-  const row = openssl111.suites.find((s) => s.name === name)!;
+  const row = getTarget('openssl-1.1.1')!.data.suites.find((s) => s.name === name)!;
   const { name: n, stdname, id, protocol, kx, au, enc, mac, bits, algBits } = row;
   return { name: n, stdname, id, protocol, kx, au, enc, mac, bits, algBits };
 }

@@ -1,35 +1,68 @@
-// The recorded table of each library, registered once (src/data.ts registers them all; the CLI
-// only the one it needs) and compiled on first use, one compiled table per library.
+// The recorded table of each library, registered once as data/ stores it (src/data.ts registers
+// them all; the CLI only the chain of the one it needs), resolved against the table it extends
+// where it is stored as a delta, and compiled on first use: one compiled table per library.
 import {
   boringsslRegistered,
   boringsslTarget,
   registerBoringsslData,
   type BoringsslTarget,
 } from '../boringssl/table.js';
-import { getTarget, registerTargetData } from '../table/registry.js';
+import { compileTarget } from '../table/compile.js';
+import { extendTargetData, isTableDelta } from '../table/extend.js';
 import type { Target, TargetData } from '../table/target.js';
-import type { Library } from './registry.js';
+import { findLibrary, type Library } from './registry.js';
 
-/** Makes the recorded table of `lib` known (data/<name>.json, as generated). */
+const stored = new Map<string, unknown>();
+const resolved = new Map<string, TargetData>();
+const compiled = new Map<string, Target>();
+
+/** Makes the table of `lib` known, as data/<name>.json stores it (full, or a delta). */
 export function registerLibraryData(lib: Library, data: unknown): void {
+  stored.set(lib.name, data);
+  // A table that extends this one resolves anew too.
+  resolved.clear();
+  compiled.clear();
   if (lib.family === 'boringssl') registerBoringsslData(data);
-  else registerTargetData(data as TargetData);
 }
 
 /** Whether the table of `lib` has been registered. */
 export function isLoaded(lib: Library): boolean {
-  if (lib.family === 'boringssl') return boringsslRegistered();
-  try {
-    return getTarget(lib.name) !== undefined;
-  } catch {
-    return false;
-  }
+  return lib.family === 'boringssl' ? boringsslRegistered() : stored.has(lib.name);
+}
+
+/** The library a stored table extends, or null for a full table. */
+export function parentOf(data: unknown): Library | null {
+  if (!isTableDelta(data)) return null;
+  const parent = findLibrary(data.extends);
+  if (!parent) throw new Error(`a table extends ${JSON.stringify(data.extends)}, which is no library`);
+  return parent;
+}
+
+/** The full table of an OpenSSL-family library, its delta resolved against its parent's. */
+export function opensslData(lib: Library, path: readonly string[] = []): TargetData {
+  const done = resolved.get(lib.name);
+  if (done) return done;
+  if (path.includes(lib.name))
+    throw new Error(`tables extend each other in a circle: ${[...path, lib.name].join(' > ')}`);
+  const data = stored.get(lib.name);
+  if (data === undefined) throw new Error(`${lib.name}: table not loaded (import cipherx, not its internals)`);
+  const parent = parentOf(data);
+  const full = parent
+    ? extendTargetData(opensslData(parent, [...path, lib.name]), data as never)
+    : (data as TargetData);
+  resolved.set(lib.name, full);
+  return full;
 }
 
 /** The compiled table of an OpenSSL-family library. */
 export function opensslTable(lib: Library): Target {
   if (lib.family !== 'openssl') throw new Error(`${lib.name} is not of the OpenSSL family`);
-  return getTarget(lib.name)!;
+  let t = compiled.get(lib.name);
+  if (!t) {
+    t = compileTarget(opensslData(lib));
+    compiled.set(lib.name, t);
+  }
+  return t;
 }
 
 /** The compiled table of a BoringSSL-family library. */
