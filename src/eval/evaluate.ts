@@ -3,7 +3,7 @@ import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
 import { applyRule, popcount, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
 import { entryMatchSet, matchSet } from './match-set.js';
-import { charSpan, describeChar } from '../format/characters.js';
+import { charSpan, describeChar } from '../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
 import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 
