@@ -2,7 +2,8 @@ import { expandBoringssl } from './boringssl/expand.js';
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
-import { report, runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import { runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import { diagnostic, report } from './diagnostics/sink.js';
 import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
@@ -70,7 +71,16 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
-    return { ok: false, error: { ...cs.error }, ciphers: [], seclevel, diagnostics: copyDiagnostics(cs.diagnostics) };
+    // The cipher list is never read: its trace is empty.
+    const diagnostics = copyDiagnostics(cs.diagnostics);
+    return {
+      ok: false,
+      error: { ...cs.error },
+      ciphers: [],
+      seclevel,
+      diagnostics,
+      ...(options.trace ? { trace: [] } : {}),
+    };
   }
 
   // A C caller's string ends at the first NUL.
@@ -78,13 +88,12 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
   const text = nul === -1 ? input : input.slice(0, nul);
   const diagnostics = copyDiagnostics(cs.diagnostics);
   if (nul !== -1) {
-    diagnostics.push({
-      code: 'nul-truncates',
-      severity: 'warning',
-      message: 'the string contains a NUL character; OpenSSL reads only what comes before it',
-      span: { start: nul, end: input.length },
-      args: {},
-    });
+    diagnostics.push(
+      diagnostic('nul-truncates', 'the string contains a NUL character; OpenSSL reads only what comes before it', {
+        start: nul,
+        end: input.length,
+      }),
+    );
   }
 
   const base = baseLists(t);
@@ -124,13 +133,15 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
     const { discarded } = ast.suiteB;
     if (discarded.end > discarded.start) {
-      report(ctx, {
-        code: 'suite-b-replaces',
-        severity: 'warning',
-        message: `\`${ast.suiteB.name}\` at the start replaces the whole string with \`${rules}\`: OpenSSL ignores everything after it`,
-        span: discarded,
-        args: { prefix: ast.suiteB.name, rules },
-      });
+      report(
+        ctx,
+        diagnostic(
+          'suite-b-replaces',
+          `\`${ast.suiteB.name}\` at the start replaces the whole string with \`${rules}\`: OpenSSL ignores everything after it`,
+          discarded,
+          { prefix: ast.suiteB.name, rules },
+        ),
+      );
     }
     // The replacement runs on its own text: its trace is folded into one element for the prefix.
     ctx.trace = trace ? [] : null;

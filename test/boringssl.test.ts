@@ -517,7 +517,7 @@ describe('diagnostics', () => {
   it('a suite name in a compound and DEFAULT after the start say why they are unknown', () => {
     expect(codes('ALL:RSA+AES128-SHA:DEFAULT')).toEqual([
       ['unknown-word', 'warning', 'AES128-SHA', 'suite-in-compound'],
-      ['unknown-word', 'warning', 'DEFAULT', 'default-not-first'],
+      ['default-not-first', 'warning', 'DEFAULT', null],
     ]);
   });
 
@@ -540,15 +540,23 @@ describe('diagnostics', () => {
   });
 
   it('text after @STRENGTH is reported as discarded', () => {
-    expect(codes('ALL:@STRENGTH+AES256')).toEqual([['discarded-after-strength', 'warning', '+AES256', null]]);
+    expect(codes('ALL:@STRENGTH+AES256')).toEqual([['ignored-after-special', 'warning', '+AES256', null]]);
   });
 
   it('a TLS 1.3 suite name selects nothing', () => {
-    expect(codes('ALL:TLS_AES_128_GCM_SHA256')).toEqual([['tls13-suite', 'warning', 'TLS_AES_128_GCM_SHA256', null]]);
+    expect(codes('ALL:TLS_AES_128_GCM_SHA256')).toEqual([
+      ['tls13-suite-in-cipher-list', 'warning', 'TLS_AES_128_GCM_SHA256', null],
+    ]);
   });
 
   it('a NUL truncates the string', () => {
     expect(codes('ALL\u0000:FOO')).toEqual([['nul-truncates', 'warning', '\u0000:FOO', null]]);
+  });
+
+  it('diagnostics are capped as on OpenSSL: 100, then one that counts the rest', () => {
+    const d = expandBoringssl('ALL' + ':FOO'.repeat(200)).diagnostics;
+    expect(d).toHaveLength(101);
+    expect(d[100]).toMatchObject({ code: 'too-many-diagnostics', severity: 'info', args: { more: 100 } });
   });
 
   it('diagnostics stop where the scanner stops', () => {

@@ -1,4 +1,6 @@
 import type { NoEffectReason, TermEffect, TermTrace } from '../eval/trace.js';
+import { diagnostic, report } from '../diagnostics/sink.js';
+import type { DiagnosticCode } from '../diagnostics/registry.js';
 import type { Diagnostic, Span } from '../types.js';
 import { applyRule, copyOrder, enabled, newOrder, selects, strengthSort, type CipherOrder } from './cipher-order.js';
 import {
@@ -70,13 +72,14 @@ export function expandBoringssl(input: string, options: BoringsslOptions = {}): 
     },
   });
   if (ast.truncated) {
-    diagnostics.push({
-      code: 'nul-truncates',
-      severity: 'warning',
-      message: 'the string contains a NUL character; BoringSSL reads only what comes before it',
-      span: ast.truncated,
-      args: {},
-    });
+    report(
+      { diagnostics },
+      diagnostic(
+        'nul-truncates',
+        'the string contains a NUL character; BoringSSL reads only what comes before it',
+        ast.truncated,
+      ),
+    );
   }
   const traced = walk.trace ? { trace: walk.trace } : {};
   if (walk.error) return { ...failed(walk.error, diagnostics), ...traced };
@@ -271,8 +274,8 @@ function charAt(input: string, offset: number): Span {
   return { start: offset, end: offset + (pair ? 2 : 1) };
 }
 
-function warn(w: Walk, code: string, message: string, span: Span, args: Record<string, string | number>): void {
-  w.diagnostics?.push({ code, severity: 'warning', message, span: { start: span.start, end: span.end }, args });
+function warn(w: Walk, code: DiagnosticCode, message: string, span: Span, args: Record<string, string | number>): void {
+  if (w.diagnostics) report({ diagnostics: w.diagnostics }, diagnostic(code, message, span, args));
 }
 
 /**
@@ -320,7 +323,7 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
         if (t.suites[suite]!.data.tls13) {
           warn(
             w,
-            'tls13-suite',
+            'tls13-suite-in-cipher-list',
             `\`${text}\` is a TLS 1.3 suite; BoringSSL's cipher list does not configure TLS 1.3, so this rule selects nothing`,
             word,
             { word: text },
@@ -339,7 +342,9 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
         return record(w, node, node, 'error', [], { reason: 'strict-unknown-word' });
       }
       const reason = inCompound ? 'suite-in-compound' : text === 'DEFAULT' ? 'default-not-first' : 'unknown';
-      warn(w, 'unknown-word', unknownMessage(t, text, inCompound, false), word, { word: text, reason });
+      const message = unknownMessage(t, text, inCompound, false);
+      if (reason === 'default-not-first') warn(w, 'default-not-first', message, word, { word: text });
+      else warn(w, 'unknown-word', message, word, { word: text, reason });
       why ??= { reason: 'unknown-word', detail: reason === 'unknown' ? 'unknown-word' : reason };
       continue;
     }
@@ -520,7 +525,7 @@ function special(w: Walk, node: BoringsslSpecial): void {
     const text = w.input.slice(node.skipped.start, node.skipped.end);
     warn(
       w,
-      'discarded-after-strength',
+      'ignored-after-special',
       `\`${text}\` after \`@${name}\` is thrown away up to the next separator; put a separator before it`,
       node.skipped,
       { text },

@@ -5,6 +5,7 @@ import { applyRule, popcount, strengthSort, type CipherList, type RuleOp } from 
 import { entryMatchSet, matchSet } from './match-set.js';
 import { charSpan, describeChar } from '../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
+import { diagnostic, report } from '../diagnostics/sink.js';
 import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
@@ -105,30 +106,6 @@ function availableBits(t: EvalContext['target']): Uint32Array {
     availableSets.set(t, s);
   }
   return s;
-}
-
-/** The most diagnostics one call reports; a string of 100,000 unknown words gets one summary. */
-export const MAX_DIAGNOSTICS = 100;
-
-/** Adds a diagnostic, up to MAX_DIAGNOSTICS, then one that says how many more there were. */
-export function report(ctx: { diagnostics: Diagnostic[] }, d: Diagnostic): void {
-  const n = ctx.diagnostics.length;
-  if (n < MAX_DIAGNOSTICS) {
-    ctx.diagnostics.push(d);
-    return;
-  }
-  if (n === MAX_DIAGNOSTICS) {
-    ctx.diagnostics.push({
-      code: 'too-many-diagnostics',
-      severity: 'info',
-      message: '',
-      span: null,
-      args: { more: 0 },
-    });
-  }
-  const last = ctx.diagnostics[MAX_DIAGNOSTICS]!;
-  last.args.more = (last.args.more as number) + 1;
-  last.message = `${last.args.more} more diagnostics not listed`;
 }
 
 function invalidCommand(ctx: EvalContext, span: Span, message: string): void {
@@ -250,13 +227,15 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
           record(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
             reason: 'discarded-after-special',
           });
-        report(ctx, {
-          code: 'ignored-after-special',
-          severity: 'warning',
-          message: `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
-          span: { start: ignoredFrom, end: seg.end },
-          args: { text: rest },
-        });
+        report(
+          ctx,
+          diagnostic(
+            'ignored-after-special',
+            `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
+            { start: ignoredFrom, end: seg.end },
+            { text: rest },
+          ),
+        );
       }
       return true; // the rest of the segment is discarded
     }
@@ -279,13 +258,16 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       return true;
     }
     if (r.kind === 'conflict') {
-      report(ctx, {
-        code: 'empty-intersection',
-        severity: 'warning',
-        message: `\`${input.slice(term.start, term.end)}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
-        span: { start: term.start, end: term.end },
-        args: { term: input.slice(term.start, term.end) },
-      });
+      const text = input.slice(term.start, term.end);
+      report(
+        ctx,
+        diagnostic(
+          'empty-intersection',
+          `\`${text}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
+          term,
+          { term: text },
+        ),
+      );
       if (ctx.trace)
         record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
       return true;

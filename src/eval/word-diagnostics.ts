@@ -1,5 +1,7 @@
 import type { SegmentNode, WordNode } from '../parse.js';
 import type { Target } from '../table/target.js';
+import { diagnostic } from '../diagnostics/sink.js';
+import type { DiagnosticCode } from '../diagnostics/registry.js';
 import type { Diagnostic } from '../types.js';
 
 /**
@@ -11,7 +13,7 @@ import type { Diagnostic } from '../types.js';
 export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string): Diagnostic {
   const span = { start: w.start, end: w.end };
   const args: Record<string, string> = { word: w.text, target: t.name };
-  const d = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', message, span, args });
+  const d = (code: DiagnosticCode, message: string): Diagnostic => diagnostic(code, message, span, args);
 
   if (w.text === 'DEFAULT') {
     return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
