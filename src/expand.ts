@@ -1,9 +1,12 @@
 import { expandBoringssl } from './boringssl/expand.js';
+import { boringsslTarget } from './boringssl/table.js';
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
 import { runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
 import { diagnostic, report } from './diagnostics/sink.js';
+import { cString } from './eval/c-string.js';
+import { outcome } from './eval/outcome.js';
 import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
@@ -84,17 +87,9 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
   }
 
   // A C caller's string ends at the first NUL.
-  const nul = input.indexOf('\0');
-  const text = nul === -1 ? input : input.slice(0, nul);
+  const { text, truncated } = cString(input, 'the string', 'OpenSSL');
   const diagnostics = copyDiagnostics(cs.diagnostics);
-  if (nul !== -1) {
-    diagnostics.push(
-      diagnostic('nul-truncates', 'the string contains a NUL character; OpenSSL reads only what comes before it', {
-        start: nul,
-        end: input.length,
-      }),
-    );
-  }
+  if (truncated) report({ diagnostics }, truncated);
 
   const base = baseLists(t);
   const list = copyList(base.work, base.start);
@@ -171,21 +166,19 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
     }
   }
 
-  const traced = trace ? { trace } : {};
-  if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics, ...traced };
   const ciphers: Cipher[] = cs.ciphers.slice();
-  const body = appendActive(ctx.list, t.suites, ciphers);
-  if (body + cs.nonTls13 === 0) {
-    return {
-      ok: false,
-      error: { code: 'no-cipher-match', message: 'no cipher match: the string selects no TLS 1.2-or-below suite' },
-      ciphers: [],
-      seclevel: ctx.seclevel,
-      diagnostics,
-      ...traced,
-    };
-  }
-  return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics, ...traced };
+  const body = ctx.error ? 0 : appendActive(ctx.list, t.suites, ciphers);
+  const end = outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');
+  // Built field by field: a spread here costs more than the rest of a short string's evaluation.
+  const result: ExpandResult = {
+    ok: end.ok,
+    error: end.error,
+    ciphers: end.ciphers,
+    seclevel: ctx.seclevel,
+    diagnostics,
+  };
+  if (trace) result.trace = trace;
+  return result;
 }
 
 /** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
@@ -195,7 +188,7 @@ function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('expand: options.strict must be a boolean');
   }
-  const result: ExpandResult = expandBoringssl(input, {
+  const result: ExpandResult = expandBoringssl(boringsslTarget(), input, {
     strict: options.strict ?? false,
     trace: Boolean(options.trace),
   });

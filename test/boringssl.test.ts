@@ -4,12 +4,16 @@ import table from '../data/source/tables/table-boringssl.json' with { type: 'jso
 import data from '../data/boringssl.json' with { type: 'json' };
 import { parseBoringssl } from '../src/boringssl/parse.js';
 import { boringsslErrorLine, boringsslTarget } from '../src/boringssl/table.js';
-import { expandBoringssl } from '../src/boringssl/expand.js';
+import { expandBoringssl as expandWith } from '../src/boringssl/expand.js';
 import { formatBoringssl } from '../src/boringssl/format.js';
-import type { BoringsslErrorCode, BoringsslResult } from '../src/boringssl/types.js';
+import type { BoringsslErrorCode, BoringsslOptions, BoringsslResult } from '../src/boringssl/types.js';
 import type { TermEffect, TermTrace } from '../src/eval/trace.js';
 import { loadCorpus, type CorpusRow } from './helpers/corpus.js';
 import { numRuns, seed } from './helpers/property-runs.js';
+
+/** The evaluator with the recorded BoringSSL table. */
+const expandBoringssl = (input: string, options?: BoringsslOptions): BoringsslResult =>
+  expandWith(boringsslTarget(), input, options);
 
 // The BoringSSL target (AOSP android-13.0.0_r24, BoringSSL 1530333b): the recorded corpus row by
 // row in both modes, the table, every reproduced quirk by name, diagnostics, output formats, and

@@ -3,12 +3,13 @@ import type { Target } from '../table/target.js';
 import { diagnostic } from '../diagnostics/sink.js';
 import type { DiagnosticCode } from '../diagnostics/registry.js';
 import type { Diagnostic } from '../types.js';
+import { caseOnlySuggestion } from './suggestion.js';
 
 /**
  * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,
  * a Suite B keyword off its place, an IANA or TLS 1.3 name, an alias whose algorithms this
- * build lacks, or a word unknown here (with "did you mean" when one known word differs only in
- * case).
+ * build lacks, or a word unknown here (with "did you mean" when exactly one known word differs
+ * only in case).
  */
 export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string): Diagnostic {
   const span = { start: w.start, end: w.end };
@@ -53,8 +54,8 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
       `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and OpenSSL ignores it`,
     );
   }
-  const suggestion = caseInsensitive(t).get(w.text.toLowerCase());
-  if (suggestion !== undefined) {
+  const suggestion = caseOnlySuggestion(t, () => t.words.keys(), w.text);
+  if (suggestion !== null) {
     args.suggestion = suggestion;
     return d(
       'unknown-word',
@@ -65,17 +66,4 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
     'unknown-word',
     `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
   );
-}
-
-const lowerWords = new WeakMap<Target, Map<string, string>>();
-
-/** Known words by lower case (the first one wins where two differ only in case). */
-function caseInsensitive(t: Target): Map<string, string> {
-  let m = lowerWords.get(t);
-  if (!m) {
-    m = new Map();
-    for (const name of t.words.keys()) if (!m.has(name.toLowerCase())) m.set(name.toLowerCase(), name);
-    lowerWords.set(t, m);
-  }
-  return m;
 }
