@@ -557,6 +557,12 @@ describe('diagnostics', () => {
     expect(codes('ALL\u0000:FOO')).toEqual([['nul-truncates', 'warning', '\u0000:FOO', null]]);
   });
 
+  it('a NUL truncates a string that is rejected too', () => {
+    const r = expandBoringssl('ALL:!\u0000:FOO');
+    expect(r.error?.code).toBe('invalid-command');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['nul-truncates']);
+  });
+
   it('diagnostics are capped as on OpenSSL: 100, then one that counts the rest', () => {
     const d = expandBoringssl('ALL' + ':FOO'.repeat(200)).diagnostics;
     expect(d).toHaveLength(101);
