@@ -2,13 +2,16 @@ import { expandBoringssl } from './boringssl/expand.js';
 import { baseLists } from './eval/base-lists.js';
 import { appendActive, copyList } from './eval/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
-import { report, runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import { runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import { diagnostic, report } from './diagnostics/sink.js';
+import { cString } from './eval/c-string.js';
+import { outcome } from './eval/outcome.js';
 import type { TermTrace } from './eval/trace.js';
 import { SUITE_B_RULES } from './eval/suite-b.js';
 import { parseCipherString } from './parse.js';
 import { boringsslSupportedView } from './supported/boringssl.js';
 import { checkExpandOptions, type CheckedOptions } from './library/options.js';
-import { opensslTable } from './library/tables.js';
+import { boringsslTable, opensslTable } from './library/tables.js';
 import { supportedView } from './supported/supported.js';
 import type { Target } from './table/target.js';
 import type { Cipher, Diagnostic, ExpandOptions, ExpandResult } from './types.js';
@@ -55,22 +58,22 @@ function expandOpenssl(
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
-    return { ok: false, error: { ...cs.error }, ciphers: [], seclevel, diagnostics: copyDiagnostics(cs.diagnostics) };
+    // The cipher list is never read: its trace is empty.
+    const diagnostics = copyDiagnostics(cs.diagnostics);
+    return {
+      ok: false,
+      error: { ...cs.error },
+      ciphers: [],
+      seclevel,
+      diagnostics,
+      ...(options.trace ? { trace: [] } : {}),
+    };
   }
 
   // A C caller's string ends at the first NUL.
-  const nul = input.indexOf('\0');
-  const text = nul === -1 ? input : input.slice(0, nul);
+  const { text, truncated } = cString(input, 'the string', 'OpenSSL');
   const diagnostics = copyDiagnostics(cs.diagnostics);
-  if (nul !== -1) {
-    diagnostics.push({
-      code: 'nul-truncates',
-      severity: 'warning',
-      message: 'the string contains a NUL character; OpenSSL reads only what comes before it',
-      span: { start: nul, end: input.length },
-      args: {},
-    });
-  }
+  if (truncated) report({ diagnostics }, truncated);
 
   const base = baseLists(t);
   const list = copyList(base.work, base.start);
@@ -109,13 +112,15 @@ function expandOpenssl(
     const rules = SUITE_B_RULES[ast.suiteB.name]!;
     const { discarded } = ast.suiteB;
     if (discarded.end > discarded.start) {
-      report(ctx, {
-        code: 'suite-b-replaces',
-        severity: 'warning',
-        message: `\`${ast.suiteB.name}\` at the start replaces the whole string with \`${rules}\`: OpenSSL ignores everything after it`,
-        span: discarded,
-        args: { prefix: ast.suiteB.name, rules },
-      });
+      report(
+        ctx,
+        diagnostic(
+          'suite-b-replaces',
+          `\`${ast.suiteB.name}\` at the start replaces the whole string with \`${rules}\`: OpenSSL ignores everything after it`,
+          discarded,
+          { prefix: ast.suiteB.name, rules },
+        ),
+      );
     }
     // The replacement runs on its own text: its trace is folded into one element for the prefix.
     ctx.trace = trace ? [] : null;
@@ -145,26 +150,24 @@ function expandOpenssl(
     }
   }
 
-  const traced = trace ? { trace } : {};
-  if (ctx.error) return { ok: false, error: ctx.error, ciphers: [], seclevel: ctx.seclevel, diagnostics, ...traced };
   const ciphers: Cipher[] = cs.ciphers.slice();
-  const body = appendActive(ctx.list, t.suites, ciphers);
-  if (body + cs.nonTls13 === 0) {
-    return {
-      ok: false,
-      error: { code: 'no-cipher-match', message: 'no cipher match: the string selects no TLS 1.2-or-below suite' },
-      ciphers: [],
-      seclevel: ctx.seclevel,
-      diagnostics,
-      ...traced,
-    };
-  }
-  return { ok: true, error: null, ciphers, seclevel: ctx.seclevel, diagnostics, ...traced };
+  const body = ctx.error ? 0 : appendActive(ctx.list, t.suites, ciphers);
+  const end = outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');
+  // Built field by field: a spread here costs more than the rest of a short string's evaluation.
+  const result: ExpandResult = {
+    ok: end.ok,
+    error: end.error,
+    ciphers: end.ciphers,
+    seclevel: ctx.seclevel,
+    diagnostics,
+  };
+  if (trace) result.trace = trace;
+  return result;
 }
 
 /** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
 function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
-  const result: ExpandResult = expandBoringssl(input, { strict: o.strict, trace: o.trace });
+  const result: ExpandResult = expandBoringssl(boringsslTable(o.lib), input, { strict: o.strict, trace: o.trace });
   if (o.supported === null) return result;
   return { ...result, supported: boringsslSupportedView(o.lib, result.ciphers, o.supported) };
 }

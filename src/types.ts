@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './diagnostics/registry.js';
 import type { TermTrace } from './eval/trace.js';
 import type { SupportedOptions, SupportedView } from './supported/supported.js';
 
@@ -46,8 +47,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** A finding about the input, as data; text is rendered by the caller. */
 export interface Diagnostic {
-  /** Kebab-case identifier, stable across releases, e.g. `unknown-word`. */
-  code: string;
+  /** Kebab-case identifier, stable across releases, e.g. `unknown-word` (docs/diagnostics/<code>.md). */
+  code: DiagnosticCode;
   /** How much it matters. */
   severity: Severity;
   /** A one-line English message (renderers may use their own text from `code` and `args`). */

@@ -3,13 +3,21 @@ import fc from 'fast-check';
 import table from '../data/source/tables/table-boringssl.json' with { type: 'json' };
 import data from '../data/boringssl.json' with { type: 'json' };
 import { parseBoringssl } from '../src/boringssl/parse.js';
-import { boringsslErrorLine, boringsslTarget } from '../src/boringssl/table.js';
-import { expandBoringssl } from '../src/boringssl/expand.js';
+import { boringsslErrorLine } from '../src/boringssl/table.js';
+import { findLibrary } from '../src/library/registry.js';
+import { boringsslTable } from '../src/library/tables.js';
+import { expandBoringssl as expandWith } from '../src/boringssl/expand.js';
 import { formatBoringssl } from '../src/boringssl/format.js';
-import type { BoringsslErrorCode, BoringsslResult } from '../src/boringssl/types.js';
+import type { BoringsslErrorCode, BoringsslOptions, BoringsslResult } from '../src/boringssl/types.js';
 import type { TermEffect, TermTrace } from '../src/eval/trace.js';
 import { loadCorpus, type CorpusRow } from './helpers/corpus.js';
 import { numRuns, seed } from './helpers/property-runs.js';
+
+/** The evaluator with the recorded BoringSSL table. */
+const expandBoringssl = (input: string, options?: BoringsslOptions): BoringsslResult =>
+  expandWith(boringsslTarget(), input, options);
+const boringsslTarget = () => boringsslTable(findLibrary('boringssl')!);
+const LAYOUT = data.descriptionLayout;
 
 // The BoringSSL target (AOSP android-13.0.0_r24, BoringSSL 1530333b): the recorded corpus row by
 // row in both modes, the table, every reproduced quirk by name, diagnostics, output formats, and
@@ -107,7 +115,7 @@ describe('corpus boringssl (AOSP android-13.0.0_r24)', () => {
       ] as const) {
         if (error === null) continue;
         const r = expandBoringssl(inputOf(row), { strict });
-        expect(boringsslErrorLine(r.error!.code)).toBe(error);
+        expect(boringsslErrorLine(boringsslTarget(), r.error!.code)).toBe(error);
         lines.add(error);
       }
     }
@@ -517,7 +525,7 @@ describe('diagnostics', () => {
   it('a suite name in a compound and DEFAULT after the start say why they are unknown', () => {
     expect(codes('ALL:RSA+AES128-SHA:DEFAULT')).toEqual([
       ['unknown-word', 'warning', 'AES128-SHA', 'suite-in-compound'],
-      ['unknown-word', 'warning', 'DEFAULT', 'default-not-first'],
+      ['default-not-first', 'warning', 'DEFAULT', null],
     ]);
   });
 
@@ -540,15 +548,29 @@ describe('diagnostics', () => {
   });
 
   it('text after @STRENGTH is reported as discarded', () => {
-    expect(codes('ALL:@STRENGTH+AES256')).toEqual([['discarded-after-strength', 'warning', '+AES256', null]]);
+    expect(codes('ALL:@STRENGTH+AES256')).toEqual([['ignored-after-special', 'warning', '+AES256', null]]);
   });
 
   it('a TLS 1.3 suite name selects nothing', () => {
-    expect(codes('ALL:TLS_AES_128_GCM_SHA256')).toEqual([['tls13-suite', 'warning', 'TLS_AES_128_GCM_SHA256', null]]);
+    expect(codes('ALL:TLS_AES_128_GCM_SHA256')).toEqual([
+      ['tls13-suite-in-cipher-list', 'warning', 'TLS_AES_128_GCM_SHA256', null],
+    ]);
   });
 
   it('a NUL truncates the string', () => {
     expect(codes('ALL\u0000:FOO')).toEqual([['nul-truncates', 'warning', '\u0000:FOO', null]]);
+  });
+
+  it('a NUL truncates a string that is rejected too', () => {
+    const r = expandBoringssl('ALL:!\u0000:FOO');
+    expect(r.error?.code).toBe('invalid-command');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['nul-truncates']);
+  });
+
+  it('diagnostics are capped as on OpenSSL: 100, then one that counts the rest', () => {
+    const d = expandBoringssl('ALL' + ':FOO'.repeat(200)).diagnostics;
+    expect(d).toHaveLength(101);
+    expect(d[100]).toMatchObject({ code: 'too-many-diagnostics', severity: 'info', args: { more: 100 } });
   });
 
   it('diagnostics stop where the scanner stops', () => {
@@ -776,28 +798,30 @@ describe('formats', () => {
     const all = expandBoringssl('ALL').ciphers;
     expect(all.length).toBe(20);
     const want = table.default_list.map((n) => table.ciphers.find((c) => c.name === n)!.description + '\n').join('');
-    expect(formatBoringssl(all, 'v')).toBe(want);
+    expect(formatBoringssl(all, 'v', LAYOUT)).toBe(want);
     const nullSha = expandBoringssl('NULL-SHA').ciphers;
-    expect(formatBoringssl(nullSha, 'v')).toBe(
+    expect(formatBoringssl(nullSha, 'v', LAYOUT)).toBe(
       table.known_by_code_but_not_in_all_complementofall[0]!.description + '\n',
     );
   });
 
   it('plain is what `bssl ciphers` prints: IANA names, groups in brackets', () => {
     const r = expandBoringssl('[AES128-SHA|AES256-SHA]:AES128-GCM-SHA256:[ECDHE-RSA-AES128-SHA]', { strict: true });
-    expect(formatBoringssl(r.ciphers, 'plain')).toBe(
+    expect(formatBoringssl(r.ciphers, 'plain', LAYOUT)).toBe(
       '[\n  TLS_RSA_WITH_AES_128_CBC_SHA\n  TLS_RSA_WITH_AES_256_CBC_SHA\n]\nTLS_RSA_WITH_AES_128_GCM_SHA256\nTLS_ECDHE_RSA_WITH_AES_128_CBC_SHA\n',
     );
-    expect(formatBoringssl(r.ciphers, 'stdname')).toBe(formatBoringssl(r.ciphers, 'plain'));
+    expect(formatBoringssl(r.ciphers, 'stdname', LAYOUT)).toBe(formatBoringssl(r.ciphers, 'plain', LAYOUT));
   });
 
   it('openssl-name is `bssl ciphers -openssl-name`', () => {
     const r = expandBoringssl('[AES128-SHA|AES256-SHA]:AES128-GCM-SHA256');
-    expect(formatBoringssl(r.ciphers, 'openssl-name')).toBe('[\n  AES128-SHA\n  AES256-SHA\n]\nAES128-GCM-SHA256\n');
+    expect(formatBoringssl(r.ciphers, 'openssl-name', LAYOUT)).toBe(
+      '[\n  AES128-SHA\n  AES256-SHA\n]\nAES128-GCM-SHA256\n',
+    );
   });
 
   it('colon joins the OpenSSL names', () => {
-    expect(formatBoringssl(expandBoringssl('[AES128-SHA|AES256-SHA]').ciphers, 'colon')).toBe(
+    expect(formatBoringssl(expandBoringssl('[AES128-SHA|AES256-SHA]').ciphers, 'colon', LAYOUT)).toBe(
       'AES128-SHA:AES256-SHA\n',
     );
   });

@@ -1,4 +1,4 @@
-import { boringsslTarget } from './table.js';
+import type { BoringsslData } from './table.js';
 import type { BoringsslCipher } from './types.js';
 
 /**
@@ -22,18 +22,21 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
  * its width, the last one too; no MAC name of this build is shorter than 4, so no line ends in a
  * space (the recorded table's right-trimmed descriptions are the whole lines).
  */
-function description(c: BoringsslCipher): string {
-  const l = boringsslTarget().data.descriptionLayout;
+function description(c: BoringsslCipher, l: BoringsslData['descriptionLayout']): string {
   return `${pad(c.name, l.name)} Kx=${pad(c.kx, l.kx)} Au=${pad(c.au, l.au)} Enc=${pad(c.enc, l.enc)} Mac=${pad(c.mac, l.mac)}\n`;
 }
 
 /** The text of `format` for these suites, byte for byte, including the final newline. */
-export function formatBoringssl(ciphers: readonly BoringsslCipher[], format: BoringsslFormat): string {
+export function formatBoringssl(
+  ciphers: readonly BoringsslCipher[],
+  format: BoringsslFormat,
+  layout: BoringsslData['descriptionLayout'],
+): string {
   switch (format) {
     case 'colon':
       return ciphers.map((c) => c.name).join(':') + '\n';
     case 'v':
-      return ciphers.map(description).join('');
+      return ciphers.map((c) => description(c, layout)).join('');
     case 'plain':
     case 'stdname':
     case 'openssl-name':

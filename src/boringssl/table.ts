@@ -118,7 +118,8 @@ export function selectorOf(t: BoringsslData, names: MaskNames & { minVersion?: s
   };
 }
 
-function compile(data: BoringsslData): BoringsslTarget {
+/** The evaluation form of a BoringSSL-family table (data/<name>.json): selectors and suites as bits. */
+export function compileBoringsslTable(data: BoringsslData): BoringsslTarget {
   const explicitOnly = selectorOf(data, data.explicitOnly);
   const suites: Suite[] = data.suites.map((s) => {
     const base = {
@@ -154,28 +155,7 @@ function compile(data: BoringsslData): BoringsslTarget {
   return { data, suites, suiteByName, aliases, collected };
 }
 
-let raw: unknown;
-let compiled: BoringsslTarget | undefined;
-
-/** Makes data/boringssl.json known (src/data.ts does it for every table, the CLI for the one it needs). */
-export function registerBoringsslData(data: unknown): void {
-  raw = data;
-  compiled = undefined;
-}
-
-/** Whether data/boringssl.json has been registered. */
-export function boringsslRegistered(): boolean {
-  return raw !== undefined;
-}
-
-/** The BoringSSL target, compiled from data/boringssl.json on first use. */
-export function boringsslTarget(): BoringsslTarget {
-  if (raw === undefined) throw new Error('boringssl: table not loaded (import cipherx, not its internals)');
-  compiled ??= compile(raw as BoringsslData);
-  return compiled;
-}
-
 /** The line BoringSSL's ERR_print_errors prints for an error code, e.g. `error:1000009e:…:INVALID_COMMAND`. */
-export function boringsslErrorLine(code: BoringsslErrorCode): string {
-  return boringsslTarget().data.errors[code].line;
+export function boringsslErrorLine(t: BoringsslTarget, code: BoringsslErrorCode): string {
+  return t.data.errors[code].line;
 }

@@ -1,4 +1,5 @@
 import { expand } from '../expand.js';
+import { severityOf } from '../diagnostics/registry.js';
 import { renderProblem } from '../format/diagnostic-text.js';
 import { formatCiphers, type OutputFormat } from '../format/openssl-text.js';
 import type { Library } from '../library/registry.js';
@@ -147,12 +148,12 @@ function renderError(r: ExpandResult, input: string, ciphersuites: string): stri
   const e = r.error!;
   if (e.code === 'invalid-ciphersuites') {
     return renderProblem(
-      { severity: 'error', code: e.code, message: e.message, span: e.span },
+      { severity: severityOf(e.code), code: e.code, message: e.message, span: e.span },
       ciphersuites,
       '--ciphersuites',
     );
   }
-  return renderProblem({ severity: 'error', code: e.code, message: e.message, span: e.span }, input);
+  return renderProblem({ severity: severityOf(e.code), code: e.code, message: e.message, span: e.span }, input);
 }
 
 /**

@@ -21,7 +21,7 @@ const cache = new WeakMap<Target, BaseLists>();
 function prologueList(t: Target): CipherList {
   const list = initialList(t);
   for (const rule of t.data.prologue) {
-    if (rule.op === 'strength') strengthSort(t, list);
+    if (rule.op === 'strength') strengthSort(t.bits, list);
     else applyRule(list, rule.op, matchSet(t, selectorOf(t.data, rule)));
   }
   return list;

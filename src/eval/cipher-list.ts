@@ -3,12 +3,14 @@ import type { Target } from '../table/target.js';
 /**
  * The working list of ssl_create_cipher_list(): every collected suite in its current position,
  * each active (will be output) or not. OpenSSL keeps a doubly linked list; here it is an array
- * of suite indices plus two bitsets over suite indices (bit i of word i >> 5):
- *   active  the suite will be output
- *   alive   the suite is still in the list (a `!` kill clears it for good)
+ * of suite indices plus bitsets over suite indices (bit i of word i >> 5):
+ *   active   the suite will be output
+ *   alive    the suite is still in the list (a `!` kill clears it for good)
+ *   inGroup  BoringSSL: the suite is in an equal-preference group with the next (`in_group`)
  * A killed suite may linger in `order` until the next walk drops it; every reader skips it.
  * Every operation is a stable partition, which is what OpenSSL's walk-and-move loops amount
- * to (proven by the differential tests).
+ * to (proven by the differential and corpus tests). BoringSSL's CIPHER_ORDER list is the same
+ * list with the in-group flag, and ssl_cipher_apply_rule the same function.
  */
 export interface CipherList {
   /** Suite indices in list order; only the first `length` entries are in the list. */
@@ -16,6 +18,7 @@ export interface CipherList {
   length: number;
   active: Uint32Array;
   alive: Uint32Array;
+  inGroup: Uint32Array;
 }
 
 export type RuleOp = 'add' | 'ord' | 'del' | 'bump' | 'kill';
@@ -36,6 +39,7 @@ export function cloneList(list: CipherList): CipherList {
     length: list.length,
     active: list.active.slice(),
     alive: list.alive.slice(),
+    inGroup: list.inGroup.slice(),
   };
 }
 
@@ -45,7 +49,25 @@ export function copyList(dst: CipherList, src: CipherList): CipherList {
   dst.length = src.length;
   dst.active.set(src.active);
   dst.alive.set(src.alive);
+  dst.inGroup.set(src.inGroup);
   return dst;
+}
+
+/** A list of `size` possible suites holding `indices` in that order, all inactive. */
+export function newList(size: number, indices: Iterable<number>): CipherList {
+  const words = (size + 31) >>> 5;
+  const list: CipherList = {
+    order: new Int32Array(size),
+    length: 0,
+    active: new Uint32Array(words),
+    alive: new Uint32Array(words),
+    inGroup: new Uint32Array(words),
+  };
+  for (const i of indices) {
+    list.order[list.length++] = i;
+    list.alive[i >>> 5]! |= 1 << (i & 31);
+  }
+  return list;
 }
 
 /**
@@ -53,23 +75,12 @@ export function copyList(dst: CipherList, src: CipherList): CipherList {
  * collects them (1.1.0+: by id descending; 1.0.2: the order its table lists them in data/).
  */
 export function initialList(t: Target): CipherList {
-  const words = (t.suites.length + 31) >>> 5;
-  const list: CipherList = {
-    order: new Int32Array(t.suites.length),
-    length: 0,
-    active: new Uint32Array(words),
-    alive: new Uint32Array(words),
-  };
   const order = t.data.collectOrder;
   const indices =
     order === 'id-descending'
       ? t.suites.map((_, i) => t.suites.length - 1 - i).filter((i) => t.available[i])
       : order.map((id) => t.suites.findIndex((s) => s.id === id));
-  for (const i of indices) {
-    list.order[list.length++] = i;
-    list.alive[i >>> 5]! |= 1 << (i & 31);
-  }
-  return list;
+  return newList(t.suites.length, indices);
 }
 
 let movedScratch = new Int32Array(0);
@@ -79,15 +90,21 @@ let relScratch = new Uint32Array(0);
  * ssl_cipher_apply_rule() for the suites in `hits` (a bitset over suite indices, see
  * match-set.ts). Returns how many suites it changed; when `touched` is given, their indices are
  * appended to it in list order.
- *   add:  inactive matches move to the end, active          (forward walk, append at tail)
- *   ord:  active matches move to the end                      (forward walk, append at tail)
- *   del:  active matches move to the front, inactive         (reverse walk, insert at head)
+ *   add:  inactive matches move to the end, active; in a group when `inGroup` (BoringSSL)
+ *   ord:  active matches move to the end, out of any group   (forward walk, append at tail)
+ *   del:  active matches move to the front, inactive, out of any group (reverse walk, insert at head)
  *   bump: active matches move to the front                     (reverse walk, insert at head)
  *   kill: matches leave the list for good
  * OpenSSL's reverse walk that inserts each match at the head keeps the matches' relative
  * order, so every case is a stable partition of the array.
  */
-export function applyRule(list: CipherList, op: RuleOp, hits: Uint32Array, touched?: number[]): number {
+export function applyRule(
+  list: CipherList,
+  op: RuleOp,
+  hits: Uint32Array,
+  touched?: number[],
+  inGroup = false,
+): number {
   const { active, alive } = list;
   const words = active.length;
   // The matches this op acts on: add takes inactive ones, kill any, the others active ones.
@@ -132,19 +149,33 @@ export function applyRule(list: CipherList, op: RuleOp, hits: Uint32Array, touch
     order.copyWithin(m, 0, kept);
     order.set(moved.subarray(0, m), 0);
   }
-  if (op === 'add') for (let w = 0; w < words; w++) active[w]! |= rel[w]!;
-  else if (op === 'del') for (let w = 0; w < words; w++) active[w]! &= ~rel[w]!;
+  const group = list.inGroup;
+  if (op === 'add') {
+    for (let w = 0; w < words; w++) {
+      active[w]! |= rel[w]!;
+      group[w] = inGroup ? group[w]! | rel[w]! : group[w]! & ~rel[w]!;
+    }
+  } else if (op === 'del') {
+    for (let w = 0; w < words; w++) {
+      active[w]! &= ~rel[w]!;
+      group[w]! &= ~rel[w]!;
+    }
+  } else if (op === 'ord') {
+    for (let w = 0; w < words; w++) group[w]! &= ~rel[w]!;
+  }
   return m;
 }
 
 /**
  * ssl_cipher_strength_sort() (`@STRENGTH`): for each strength from the highest active one down
- * to 0, move the active suites of that strength to the end. The net effect is a stable sort of
- * the active suites by strength, descending, after the inactive ones. Returns how many active
- * suites changed position; `touched` gets those suites.
+ * to 0, move the active suites of that strength to the end (an `ord` rule each, which takes them
+ * out of any group). The net effect is a stable sort of the active suites by strength (`bits`,
+ * by suite index), descending, after the inactive ones. Returns how many active suites changed
+ * position; `touched` gets those suites.
  */
-export function strengthSort(t: Target, list: CipherList, touched?: number[]): number {
-  const { order, active, alive } = list;
+export function strengthSort(bits: ArrayLike<number>, list: CipherList, touched?: number[]): number {
+  const { order, active, alive, inGroup } = list;
+  for (let w = 0; w < inGroup.length; w++) inGroup[w]! &= ~active[w]!;
   const before: number[] = [];
   const actives: number[] = [];
   let kept = 0;
@@ -156,7 +187,7 @@ export function strengthSort(t: Target, list: CipherList, touched?: number[]): n
     else order[kept++] = i;
   }
   // Array.prototype.sort is stable: ties keep their current relative order.
-  actives.sort((a, b) => t.bits[b]! - t.bits[a]!);
+  actives.sort((a, b) => bits[b]! - bits[a]!);
   let changed = 0;
   for (let k = 0; k < actives.length; k++) {
     order[kept + k] = actives[k]!;
@@ -181,4 +212,25 @@ export function appendActive<T>(list: CipherList, suites: readonly T[], out: T[]
     }
   }
   return n;
+}
+
+/**
+ * Calls `fn` for each active suite in list order with its in-group flag (what
+ * SSL_CTX_get_ciphers and SSL_CTX_cipher_in_group give).
+ */
+export function forEachActive(list: CipherList, fn: (i: number, inGroup: boolean) => void): void {
+  for (let k = 0; k < list.length; k++) {
+    const i = list.order[k]!;
+    if (has(list.active, i) && has(list.alive, i)) fn(i, has(list.inGroup, i));
+  }
+}
+
+/** BoringSSL's `]`: the last suite still in the list, active or not, ends its group. */
+export function endGroup(list: CipherList): void {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const i = list.order[k]!;
+    if (!has(list.alive, i)) continue;
+    list.inGroup[i >>> 5]! &= ~(1 << (i & 31));
+    return;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Target } from '../table/target.js';
-import { report } from './evaluate.js';
+import { diagnostic, report } from '../diagnostics/sink.js';
+import { cString } from './c-string.js';
 import type { Cipher, Diagnostic, ExpandError } from '../types.js';
 
 export interface CiphersuitesResult {
@@ -38,18 +39,8 @@ const cache = new WeakMap<Target, Map<string, CiphersuitesResult>>();
 
 function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
   const out: CiphersuitesResult = { ciphers: [], nonTls13: 0, error: null, diagnostics: [] };
-  const nul = fullText.indexOf('\0');
-  const text = nul === -1 ? fullText : fullText.slice(0, nul); // a C string ends at NUL
-  if (nul !== -1) {
-    out.diagnostics.push({
-      code: 'nul-truncates',
-      severity: 'warning',
-      message: 'the ciphersuites list contains a NUL character; OpenSSL reads only what comes before it',
-      span: { start: nul, end: fullText.length },
-      args: {},
-      source: 'ciphersuites',
-    });
-  }
+  const { text, truncated } = cString(fullText, 'the ciphersuites list', 'OpenSSL'); // a C string ends at NUL
+  if (truncated) out.diagnostics.push({ ...truncated, source: 'ciphersuites' });
   if (text === '') return out;
   const strict = t.data.tls13!.unknownNames === 'fail';
   let found = 0;
@@ -77,17 +68,11 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
       return out;
     }
     if (!hit) {
-      report(out, {
-        code: 'unknown-ciphersuite',
-        severity: 'warning',
-        message:
-          name === ''
-            ? 'empty element in the ciphersuites list'
-            : `\`${name}\` is not a ciphersuite name; OpenSSL skips it`,
-        span,
-        args: { name },
-        source: 'ciphersuites',
-      });
+      const message =
+        name === ''
+          ? 'empty element in the ciphersuites list'
+          : `\`${name}\` is not a ciphersuite name; OpenSSL skips it`;
+      report(out, diagnostic('unknown-ciphersuite', message, span, { name }, { source: 'ciphersuites' }));
       continue;
     }
     found++;

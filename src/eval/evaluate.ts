@@ -1,14 +1,16 @@
 import type { SegmentNode, TermNode } from '../parse.js';
 import type { Entry, Selector, Target } from '../table/target.js';
 import type { Diagnostic, ExpandError, Span } from '../types.js';
-import { applyRule, popcount, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
-import { entryMatchSet, matchSet } from './match-set.js';
-import { charSpan, describeChar } from '../format/characters.js';
+import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
+import { availableSet, entryMatchSet, matchSet } from './match-set.js';
+import { applyElement, bare, record, type ElementRecord, type Tracing } from './rule-trace.js';
+import { charSpan, describeChar } from '../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
-import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
+import { diagnostic, report } from '../diagnostics/sink.js';
+import type { TermEffect, TermTrace } from './trace.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
-export interface EvalContext {
+export interface EvalContext extends Tracing {
   target: Target;
   list: CipherList;
   seclevel: number | null;
@@ -21,18 +23,32 @@ export interface EvalContext {
   killedBy?: Map<number, number>;
 }
 
-const EFFECT: Record<RuleOp, TermEffect> = {
-  add: 'added',
-  ord: 'moved',
-  del: 'deleted',
-  kill: 'killed',
-  bump: 'moved',
-};
-
 const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
 
+/** An element for the trace: its span and text, and each word and what the target knows it as. */
+function element(ctx: EvalContext, input: string, span: Span, term: TermNode | null): ElementRecord {
+  const t = ctx.target;
+  const words = (term?.op === '@' ? term.words.slice(0, 1) : (term?.words ?? []))
+    .filter((w) => w.text !== '')
+    .map((w) => {
+      const e = t.words.get(w.text);
+      const kind =
+        term?.op === '@'
+          ? 'command'
+          : e
+            ? e.suite >= 0
+              ? 'suite'
+              : 'alias'
+            : t.unregisteredAliases.has(w.text)
+              ? 'unavailable-alias'
+              : 'unknown';
+      return { text: w.text, span: { start: w.start, end: w.end }, kind } as const;
+    });
+  return { ...bare(input, span), operator: term?.op ?? null, words };
+}
+
 /** Records one element when tracing (a no-op otherwise). */
-function record(
+function trace(
   ctx: EvalContext,
   input: string,
   span: Span,
@@ -42,93 +58,14 @@ function record(
   extra: Partial<TermTrace> = {},
 ): void {
   if (!ctx.trace) return;
-  const t = ctx.target;
-  ctx.trace.push({
-    span,
-    text: input.slice(span.start, span.end),
-    operator: term?.op ?? null,
-    words: (term?.op === '@' ? term.words.slice(0, 1) : (term?.words ?? []))
-      .filter((w) => w.text !== '')
-      .map((w) => {
-        const e = t.words.get(w.text);
-        const kind =
-          term?.op === '@'
-            ? 'command'
-            : e
-              ? e.suite >= 0
-                ? 'suite'
-                : 'alias'
-              : t.unregisteredAliases.has(w.text)
-                ? 'unavailable-alias'
-                : 'unknown';
-        return { text: w.text, span: { start: w.start, end: w.end }, kind };
-      }),
+  const names = ctx.target.suites;
+  record(
+    ctx,
+    element(ctx, input, span, term),
     effect,
-    suites: suites.map((i) => t.suites[i]!.name),
-    ...extra,
-  });
-}
-
-/** Why an applied rule changed nothing (only computed when tracing). */
-function whyNothing(ctx: EvalContext, op: RuleOp, hits: Uint32Array): Partial<TermTrace> {
-  const t = ctx.target;
-  const { alive } = ctx.list;
-  let any = 0;
-  let live = 0;
-  let first = -1;
-  for (let w = 0; w < hits.length; w++) {
-    const available = hits[w]! & availableBits(t)[w]!;
-    any |= available;
-    live |= available & alive[w]!;
-    if (first === -1 && available !== 0) first = w * 32 + (31 - Math.clz32(available & -available));
-  }
-  let reason: NoEffectReason;
-  if (any === 0) reason = 'matches-nothing';
-  else if (live === 0) reason = 'shadowed-by-kill';
-  else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
-  const out: Partial<TermTrace> = { reason };
-  if (reason === 'shadowed-by-kill') {
-    const by = ctx.killedBy?.get(first);
-    if (by !== undefined) out.shadowedBy = by;
-  }
-  return out;
-}
-
-const availableSets = new WeakMap<object, Uint32Array>();
-function availableBits(t: EvalContext['target']): Uint32Array {
-  let s = availableSets.get(t);
-  if (!s) {
-    s = new Uint32Array((t.suites.length + 31) >>> 5);
-    t.available.forEach((a, i) => {
-      if (a) s![i >>> 5]! |= 1 << (i & 31);
-    });
-    availableSets.set(t, s);
-  }
-  return s;
-}
-
-/** The most diagnostics one call reports; a string of 100,000 unknown words gets one summary. */
-export const MAX_DIAGNOSTICS = 100;
-
-/** Adds a diagnostic, up to MAX_DIAGNOSTICS, then one that says how many more there were. */
-export function report(ctx: { diagnostics: Diagnostic[] }, d: Diagnostic): void {
-  const n = ctx.diagnostics.length;
-  if (n < MAX_DIAGNOSTICS) {
-    ctx.diagnostics.push(d);
-    return;
-  }
-  if (n === MAX_DIAGNOSTICS) {
-    ctx.diagnostics.push({
-      code: 'too-many-diagnostics',
-      severity: 'info',
-      message: '',
-      span: null,
-      args: { more: 0 },
-    });
-  }
-  const last = ctx.diagnostics[MAX_DIAGNOSTICS]!;
-  last.args.more = (last.args.more as number) + 1;
-  last.message = `${last.args.more} more diagnostics not listed`;
+    suites.map((i) => names[i]!.name),
+    extra,
+  );
 }
 
 function invalidCommand(ctx: EvalContext, span: Span, message: string): void {
@@ -225,7 +162,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk!.start),
       `${describeChar(input, seg.junk!.start)} cannot start a term`,
     );
-    if (ctx.trace) record(ctx, input, seg, null, 'error', [], { reason: 'invalid-command' });
+    if (ctx.trace) trace(ctx, input, seg, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   for (let k = 0; k < terms.length; k++) {
@@ -238,7 +175,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         charSpan(input, first.start),
         `operator \`${term.op}\` must be followed by a name, not ${what}`,
       );
-      if (ctx.trace) record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
+      if (ctx.trace) trace(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (term.op === '@') {
@@ -247,16 +184,18 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       if (seg.end > ignoredFrom) {
         const rest = input.slice(ignoredFrom, seg.end);
         if (ctx.trace)
-          record(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
+          trace(ctx, input, { start: ignoredFrom, end: seg.end }, null, 'none', [], {
             reason: 'discarded-after-special',
           });
-        report(ctx, {
-          code: 'ignored-after-special',
-          severity: 'warning',
-          message: `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
-          span: { start: ignoredFrom, end: seg.end },
-          args: { text: rest },
-        });
+        report(
+          ctx,
+          diagnostic(
+            'ignored-after-special',
+            `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
+            { start: ignoredFrom, end: seg.end },
+            { text: rest },
+          ),
+        );
       }
       return true; // the rest of the segment is discarded
     }
@@ -264,7 +203,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
     if (r.kind === 'empty-word') {
       const what = describeChar(input, r.at);
       invalidCommand(ctx, charSpan(input, r.at), `\`+\` must be followed by a name, not ${what}`);
-      if (ctx.trace) record(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
+      if (ctx.trace) trace(ctx, input, term, term, 'error', [], { reason: 'invalid-command' });
       return false;
     }
     if (r.kind === 'unknown') {
@@ -272,36 +211,32 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       report(ctx, d);
       // OpenSSL skips the rest of the segment too: the record spans it.
       if (ctx.trace)
-        record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], {
+        trace(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], {
           reason: 'unknown-word',
           detail: d.code,
         });
       return true;
     }
     if (r.kind === 'conflict') {
-      report(ctx, {
-        code: 'empty-intersection',
-        severity: 'warning',
-        message: `\`${input.slice(term.start, term.end)}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
-        span: { start: term.start, end: term.end },
-        args: { term: input.slice(term.start, term.end) },
-      });
+      const text = input.slice(term.start, term.end);
+      report(
+        ctx,
+        diagnostic(
+          'empty-intersection',
+          `\`${text}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
+          term,
+          { term: text },
+        ),
+      );
       if (ctx.trace)
-        record(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
+        trace(ctx, input, { start: term.start, end: seg.end }, term, 'none', [], { reason: 'empty-intersection' });
       return true;
     }
     const op = term.op === null ? 'add' : OPS[term.op]!;
-    if (!ctx.trace) {
-      applyRule(ctx.list, op, r.hits);
-    } else {
-      const touched: number[] = [];
-      let activeBefore = 0;
-      if (op === 'kill')
-        for (let w = 0; w < r.hits.length; w++) activeBefore += popcount(r.hits[w]! & ctx.list.active[w]!);
-      const m = applyRule(ctx.list, op, r.hits, touched);
-      if (m === 0) record(ctx, input, term, term, 'none', [], whyNothing(ctx, op, r.hits));
-      else record(ctx, input, term, term, EFFECT[op], touched, op === 'kill' ? { activeBefore } : {});
-      if (op === 'kill') for (const i of touched) (ctx.killedBy ??= new Map()).set(i, ctx.trace.length - 1);
+    if (!ctx.trace) applyRule(ctx.list, op, r.hits);
+    else {
+      const names = (i: number) => t.suites[i]!.name;
+      applyElement(ctx, ctx.list, op, r.hits, false, () => element(ctx, input, term, term), names, availableSet(t));
     }
   }
   if (seg.junk) {
@@ -312,7 +247,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       charSpan(input, seg.junk.start),
       `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
     );
-    if (ctx.trace) record(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
+    if (ctx.trace) trace(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
     return false;
   }
   return true;
@@ -326,9 +261,9 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
   const t = ctx.target;
   if (name === 'STRENGTH' && t.data.specials.includes('STRENGTH')) {
     const touched = ctx.trace ? [] : undefined;
-    strengthSort(t, ctx.list, touched);
+    strengthSort(t.bits, ctx.list, touched);
     if (ctx.trace)
-      record(
+      trace(
         ctx,
         input,
         span,
@@ -343,7 +278,7 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
     const level = name.charCodeAt(9) - 48;
     if (level >= 0 && level <= 5) {
       ctx.seclevel = level;
-      if (ctx.trace) record(ctx, input, span, term, 'seclevel', [], { seclevel: level });
+      if (ctx.trace) trace(ctx, input, span, term, 'seclevel', [], { seclevel: level });
       return;
     }
   }
@@ -354,5 +289,5 @@ function special(ctx: EvalContext, term: TermNode, input: string): void {
       ? `\`@${name}\`: the security level must be one digit from 0 to 5 (\`@SECLEVEL=2\`)`
       : `\`@${name}\` is not a special command; ${t.name} knows ${t.data.specials.map((s) => (s === 'SECLEVEL' ? '`@SECLEVEL=n`' : '`@' + s + '`')).join(' and ')}`,
   );
-  if (ctx.trace) record(ctx, input, span, term, 'error', [], { reason: 'invalid-command' });
+  if (ctx.trace) trace(ctx, input, span, term, 'error', [], { reason: 'invalid-command' });
 }

@@ -98,3 +98,16 @@ export function matchSet(t: Target, sel: Selector): Uint32Array {
 export function entryMatchSet(t: Target, e: Entry): Uint32Array {
   return (e.hits ??= matchSet(t, e));
 }
+
+const availableSets = new WeakMap<Target, Uint32Array>();
+
+/** The suites this build provides (what ssl_cipher_collect_ciphers() can collect), as a set. */
+export function availableSet(t: Target): Uint32Array {
+  let s = availableSets.get(t);
+  if (!s) {
+    s = new Uint32Array((t.suites.length + 31) >>> 5);
+    for (let i = 0; i < t.suites.length; i++) if (t.available[i]) s[i >>> 5]! |= 1 << (i & 31);
+    availableSets.set(t, s);
+  }
+  return s;
+}

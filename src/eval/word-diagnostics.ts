@@ -1,17 +1,20 @@
 import type { SegmentNode, WordNode } from '../parse.js';
 import type { Target } from '../table/target.js';
+import { diagnostic } from '../diagnostics/sink.js';
+import type { DiagnosticCode } from '../diagnostics/registry.js';
 import type { Diagnostic } from '../types.js';
+import { caseOnlySuggestion } from './suggestion.js';
 
 /**
  * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,
  * a Suite B keyword off its place, an IANA or TLS 1.3 name, an alias whose algorithms this
- * build lacks, or a word unknown here (with "did you mean" when one known word differs only in
- * case).
+ * build lacks, or a word unknown here (with "did you mean" when exactly one known word differs
+ * only in case).
  */
 export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string): Diagnostic {
   const span = { start: w.start, end: w.end };
   const args: Record<string, string> = { word: w.text, target: t.name };
-  const d = (code: string, message: string): Diagnostic => ({ code, severity: 'warning', message, span, args });
+  const d = (code: DiagnosticCode, message: string): Diagnostic => diagnostic(code, message, span, args);
 
   if (w.text === 'DEFAULT') {
     return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
@@ -51,8 +54,8 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
       `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and OpenSSL ignores it`,
     );
   }
-  const suggestion = caseInsensitive(t).get(w.text.toLowerCase());
-  if (suggestion !== undefined) {
+  const suggestion = caseOnlySuggestion(t, () => t.words.keys(), w.text);
+  if (suggestion !== null) {
     args.suggestion = suggestion;
     return d(
       'unknown-word',
@@ -63,17 +66,4 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
     'unknown-word',
     `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
   );
-}
-
-const lowerWords = new WeakMap<Target, Map<string, string>>();
-
-/** Known words by lower case (the first one wins where two differ only in case). */
-function caseInsensitive(t: Target): Map<string, string> {
-  let m = lowerWords.get(t);
-  if (!m) {
-    m = new Map();
-    for (const name of t.words.keys()) if (!m.has(name.toLowerCase())) m.set(name.toLowerCase(), name);
-    lowerWords.set(t, m);
-  }
-  return m;
 }

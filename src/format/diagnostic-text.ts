@@ -1,4 +1,4 @@
-import { visibleChar } from './characters.js';
+import { visibleChar } from '../core/characters.js';
 import type { Diagnostic, Span } from '../types.js';
 
 /** What `renderProblem` renders: a `Diagnostic`, an `ExpandError` with a severity, or the like. */

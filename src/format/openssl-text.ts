@@ -1,6 +1,6 @@
 import { formatBoringssl } from '../boringssl/format.js';
 import { requireLibrary } from '../library/registry.js';
-import { opensslTable } from '../library/tables.js';
+import { boringsslTable, opensslTable } from '../library/tables.js';
 import type { Layout } from '../table/target.js';
 import type { Cipher, TargetName } from '../types.js';
 
@@ -30,7 +30,7 @@ export function formatCiphers(ciphers: readonly Cipher[], format: OutputFormat, 
   if (lib.family === 'boringssl') {
     if (format === 'V' || format === 'V+stdname') throw new TypeError(`formatCiphers: ${lib.tool} has no -V output`);
     const withGroups = ciphers.map((c) => ({ ...c, inGroupWithNext: c.inGroupWithNext ?? false }));
-    return formatBoringssl(withGroups, format);
+    return formatBoringssl(withGroups, format, boringsslTable(lib).data.descriptionLayout);
   }
   if (format === 'openssl-name') throw new TypeError('formatCiphers: openssl-name is a bssl ciphers layout');
   const l = opensslTable(lib).data.layout;

@@ -1,12 +1,7 @@
 // The recorded table of each library, registered once as data/ stores it (src/data.ts registers
 // them all; the CLI only the chain of the one it needs), resolved against the table it extends
 // where it is stored as a delta, and compiled on first use: one compiled table per library.
-import {
-  boringsslRegistered,
-  boringsslTarget,
-  registerBoringsslData,
-  type BoringsslTarget,
-} from '../boringssl/table.js';
+import { compileBoringsslTable, type BoringsslData, type BoringsslTarget } from '../boringssl/table.js';
 import { compileTarget } from '../table/compile.js';
 import { extendTargetData, isTableDelta } from '../table/extend.js';
 import type { Target, TargetData } from '../table/target.js';
@@ -15,6 +10,7 @@ import { findLibrary, type Library } from './registry.js';
 const stored = new Map<string, unknown>();
 const resolved = new Map<string, TargetData>();
 const compiled = new Map<string, Target>();
+const compiledBoringssl = new Map<string, BoringsslTarget>();
 
 /** Makes the table of `lib` known, as data/<name>.json stores it (full, or a delta). */
 export function registerLibraryData(lib: Library, data: unknown): void {
@@ -22,12 +18,12 @@ export function registerLibraryData(lib: Library, data: unknown): void {
   // A table that extends this one resolves anew too.
   resolved.clear();
   compiled.clear();
-  if (lib.family === 'boringssl') registerBoringsslData(data);
+  compiledBoringssl.delete(lib.name);
 }
 
 /** Whether the table of `lib` has been registered. */
 export function isLoaded(lib: Library): boolean {
-  return lib.family === 'boringssl' ? boringsslRegistered() : stored.has(lib.name);
+  return stored.has(lib.name);
 }
 
 /** The library a stored table extends, or null for a full table. */
@@ -68,5 +64,12 @@ export function opensslTable(lib: Library): Target {
 /** The compiled table of a BoringSSL-family library. */
 export function boringsslTable(lib: Library): BoringsslTarget {
   if (lib.family !== 'boringssl') throw new Error(`${lib.name} is not of the BoringSSL family`);
-  return boringsslTarget();
+  let t = compiledBoringssl.get(lib.name);
+  if (!t) {
+    const data = stored.get(lib.name);
+    if (data === undefined) throw new Error(`${lib.name}: table not loaded (import cipherx, not its internals)`);
+    t = compileBoringsslTable(data as BoringsslData);
+    compiledBoringssl.set(lib.name, t);
+  }
+  return t;
 }

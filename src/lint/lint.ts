@@ -2,6 +2,7 @@ import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
 import { libraries, requireLibrary, type Library } from '../library/registry.js';
 import { isLoaded, opensslTable } from '../library/tables.js';
+import { diagnostic } from '../diagnostics/sink.js';
 import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
 import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
@@ -45,14 +46,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const out: Diagnostic[] = [];
 
   if (result.error) {
-    out.push({
-      code: result.error.code,
-      severity: 'error',
-      message: result.error.message,
-      span: result.error.span ?? null,
-      args: {},
-      ...(result.error.code === 'invalid-ciphersuites' ? { source: 'ciphersuites' as const } : {}),
-    });
+    const { code, message, span } = result.error;
+    out.push(
+      diagnostic(code, message, span ?? null, {}, code === 'invalid-ciphersuites' ? { source: 'ciphersuites' } : {}),
+    );
   }
   for (const d of result.diagnostics) {
     // Other releases of the same family: each family's words are its own.
@@ -79,13 +76,14 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   };
   out.push(...fromTrace(result.trace, input, sameWithout));
   if (untested.length > 0) {
-    out.push({
-      code: 'dead-term-check-limited',
-      severity: 'info',
-      message: `${untested.length} more \`!\` ${untested.length === 1 ? 'element' : 'elements'} that removed nothing when read ${untested.length === 1 ? 'was' : 'were'} not tested for effect (lint tests the first ${REEVALUATIONS}); ${untested.length === 1 ? 'it' : 'they'} may do nothing`,
-      span: untested[0]!,
-      args: { count: untested.length, limit: REEVALUATIONS },
-    });
+    out.push(
+      diagnostic(
+        'dead-term-check-limited',
+        `${untested.length} more \`!\` ${untested.length === 1 ? 'element' : 'elements'} that removed nothing when read ${untested.length === 1 ? 'was' : 'were'} not tested for effect (lint tests the first ${REEVALUATIONS}); ${untested.length === 1 ? 'it' : 'they'} may do nothing`,
+        untested[0]!,
+        { count: untested.length, limit: REEVALUATIONS },
+      ),
+    );
   }
   let security: SecurityReport | null = null;
   if (result.ok) {
@@ -114,12 +112,12 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
     .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && opensslTable(l).words.has(word))
     .map((l) => l.name);
   if (knownIn.length === 0) return d;
-  return {
-    ...d,
-    code: 'not-in-this-release',
-    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
-    args: { ...d.args, knownIn: knownIn.join(',') },
-  };
+  return diagnostic(
+    'not-in-this-release',
+    `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
+    d.span,
+    { ...d.args, knownIn: knownIn.join(',') },
+  );
 }
 
 /** Terms that do nothing, or nothing like what they say, from the evaluator's trace. */
@@ -147,14 +145,20 @@ function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (spa
       }
       case 'nothing-to-act-on':
         if (e.operator === '+') {
-          out.push({
-            code: 'plus-does-not-add',
-            severity: 'warning',
-            message: `\`${e.text}\` only moves suites already in the list to the end; none of them is there, so it does nothing. To add them, drop the \`+\``,
-            span,
-            args: { term: e.text },
-            fix: { description: 'add the suites instead of moving them', replacement: { span, text: e.text.slice(1) } },
-          });
+          out.push(
+            diagnostic(
+              'plus-does-not-add',
+              `\`${e.text}\` only moves suites already in the list to the end; none of them is there, so it does nothing. To add them, drop the \`+\``,
+              span,
+              { term: e.text },
+              {
+                fix: {
+                  description: 'add the suites instead of moving them',
+                  replacement: { span, text: e.text.slice(1) },
+                },
+              },
+            ),
+          );
         } else {
           out.push(dead(e, 'none of the suites it matches is in the list at that point'));
         }
@@ -162,22 +166,22 @@ function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (spa
       case 'already-active':
         out.push(
           first && first !== e
-            ? {
-                code: 'duplicate-term',
-                severity: 'info',
-                message: `\`${e.text}\` repeats an earlier element and adds nothing`,
+            ? diagnostic(
+                'duplicate-term',
+                `\`${e.text}\` repeats an earlier element and adds nothing`,
                 span,
-                args: { term: e.text },
-                related: [{ span: first.span, message: 'first here' }],
-                fix: { description: 'remove the repeated element' },
-              }
-            : {
-                code: 'redundant-term',
-                severity: 'info',
-                message: `\`${e.text}\` adds nothing: every suite it matches is already in the list`,
+                { term: e.text },
+                {
+                  related: [{ span: first.span, message: 'first here' }],
+                  fix: { description: 'remove the repeated element' },
+                },
+              )
+            : diagnostic(
+                'redundant-term',
+                `\`${e.text}\` adds nothing: every suite it matches is already in the list`,
                 span,
-                args: { term: e.text },
-              },
+                { term: e.text },
+              ),
         );
         break;
       case 'group-adds-nothing':
@@ -198,13 +202,10 @@ function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (spa
 }
 
 function dead(e: TermTrace, why: string): Diagnostic {
-  return {
-    code: 'dead-term',
-    severity: 'warning',
-    message: `\`${e.text}\` does nothing: ${why}`,
-    span: e.span,
-    args: { term: e.text, reason: e.reason ?? '' },
-  };
+  return diagnostic('dead-term', `\`${e.text}\` does nothing: ${why}`, e.span, {
+    term: e.text,
+    reason: e.reason ?? '',
+  });
 }
 
 /** `@STRENGTH` after suites named one by one reorders them against the order written. */
@@ -219,17 +220,20 @@ function strengthReorders(trace: readonly TermTrace[], input: string): Diagnosti
       const before = named.map((n) => n.name);
       const moved = before.filter((n) => e.suites.includes(n));
       if (moved.length > 0) {
-        out.push({
-          code: 'strength-reorders',
-          severity: 'warning',
-          message: `\`${e.text}\` re-sorts the suites named one by one before it (${moved.join(', ')}), undoing the order written`,
-          span: e.span,
-          args: { suites: moved.join(',') },
-          related: named
-            .filter((n) => moved.includes(n.name))
-            .map((n) => ({ span: n.span, message: `${input.slice(n.span.start, n.span.end)} placed here` })),
-          fix: { description: 'remove @STRENGTH, or list the suites in the order you want and drop it' },
-        });
+        out.push(
+          diagnostic(
+            'strength-reorders',
+            `\`${e.text}\` re-sorts the suites named one by one before it (${moved.join(', ')}), undoing the order written`,
+            e.span,
+            { suites: moved.join(',') },
+            {
+              related: named
+                .filter((n) => moved.includes(n.name))
+                .map((n) => ({ span: n.span, message: `${input.slice(n.span.start, n.span.end)} placed here` })),
+              fix: { description: 'remove @STRENGTH, or list the suites in the order you want and drop it' },
+            },
+          ),
+        );
       }
     }
   }
@@ -266,22 +270,25 @@ function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string,
     const count = new Set(families.flatMap((x) => x.suites)).size;
     const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
     const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
-    out.push({
-      code: 'overshoot',
-      severity: 'warning',
-      message: `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
-      span: e.span,
-      args: {
-        term: e.text,
-        count,
-        families: families.map((x) => x.f.name).join(','),
-        suites: families.flatMap((x) => x.suites).join(','),
-      },
-      fix: {
-        description: `Append \`${excludes}\` to exclude them.`,
-        replacement: { span: { start: input.length, end: input.length }, text: excludes },
-      },
-    });
+    out.push(
+      diagnostic(
+        'overshoot',
+        `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
+        e.span,
+        {
+          term: e.text,
+          count,
+          families: families.map((x) => x.f.name).join(','),
+          suites: families.flatMap((x) => x.suites).join(','),
+        },
+        {
+          fix: {
+            description: `Append \`${excludes}\` to exclude them.`,
+            replacement: { span: { start: input.length, end: input.length }, text: excludes },
+          },
+        },
+      ),
+    );
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { TermTrace } from '../eval/trace.js';
+import { diagnostic } from '../diagnostics/sink.js';
 import { expand } from '../expand.js';
 import type { Target } from '../table/target.js';
 import type { Cipher, Diagnostic } from '../types.js';
@@ -43,17 +44,20 @@ export function pskTwins(trace: readonly TermTrace[], final: readonly Cipher[], 
     const left = r.ok ? r.ciphers.filter((c) => inList.has(c.name)).map((c) => c.name) : [];
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
-    out.push({
-      code: 'psk-variant-kept',
-      severity: 'warning',
-      message: `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
-      span: e.span,
-      args: { term: e.text, word: twinWord.text, twin: twin.alias, count: left.length },
-      fix: {
-        description: `to remove the ${twin.kx} suites too, add \`:${e.operator}${compound}\` after it`,
-        replacement: { span: { start: e.span.end, end: e.span.end }, text: `:${e.operator}${compound}` },
-      },
-    });
+    out.push(
+      diagnostic(
+        'psk-variant-kept',
+        `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
+        e.span,
+        { term: e.text, word: twinWord.text, twin: twin.alias, count: left.length },
+        {
+          fix: {
+            description: `to remove the ${twin.kx} suites too, add \`:${e.operator}${compound}\` after it`,
+            replacement: { span: { start: e.span.end, end: e.span.end }, text: `:${e.operator}${compound}` },
+          },
+        },
+      ),
+    );
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import data from '../../data/security.json' with { type: 'json' };
+import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
+import { diagnostic } from '../diagnostics/sink.js';
 import type { Cipher, Diagnostic, Severity } from '../types.js';
 
 /**
@@ -43,8 +45,8 @@ export interface FieldTest {
 export type MatchAlternative = Readonly<Partial<Record<MatchField, FieldTest>>>;
 
 export interface SecurityRule {
-  /** Kebab-case code, also the name of the page docs/diagnostics/<code>.md. */
-  code: string;
+  /** Kebab-case code of the registry (src/diagnostics/registry.ts), page docs/diagnostics/<code>.md. */
+  code: DiagnosticCode;
   title: string;
   severity: Exclude<Severity, 'error'>;
   rating: RuleRating;
@@ -116,7 +118,8 @@ function checkRule(rule: SecurityRule): SecurityRule {
   const fail = (why: string): never => {
     throw new Error(`data/security.json: rule ${rule.code}: ${why}`);
   };
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.code)) fail('code is not kebab-case');
+  if (!isDiagnosticCode(rule.code)) fail('code is not in the registry (src/diagnostics/registry.ts)');
+  if (severityOf(rule.code) !== rule.severity) fail('severity is not the one the registry gives the code');
   if (!(rule.rating in RANK) || rule.rating === ('recommended' as string)) fail(`bad rating ${rule.rating}`);
   if (rule.severity !== (rule.rating === 'secure' ? 'info' : 'warning')) fail('severity does not follow rating');
   if (rule.match.length === 0) fail('empty match');
@@ -219,14 +222,15 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   for (const rule of securityRules) {
     const names = matched.get(rule.code);
     if (!names) continue;
-    diagnostics.push({
-      code: rule.code,
-      severity: rule.severity,
-      message: renderMessage(rule.message, names),
-      span: null,
-      args: { suites: names.join(','), count: names.length, source: rule.sources[0]!.title, rating: rule.rating },
-      fix: { description: rule.fix },
-    });
+    diagnostics.push(
+      diagnostic(
+        rule.code,
+        renderMessage(rule.message, names),
+        null,
+        { suites: names.join(','), count: names.length, source: rule.sources[0]!.title, rating: rule.rating },
+        { fix: { description: rule.fix } },
+      ),
+    );
   }
   return { suites, summary: { rating, first, counts }, diagnostics };
 }

@@ -1,0 +1,112 @@
+import type { Span } from '../types.js';
+import { applyRule, popcount, type CipherList, type RuleOp } from './cipher-list.js';
+import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
+
+/** Where one evaluation records its elements (see trace.ts); both families use it. */
+export interface Tracing {
+  /** The elements recorded so far; null when not tracing. */
+  trace: TermTrace[] | null;
+  /** The trace index of the `!` element that removed each suite, by suite index. */
+  killedBy?: Map<number, number>;
+}
+
+/** What one element is, for its record: where, its text, its operator, its words. */
+export type ElementRecord = Pick<TermTrace, 'span' | 'text' | 'operator' | 'words'>;
+
+const EFFECT: Record<RuleOp, TermEffect> = {
+  add: 'added',
+  ord: 'moved',
+  del: 'deleted',
+  kill: 'killed',
+  bump: 'moved',
+};
+
+/** Records one element when tracing (a no-op otherwise); `suites` are the names of the suites it changed. */
+export function record(
+  tr: Tracing,
+  element: ElementRecord,
+  effect: TermEffect,
+  suites: string[],
+  extra: Partial<TermTrace> = {},
+): void {
+  tr.trace?.push({
+    ...element,
+    span: { start: element.span.start, end: element.span.end },
+    effect,
+    suites,
+    ...extra,
+  });
+}
+
+/** The text and span of an element of `input`, without words or operator. */
+export function bare(input: string, span: Span): ElementRecord {
+  return {
+    span: { start: span.start, end: span.end },
+    text: input.slice(span.start, span.end),
+    operator: null,
+    words: [],
+  };
+}
+
+/**
+ * Why a rule that was applied changed nothing: no suite that exists (`universe`: the suites
+ * the call collected) matches it, or every match was removed for good (and by which element),
+ * or the matches are already where the rule would put them.
+ */
+export function whyNothing(
+  tr: Tracing,
+  list: CipherList,
+  op: RuleOp,
+  hits: Uint32Array,
+  universe: Uint32Array,
+): Partial<TermTrace> {
+  let any = 0;
+  let live = 0;
+  let first = -1;
+  for (let w = 0; w < hits.length; w++) {
+    const exists = hits[w]! & universe[w]!;
+    any |= exists;
+    live |= exists & list.alive[w]!;
+    if (first === -1 && exists !== 0) first = w * 32 + (31 - Math.clz32(exists & -exists));
+  }
+  let reason: NoEffectReason;
+  if (any === 0) reason = 'matches-nothing';
+  else if (live === 0) reason = 'shadowed-by-kill';
+  else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
+  const by = reason === 'shadowed-by-kill' ? tr.killedBy?.get(first) : undefined;
+  return by === undefined ? { reason } : { reason, shadowedBy: by };
+}
+
+/**
+ * ssl_cipher_apply_rule() for one element, recorded when tracing: the suites it changed, or why
+ * it changed none (`why` when the caller already knows). `names` maps suite indices to names.
+ */
+export function applyElement(
+  tr: Tracing,
+  list: CipherList,
+  op: RuleOp,
+  hits: Uint32Array,
+  inGroup: boolean,
+  element: () => ElementRecord,
+  names: (i: number) => string,
+  universe: Uint32Array,
+  why: Partial<TermTrace> | null = null,
+): void {
+  if (!tr.trace) {
+    applyRule(list, op, hits, undefined, inGroup);
+    return;
+  }
+  let activeBefore = 0;
+  if (op === 'kill') for (let w = 0; w < hits.length; w++) activeBefore += popcount(hits[w]! & list.active[w]!);
+  const touched: number[] = [];
+  if (applyRule(list, op, hits, touched, inGroup) === 0) {
+    record(tr, element(), 'none', [], why ?? whyNothing(tr, list, op, hits, universe));
+    return;
+  }
+  record(tr, element(), EFFECT[op], touched.map(names), op === 'kill' ? { activeBefore } : {});
+  if (op === 'kill') {
+    const at = tr.trace.length - 1;
+    tr.killedBy ??= new Map();
+    for (const i of touched) tr.killedBy.set(i, at);
+  }
+}
