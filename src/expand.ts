@@ -70,7 +70,15 @@ function expandOpenssl(input: string, options: ExpandOptions, mode?: { suiteB: s
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
-    return { ok: false, error: { ...cs.error }, ciphers: [], seclevel, diagnostics: copyDiagnostics(cs.diagnostics) };
+    return {
+      ok: false,
+      error: { ...cs.error },
+      ciphers: [],
+      seclevel,
+      diagnostics: copyDiagnostics(cs.diagnostics),
+      // No element of the string was read: the trace asked for is empty.
+      ...(options.trace ? { trace: [] } : {}),
+    };
   }
 
   // A C caller's string ends at the first NUL.
@@ -184,10 +192,11 @@ function expandForBoringssl(input: string, options: ExpandOptions): ExpandResult
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('expand: options.strict must be a boolean');
   }
-  const result: ExpandResult = expandBoringssl(input, {
+  // `ok` and `error` go together (ok: true, error: null; or ok: false and the error).
+  const result = expandBoringssl(input, {
     strict: options.strict ?? false,
     trace: Boolean(options.trace),
-  });
+  }) as ExpandResult;
   if (options.supported === undefined || options.supported === false) return result;
   const { options: sup, seclevel } = readSupportedOptions(options.supported, 'expand');
   return { ...result, supported: boringsslSupportedView(result.ciphers, { ...sup, seclevel }) };

@@ -1,4 +1,4 @@
-import { visibleChar } from './characters.js';
+import { escapeControls, visibleChar } from './characters.js';
 import type { Diagnostic, Span } from '../types.js';
 
 /** What `renderProblem` renders: a `Diagnostic`, an `ExpandError` with a severity, or the like. */
@@ -9,8 +9,8 @@ export interface RenderedProblem {
   code: string;
   /** The one-line message after the code. */
   message: string;
-  /** Where the caret goes; none for a problem of the whole input. */
-  span: Span | null | undefined;
+  /** Where the caret goes; none (absent or null) for a problem of the whole input. */
+  span?: Span | null | undefined;
   /** Shown as `= note:` lines. */
   related?: Diagnostic['related'];
   /** Shown as a `= help:` line. */
@@ -96,9 +96,4 @@ function codePoints(text: string): Array<{ at: number; shown: string }> {
   lastText = text;
   lastCodePoints = cps;
   return cps;
-}
-
-/** Control characters in a message become `\u{…}` escapes: nothing raw reaches a terminal. */
-function escapeControls(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }

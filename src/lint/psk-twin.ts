@@ -26,17 +26,28 @@ const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
 /**
  * `!X+RSA` or `-X+RSA` (and the DHE / ECDHE words) that keeps the PSK variants of that key
  * exchange: the suites the same compound with the PSK alias selects that are still in the final
- * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match.
+ * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match; each
+ * compound once, however often the string repeats it.
  */
 export function pskTwins(
   trace: readonly TermTrace[],
   final: readonly Cipher[],
   target: OpenSSLTargetName,
-): Diagnostic[] {
+  emit: (d: Diagnostic) => void,
+): void {
   const t = getTarget(target);
-  if (!t) return [];
+  if (!t) return;
   const inList = new Set(final.map((c) => c.name));
-  const out: Diagnostic[] = [];
+  const matched = new Map<string, string[]>();
+  const matches = (compound: string): string[] => {
+    let names = matched.get(compound);
+    if (!names) {
+      const r = expand(compound, { target, ciphersuites: '' });
+      names = r.ok ? r.ciphers.map((c) => c.name) : [];
+      matched.set(compound, names);
+    }
+    return names;
+  };
   for (const e of trace) {
     if ((e.operator !== '!' && e.operator !== '-') || e.effect === 'error') continue;
     const twinWord = e.words.find(
@@ -45,11 +56,10 @@ export function pskTwins(
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
-    const r = expand(compound, { target, ciphersuites: '' });
-    const left = r.ok ? r.ciphers.filter((c) => inList.has(c.name)).map((c) => c.name) : [];
+    const left = matches(compound).filter((n) => inList.has(n));
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
-    out.push({
+    emit({
       code: 'psk-variant-kept',
       severity: 'warning',
       message: `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
@@ -61,5 +71,4 @@ export function pskTwins(
       },
     });
   }
-  return out;
 }
