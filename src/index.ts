@@ -31,7 +31,15 @@ export type { SuiteOrigin } from './explain/suite-history.js';
 export { diff, diffResults, type CipherListDiff, type Side } from './diff.js';
 export { formatCiphers, type OutputFormat } from './format/openssl-text.js';
 export { describeTargets, type TargetInfo } from './targets.js';
-export { renderProblem, type RenderedProblem } from './format/diagnostic-text.js';
+export { renderProblem, type RelatedPlace, type RenderedProblem } from './format/diagnostic-text.js';
+export {
+  locateInSource,
+  type DiagnosticSources,
+  type SourceLocation,
+  type SourcePosition,
+  type SourceRole,
+  type SourceText,
+} from './format/source-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
 export { negotiate, peers } from './negotiate/negotiate.js';
 export type {
