@@ -402,3 +402,23 @@ describe('explain escapes the control characters of the input', () => {
     expect(renderSuiteAnswer(answer, explanation)).toBe('X\\u{9b}Y is not a suite of this target.\n');
   });
 });
+
+describe('options.maxDiagnostics', () => {
+  const input = 'AES128-SHA' + ':AES128-SHA'.repeat(150);
+  it('sets the cap; Infinity returns every finding, 0 only the count', () => {
+    const all = lint(input, { ciphersuites: '', maxDiagnostics: Infinity }).diagnostics;
+    expect(all.some((d) => d.code === 'too-many-diagnostics')).toBe(false);
+    expect(all.filter((d) => d.code === 'duplicate-term')).toHaveLength(150);
+    const ten = lint(input, { ciphersuites: '', maxDiagnostics: 10 }).diagnostics;
+    expect(ten.at(-1)!.args).toEqual({ more: all.length - 10, limit: 10 });
+    expect(lint(input, { ciphersuites: '', maxDiagnostics: 0 }).diagnostics.map((d) => [d.code, d.args.more])).toEqual([
+      ['too-many-diagnostics', all.length],
+    ]);
+  });
+
+  it('anything but a whole number or Infinity is a TypeError', () => {
+    for (const bad of [-1, 1.5, NaN, '10' as unknown as number]) {
+      expect(() => lint('HIGH', { maxDiagnostics: bad })).toThrow(TypeError);
+    }
+  });
+});

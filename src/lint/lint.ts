@@ -50,8 +50,8 @@ export interface LintResultFields {
   ok: boolean;
   /**
    * Every finding but those of `options.ignore`, by position in the input (those without a span
-   * last): at most 100, the most severe first and then the earliest, and then one
-   * `too-many-diagnostics` finding that says how many more there were.
+   * last): at most `options.maxDiagnostics` (100), the most severe first and then the earliest,
+   * and then one `too-many-diagnostics` finding that says how many more there were.
    */
   diagnostics: Diagnostic[];
 }
@@ -60,6 +60,11 @@ export interface LintResultFields {
 export interface LintOptions extends ExpandOptions {
   /** Codes to leave out. */
   ignore?: readonly string[];
+  /**
+   * The most findings to return (default 100); the others are counted in one more,
+   * `too-many-diagnostics`. `Infinity` returns every finding: memory then grows with the string.
+   */
+  maxDiagnostics?: number;
 }
 
 /** How many elements lint may test by evaluating the string without them. */
@@ -72,12 +77,15 @@ const REEVALUATIONS = 64;
  * but does something other than the text says, `info` for style.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
-  const { ignore = [], ...expandOptions } = options;
+  const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  if (!(maxDiagnostics === Infinity || (Number.isInteger(maxDiagnostics) && maxDiagnostics >= 0))) {
+    throw new TypeError('lint: options.maxDiagnostics must be a whole number or Infinity');
+  }
   const boring = expandOptions.target === 'boringssl';
   const expanded = expand(input, { ...expandOptions, trace: true });
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
   const result = { ...expanded, trace: expanded.trace ?? [] };
-  const out = new Findings(ignore, MAX_FINDINGS);
+  const out = new Findings(ignore, maxDiagnostics);
 
   if (result.error) {
     out.add({
