@@ -361,6 +361,15 @@ describe('lint, explain and diff commands', () => {
     }
   });
 
+  it('lint lists 100 findings and says how many more there were', () => {
+    const r = cipherx(['lint', '--ciphersuites', '', `HIGH${':-aNULL'.repeat(300)}`]);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual([
+      'info[too-many-diagnostics]: 208 more findings not listed (lint lists the 100 most severe, the earliest first)',
+      'openssl-3.0: accepted, 125 suites; worst suite offered: weak, first preference: recommended; 0 errors, 100 warnings, 0 notes; 208 more not listed',
+    ]);
+  });
+
   it('lint --fail-on warning exits 1 on a warning; a rejected string is an error', () => {
     expect(cipherx(['lint', '--fail-on', 'warning', 'HIGH:!aNULL:-aNULL']).status).toBe(1);
     expect(cipherx(['lint', 'AES#']).status).toBe(1);
