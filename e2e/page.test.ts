@@ -1,6 +1,8 @@
 // The built page in headless Chromium, loaded from file://: what it shows is what the library
 // says, its state lives in the URL fragment, and it requests nothing beyond itself.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ import {
   type TargetName,
 } from '../src/index.js';
 import { renderNegotiation } from '../src/format/negotiate-text.js';
-import { ARTIFACTS, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, PAGE_FILE, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
 
 const CISCO =
   'ECDH+aRSA:ECDH+ECDSA:DHE+DSS+AES:AES128:AES256:!SRP:!AESGCM+DH+aRSA:!AESGCM+RSA:!aNULL:!eNULL:!DES:!3DES:!IDEA:!RC2:-IDEA:-aNULL:-EXPORT:!ECDHE-ECDSA-AES256-CCM';
@@ -477,7 +479,7 @@ describe('written fragments, read strictly', () => {
     // 300 elements that do nothing: one finding each.
     const s = `HIGH:${Array.from({ length: 300 }, () => '-aNULL').join(':')}`;
     await fillIn(page, '#cipher-string', s);
-    const total = lint(s).diagnostics.length;
+    const total = lint(s, { maxDiagnostics: Infinity }).diagnostics.length;
     expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
     expect(await page.textContent('#findings')).toContain(`${total - 200} more findings not shown`);
     await page.close();
@@ -547,7 +549,7 @@ describe('status, headings and layout', () => {
     await page.keyboard.type(':kRSA');
     await settled(page);
     const final = `${s}:kRSA`;
-    const r = lint(final);
+    const r = lint(final, { maxDiagnostics: Infinity });
     expect(await page.textContent('#status')).toContain(`Accepted by openssl-3.0: ${r.result.ciphers.length} suite`);
     expect(await page.$$eval('#findings li.diag', (l) => l.length)).toBe(200);
     expect(await page.textContent('#findings')).toContain(`${r.diagnostics.length - 200} more findings not shown`);
@@ -652,6 +654,62 @@ describe('keyboard and small screens', () => {
       await screenshot(page, `${view}-${label}`);
       await page.close();
     }
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const policyOf = (html: string) =>
+    /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
+
+  it('allows the one inlined script by its sha256 hash, and no inline script else', async () => {
+    const html = readFileSync(PAGE_FILE, 'utf8');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const hash = createHash('sha256').update(inline[0]!.replace(/\r\n?/g, '\n'), 'utf8').digest('base64');
+    const scriptSrc = policyOf(html)
+      .split(';')
+      .map((d) => d.trim())
+      .filter((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toEqual([`script-src 'sha256-${hash}'`]);
+    expect(policyOf(html)).toMatch(/default-src 'none'/);
+
+    // The page runs under it (open() fails on any console error, a refused script among them).
+    const page = await browser.open();
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(policyOf(html));
+    await setString(page, 'HIGH:!aNULL', 'openssl-3.0');
+    expect(await tableRows(page)).toHaveLength(expand('HIGH:!aNULL').ciphers.length);
+    await page.close();
+  });
+
+  it('refuses a script added to the page', async () => {
+    // A page of its own: the refusal is a console error, which open() would count as a failure.
+    const page = await browser.context.newPage();
+    await page.goto(PAGE_URL);
+    await page.waitForSelector('#status:not(:empty)');
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<[string, boolean]>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            resolve([e.violatedDirective, 'injected' in window]),
+          );
+          const s = document.createElement('script');
+          s.textContent = 'window.injected = true;';
+          document.body.append(s);
+          setTimeout(() => resolve(['none', 'injected' in window]), 2000);
+        }),
+    );
+    expect(outcome).toEqual(['script-src-elem', false]);
+    await page.close();
+  });
+});
+
+describe('a rejected TLS 1.3 list in the fragment', () => {
+  it('#cs=FOO: the page shows the invalid-ciphersuites error, with no element', async () => {
+    const page = await browser.open('#s=HIGH&cs=FOO');
+    expect(await page.textContent('#status')).toContain('Rejected by openssl-3.0: invalid-ciphersuites');
+    const codes = await page.$$eval('#findings li.diag', (li) => li.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(lint('HIGH', { ciphersuites: 'FOO' }).diagnostics.map((d) => d.code));
+    await page.close();
   });
 });
 

@@ -58,14 +58,13 @@ function expandOpenssl(
   const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
-    // The cipher list is never read: its trace is empty.
-    const diagnostics = copyDiagnostics(cs.diagnostics);
     return {
       ok: false,
       error: { ...cs.error },
       ciphers: [],
       seclevel,
-      diagnostics,
+      diagnostics: copyDiagnostics(cs.diagnostics),
+      // No element of the string was read: the trace asked for is empty.
       ...(options.trace ? { trace: [] } : {}),
     };
   }
@@ -154,20 +153,17 @@ function expandOpenssl(
   const body = ctx.error ? 0 : appendActive(ctx.list, t.suites, ciphers);
   const end = outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');
   // Built field by field: a spread here costs more than the rest of a short string's evaluation.
-  const result: ExpandResult = {
-    ok: end.ok,
-    error: end.error,
-    ciphers: end.ciphers,
-    seclevel: ctx.seclevel,
-    diagnostics,
-  };
+  const result: ExpandResult = end.ok
+    ? { ok: true, error: null, ciphers: end.ciphers, seclevel: ctx.seclevel, diagnostics }
+    : { ok: false, error: end.error, ciphers: end.ciphers, seclevel: ctx.seclevel, diagnostics };
   if (trace) result.trace = trace;
   return result;
 }
 
 /** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
 function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
-  const result: ExpandResult = expandBoringssl(boringsslTable(o.lib), input, { strict: o.strict, trace: o.trace });
+  // `ok` and `error` go together (ok: true, error: null; or ok: false and the error).
+  const result = expandBoringssl(boringsslTable(o.lib), input, { strict: o.strict, trace: o.trace }) as ExpandResult;
   if (o.supported === null) return result;
   return { ...result, supported: boringsslSupportedView(o.lib, result.ciphers, o.supported) };
 }

@@ -126,7 +126,26 @@ export interface ExpandOptions {
 }
 
 /** What `expand` returns: what a context holds after `SSL_CTX_set_cipher_list` with the string. */
-export interface ExpandResult {
+export type ExpandResult = ExpandAccepted | ExpandRejected;
+
+/** An `ExpandResult` of a string OpenSSL accepts: `ok` is true, `error` null. */
+export interface ExpandAccepted extends ExpandResultFields {
+  /** OpenSSL accepts the string (`SSL_CTX_set_cipher_list` returns 1). */
+  ok: true;
+  /** Null: nothing went wrong. */
+  error: null;
+}
+
+/** An `ExpandResult` of a string OpenSSL rejects: `ok` is false, `error` says why. */
+export interface ExpandRejected extends ExpandResultFields {
+  /** OpenSSL rejects the string (`SSL_CTX_set_cipher_list` returns 0). */
+  ok: false;
+  /** Why OpenSSL refused the string. */
+  error: ExpandError;
+}
+
+/** What every `ExpandResult` has, accepted or not. */
+export interface ExpandResultFields {
   /** Whether OpenSSL would accept the string (`SSL_CTX_set_cipher_list` returns 1). */
   ok: boolean;
   /** Why OpenSSL refused the string; null when `ok`. */

@@ -347,6 +347,29 @@ describe('lint, explain and diff commands', () => {
     expect(r.status).toBe(0);
   });
 
+  it('a rejected --ciphersuites list: lint, explain and expand --explain report it (exit 1, no internal error)', () => {
+    const lintRun = cipherx(['lint', '--ciphersuites', 'FOO', 'HIGH']);
+    expect([lintRun.status, lintRun.stderr]).toEqual([1, '']);
+    expect(lintRun.stdout).toMatch(/^error\[invalid-ciphersuites\]: .*\n --> --ciphersuites:1:1\n/);
+    const want = 'The call fails before the string is read: invalid-ciphersuites (';
+    for (const args of [
+      ['explain', '--ciphersuites', 'FOO', 'HIGH'],
+      ['expand', '--explain', '--ciphersuites', 'FOO', 'HIGH'],
+    ]) {
+      const r = cipherx(args);
+      expect([r.status, r.stderr, r.stdout.startsWith(want)]).toEqual([1, '', true]);
+    }
+  });
+
+  it('lint lists 100 findings and says how many more there were', () => {
+    const r = cipherx(['lint', '--ciphersuites', '', `HIGH${':-aNULL'.repeat(300)}`]);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual([
+      'info[too-many-diagnostics]: 208 more findings not listed (lint lists the 100 most severe, the earliest first)',
+      'openssl-3.0: accepted, 125 suites; worst suite offered: weak, first preference: recommended; 0 errors, 100 warnings, 0 notes; 208 more not listed',
+    ]);
+  });
+
   it('lint --fail-on warning exits 1 on a warning; a rejected string is an error', () => {
     expect(cipherx(['lint', '--fail-on', 'warning', 'HIGH:!aNULL:-aNULL']).status).toBe(1);
     expect(cipherx(['lint', 'AES#']).status).toBe(1);
@@ -505,6 +528,20 @@ describe('cipherx negotiate', () => {
     expect(cipherx(['negotiate', '--peer', 'java-17', '--cert', 'ECDSA', 'DEFAULT']).stderr).toContain('--role server');
     const unknown = cipherx(['negotiate', '--peer', 'windows-3.11', 'DEFAULT']);
     expect([unknown.status, unknown.stderr.includes('known: android-10')]).toEqual([2, true]);
+  });
+
+  it("a peer file's name and its name setting reach the terminal with control characters escaped", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cipherx-peer-'));
+    const file = join(dir, 'mail\u001b[31m.txt');
+    writeFileSync(file, 'TLS_RSA_WITH_AES_256_CBC_SHA\nBOGUS\u001b[2J\n');
+    const r = cipherx(['negotiate', '--peer-file', file, '--peer-protocols', 'TLSv1.2', 'kRSA+AES']);
+    expect(r.stdout.split('\n')[0]).toBe('openssl-3.0 (client)  <->  mail\\u{1b}[31m.txt (server)');
+    expect(r.stderr).toBe(
+      `${join(dir, 'mail\\u{1b}[31m.txt')}:2: warning: \`BOGUS\\u001b[2J\` is not a suite name cipherx knows: left out\n`,
+    );
+    writeFileSync(file, 'name: Mail\u009b2J server\nTLS_RSA_WITH_AES_256_CBC_SHA\n');
+    const named = cipherx(['negotiate', '--peer-file', file, '--peer-protocols', 'TLSv1.2', 'kRSA+AES']);
+    expect(named.stdout.split('\n')[0]).toBe('openssl-3.0 (client)  <->  Mail\\u{9b}2J server (server)');
   });
 
   it('--list-peers names every profile with its sources', () => {

@@ -299,3 +299,126 @@ describe('lint stays linear on long strings', () => {
     expect([note.severity, note.args]).toEqual(['info', { count: 6, limit: 64 }]);
   });
 });
+
+describe('lint caps its findings and stays linear', () => {
+  it('a 2 MB string: 100 findings, then how many more there were (no stack overflow)', () => {
+    const n = 200_000;
+    const input = 'AES128-SHA' + ':AES128-SHA'.repeat(n);
+    expect(input.length).toBeGreaterThan(2_000_000);
+    const r = lint(input, { ciphersuites: '' });
+    // Each repeat is a duplicate-term; the list's own findings come on top.
+    const own = lint('AES128-SHA', { ciphersuites: '' }).diagnostics.length;
+    expect(r.diagnostics).toHaveLength(101);
+    const last = r.diagnostics[100]!;
+    expect([last.code, last.severity, last.span, last.args]).toEqual([
+      'too-many-diagnostics',
+      'info',
+      null,
+      { more: n + own - 100, limit: 100 },
+    ]);
+  });
+
+  it('keeps the most severe findings, then the earliest, and lists them by position', () => {
+    // 150 notes (duplicate-term) before two warnings (dead-term): the warnings are kept.
+    const input = 'AES128-SHA' + ':AES128-SHA'.repeat(150) + ':!aNULL:-aNULL';
+    const r = lint(input, { ciphersuites: '', ignore: ['sha1-mac', 'cbc-mode', 'no-forward-secrecy'] });
+    const kept = r.diagnostics.slice(0, -1);
+    expect(kept.filter((d) => d.code === 'dead-term').map((d) => input.slice(d.span!.start, d.span!.end))).toEqual([
+      '!aNULL',
+      '-aNULL',
+    ]);
+    expect(kept.filter((d) => d.code === 'duplicate-term')).toHaveLength(98);
+    const starts = kept.map((d) => d.span!.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(r.diagnostics.at(-1)!.args).toEqual({ more: 52, limit: 100 });
+  });
+
+  it("expand's own count of the diagnostics it left out adds to lint's: one summary", () => {
+    // expand lists 100 of the 300 unknown words and counts 200; lint has HIGH's findings on top.
+    const own = lint('HIGH', { ciphersuites: '' }).diagnostics.length;
+    const r = lint('HIGH' + ':FOO'.repeat(300), { ciphersuites: '' });
+    expect(r.diagnostics.filter((d) => d.code === 'too-many-diagnostics').map((d) => d.args)).toEqual([
+      { more: 200 + own, limit: 100 },
+    ]);
+  });
+
+  it('@STRENGTH after the same suites added again and again: each suite is named once', () => {
+    // `-X` takes the suites out, so each round adds them again.
+    const input = 'AES128-SHA:AES256-SHA:@STRENGTH:-AES128-SHA:-AES256-SHA:'.repeat(2000) + 'AES128-SHA';
+    const r = lint(input, { ciphersuites: '' });
+    const reorders = r.diagnostics.filter((d) => d.code === 'strength-reorders');
+    expect(reorders.length).toBeGreaterThan(0);
+    for (const d of reorders) expect(d.related).toHaveLength(2);
+  });
+});
+
+describe('a rejected ciphersuites list', () => {
+  it('expand: the trace asked for is there, empty', () => {
+    const r = expand('HIGH', { ciphersuites: 'FOO', trace: true });
+    expect([r.ok, r.error?.code, r.trace]).toEqual([false, 'invalid-ciphersuites', []]);
+  });
+
+  it('lint reports invalid-ciphersuites, pointing into the option', () => {
+    const r = lint('HIGH', { ciphersuites: 'FOO' });
+    expect(r.ok).toBe(false);
+    expect(r.result.trace).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.source, d.span])).toEqual([
+      ['invalid-ciphersuites', 'error', 'ciphersuites', { start: 0, end: 3 }],
+      ['unknown-ciphersuite', 'warning', 'ciphersuites', { start: 0, end: 3 }],
+    ]);
+  });
+
+  it('explain: no element, the failure said once (exact text)', () => {
+    const x = explain('HIGH', { ciphersuites: 'FOO' });
+    expect([x.result.trace, x.origins]).toEqual([[], []]);
+    expect(renderExplanation(x)).toBe(
+      'The call fails before the string is read: invalid-ciphersuites (no ciphersuite name in the list is known (SSL_CTX_set_ciphersuites fails: no cipher match))\n',
+    );
+    expect(explainSuite('HIGH', 'AES128-SHA', { ciphersuites: 'FOO' }).answer).toEqual({
+      suite: 'AES128-SHA',
+      present: false,
+      cause: 'call-failed',
+    });
+  });
+});
+
+describe('explain escapes the control characters of the input', () => {
+  it('in the elements, the origins and the answer', () => {
+    const input = 'AES128-SHA:FO\u001b[2JO:+AES128-SHA';
+    // The column is as wide as the escaped text.
+    expect(renderExplanation(explain(input, { ciphersuites: '' }))).toBe(
+      [
+        'Elements, in the order OpenSSL applies them:',
+        '  1  AES128-SHA    added 1 suite',
+        '  2  FO\\u{1b}[2JO  nothing: not a suite or alias here',
+        '  3  +AES128-SHA   moved 1 suite to the end',
+        '',
+        'Suites, in preference order:',
+        '  1  AES128-SHA  added by #1 AES128-SHA; last moved by #3 +AES128-SHA',
+        '',
+      ].join('\n'),
+    );
+    const { explanation, answer } = explainSuite(input, 'X\u009bY', { ciphersuites: '' });
+    expect(renderSuiteAnswer(answer, explanation)).toBe('X\\u{9b}Y is not a suite of this target.\n');
+  });
+});
+
+describe('options.maxDiagnostics', () => {
+  const input = 'AES128-SHA' + ':AES128-SHA'.repeat(150);
+  it('sets the cap; Infinity returns every finding, 0 only the count', () => {
+    const all = lint(input, { ciphersuites: '', maxDiagnostics: Infinity }).diagnostics;
+    expect(all.some((d) => d.code === 'too-many-diagnostics')).toBe(false);
+    expect(all.filter((d) => d.code === 'duplicate-term')).toHaveLength(150);
+    const ten = lint(input, { ciphersuites: '', maxDiagnostics: 10 }).diagnostics;
+    expect(ten.at(-1)!.args).toEqual({ more: all.length - 10, limit: 10 });
+    expect(lint(input, { ciphersuites: '', maxDiagnostics: 0 }).diagnostics.map((d) => [d.code, d.args.more])).toEqual([
+      ['too-many-diagnostics', all.length],
+    ]);
+  });
+
+  it('anything but a whole number or Infinity is a TypeError', () => {
+    for (const bad of [-1, 1.5, NaN, '10' as unknown as number]) {
+      expect(() => lint('HIGH', { maxDiagnostics: bad })).toThrow(TypeError);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { negotiate, type NegotiateOptions, type PeerProfile } from '../src/index.js';
+import { expand, negotiate, peers, targets, type NegotiateOptions, type PeerProfile } from '../src/index.js';
+import { BUILT_IN_PEER_IDS } from '../src/negotiate/peers.js';
 import { parsePeerFile } from '../src/negotiate/peer-file.js';
 
 const CISCO =
@@ -58,7 +59,11 @@ describe('negotiate: the Cisco / Exchange 2013 case', () => {
   });
 
   it('as the server for such a client, 3.0 at level 1 refuses TLS 1.0 even for RSA key exchange', () => {
-    const asServer = { target: 'openssl-3.0' as const, role: 'server' as const, peer: 'exchange-2013-smtp-pre-cu8' };
+    const asServer = {
+      target: 'openssl-3.0' as const,
+      role: 'server' as const,
+      peer: 'exchange-2013-smtp-pre-cu8' as const,
+    };
     expect(outcome({ ...asServer, local: 'kRSA+AES' })).toMatchObject({
       ok: false,
       protocol: 'TLSv1',
@@ -145,7 +150,7 @@ describe('negotiate: the rules', () => {
       local: dheOnly,
       ciphersuites: '',
       supported: { maxProtocol: 'TLSv1.2' as const },
-      peer: 'windows-server-2012-r2',
+      peer: 'windows-server-2012-r2' as const,
     };
     expect(outcome({ ...opts, seclevel: 2 }).failure).toBe('openssl-dh-key-too-small');
     const at1 = outcome({ ...opts, seclevel: 1 });
@@ -230,6 +235,7 @@ describe('negotiate: the rules', () => {
 
   it('a rejected string, an unknown peer, a peer in the wrong role', () => {
     expect(outcome({ local: 'NOSUCH', peer: 'windows-server-2016' }).failure).toBe('local-string-rejected');
+    // @ts-expect-error not a built-in id: a TypeScript caller is told, a JavaScript one gets a TypeError.
     expect(() => negotiate({ local: 'ALL', peer: 'windows-3.11' })).toThrow(/unknown peer/);
     expect(() => negotiate({ local: 'ALL', peer: 'android-10' })).toThrow(/not a server/);
   });
@@ -281,5 +287,48 @@ describe('peer files', () => {
     expect(none.profile.protocols).toEqual(['TLSv1.3', 'TLSv1.2']);
     expect(none.profile.suites).toEqual(['TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_RSA_WITH_AES_256_CBC_SHA']);
     expect(none.problems.map((p) => p.severity)).toEqual(['info']);
+  });
+});
+
+describe('what the library hands out cannot change its later answers', () => {
+  it('peers(): a changed list or profile leaves the next call and negotiate() as they were', () => {
+    const before = JSON.stringify(peers());
+    const n = JSON.stringify(negotiate({ local: 'DEFAULT', peer: 'windows-server-2016' }));
+    const got = peers();
+    const p = got.find((x) => x.id === 'windows-server-2016')!;
+    p.suites.length = 0;
+    p.protocols.push('SSLv3');
+    p.sources[0]!.url = 'changed';
+    got.length = 0;
+    expect(JSON.stringify(peers())).toBe(before);
+    expect(JSON.stringify(negotiate({ local: 'DEFAULT', peer: 'windows-server-2016' }))).toBe(n);
+  });
+
+  it("negotiate()'s hazard sources: changing them changes no later result", () => {
+    const options = { local: 'DEFAULT', target: 'openssl-1.1.1' as const, peer: 'windows-server-2012-r2' as const };
+    const first = negotiate(options);
+    const before = JSON.stringify(first);
+    expect(first.hazards.some((h) => h.sources.length > 0)).toBe(true);
+    for (const h of first.hazards) {
+      h.sources[0]!.title = 'changed';
+      h.sources.length = 0;
+    }
+    expect(JSON.stringify(negotiate(options))).toBe(before);
+  });
+
+  it('targets is frozen: it cannot be changed, and what cipherx accepts stays the same', () => {
+    const before = [...targets];
+    expect(() => (targets as string[]).push('openssl-9.9')).toThrow(TypeError);
+    expect(() => ((targets as string[])[0] = 'openssl-9.9')).toThrow(TypeError);
+    expect(targets).toEqual(before);
+    expect(() => expand('HIGH', { target: 'openssl-9.9' as never })).toThrow(/unknown target/);
+  });
+
+  it('the PeerId type lists exactly the built-in profiles', () => {
+    expect([...BUILT_IN_PEER_IDS].sort()).toEqual(
+      peers()
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });

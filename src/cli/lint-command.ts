@@ -76,11 +76,13 @@ async function run(args: string[], io: Io): Promise<number> {
       const source = d.source === 'ciphersuites' ? (values.ciphersuites ?? '') : input;
       text += renderProblem(d, source, d.source === 'ciphersuites' ? '--ciphersuites' : '<argv>');
     }
-    const count = (s: Severity) => r.diagnostics.filter((d) => d.severity === s).length;
+    const listed = r.diagnostics.filter((d) => d.code !== 'too-many-diagnostics');
+    const count = (s: Severity) => listed.filter((d) => d.severity === s).length;
+    const more = r.diagnostics.length - listed.length > 0 ? `; ${r.diagnostics.at(-1)!.args.more} more not listed` : '';
     const rating = r.security?.summary.rating
       ? `; worst suite offered: ${r.security.summary.rating}, first preference: ${r.security.summary.first}`
       : '';
-    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`;
+    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes${more}\n`;
     return { text, fails };
   };
   if (values.batch) {

@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import { basename } from 'node:path';
+import { escapeControls } from '../core/characters.js';
 import { renderNegotiation, renderNegotiationMatrix } from '../format/negotiate-text.js';
 import { negotiate, peers, type NegotiateOptions, type Negotiation, type Role } from '../negotiate/negotiate.js';
 import { parsePeerFile } from '../negotiate/peer-file.js';
-import { registerPeerData, type CertificateType, type PeerProfile } from '../negotiate/peers.js';
+import { registerPeerData, type CertificateType, type PeerId, type PeerProfile } from '../negotiate/peers.js';
 import { isProtocolVersion, type ProtocolVersion } from '../supported/protocol.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { readFileCapped } from './read-file.js';
@@ -155,7 +156,8 @@ async function runNegotiations(
   role: Role,
   io: { stderr: Writable },
 ): Promise<Negotiation[]> {
-  const run = (peer: string | PeerProfile) => {
+  // A built-in id is checked by negotiate() itself: an unknown one is its TypeError, a usage error here.
+  const run = (peer: PeerId | PeerProfile) => {
     try {
       return negotiate({ ...base, peer });
     } catch (e) {
@@ -167,16 +169,18 @@ async function runNegotiations(
     const peerRole = role === 'client' ? 'server' : 'client';
     return peers()
       .filter((p) => p.roles.includes(peerRole))
-      .map((p) => run(p.id));
+      .map((p) => run(p.id as PeerId));
   }
-  if (values.peer !== undefined) return [run(values.peer)];
+  if (values.peer !== undefined) return [run(values.peer as PeerId)];
   const file = values['peer-file']!;
   const bytes = await readFileCapped(file, '--peer-file');
   const text = peerFileText(bytes);
   const protocols = values['peer-protocols'] !== undefined ? protocolList(values['peer-protocols']) : undefined;
   const { profile, problems } = parsePeerFile(text, { id: basename(file), ...(protocols ? { protocols } : {}) });
-  for (const p of problems) io.stderr.write(`${file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}\n`);
-  if (profile.suites.length === 0) throw new UsageError(`--peer-file ${file} names no suite cipherx knows`);
+  const shownFile = escapeControls(file);
+  for (const p of problems)
+    io.stderr.write(`${shownFile}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${escapeControls(p.message)}\n`);
+  if (profile.suites.length === 0) throw new UsageError(`--peer-file ${shownFile} names no suite cipherx knows`);
   return [run(profile)];
 }
 

@@ -30,3 +30,11 @@ export function visibleChar(cp: number): string {
 }
 
 const hex = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Control characters (C0, DEL, C1) become `\u{…}` escapes: text from the input can be printed
+ * without reaching a terminal raw.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}

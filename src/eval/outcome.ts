@@ -11,7 +11,7 @@ export function outcome<E, C>(
   ciphers: C[],
   selected: number,
   why: string,
-): { ok: boolean; error: E | NoCipherMatch | null; ciphers: C[] } {
+): { ok: true; error: null; ciphers: C[] } | { ok: false; error: E | NoCipherMatch; ciphers: C[] } {
   if (error) return { ok: false, error, ciphers: [] };
   if (selected === 0)
     return { ok: false, error: { code: 'no-cipher-match', message: `no cipher match: ${why}` }, ciphers: [] };

@@ -20,7 +20,9 @@ export interface Explanation {
 
 /** Evaluates `input` with a trace and tells, for every suite of the result, what added and moved it. */
 export function explain(input: string, options: ExpandOptions = {}): Explanation {
-  const result = expand(input, { ...options, trace: true }) as ExpandResult & { trace: TermTrace[] };
+  const expanded = expand(input, { ...options, trace: true });
+  // A call that fails before reading the string (a rejected ciphersuites list) has no element.
+  const result = { ...expanded, trace: expanded.trace ?? [] };
   const tls13 = new Set(result.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name));
   const origins = suiteOrigins(
     result.ciphers.map((c) => c.name),

@@ -1,6 +1,7 @@
 import type { NoEffectReason, TermTrace } from '../eval/trace.js';
 import type { Explanation, SuiteAnswer } from '../explain/explain.js';
 import { requireLibrary } from '../library/registry.js';
+import { escapeControls as shown } from '../core/characters.js';
 
 const REASONS: Record<NoEffectReason, string> = {
   'unknown-word': 'not a suite or alias here',
@@ -54,42 +55,55 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
       let why = REASONS[e.reason ?? 'unknown-word'];
       if (e.reason === 'unknown-word' && e.detail && DETAILS[e.detail]) why = DETAILS[e.detail]!;
       if (e.reason === 'shadowed-by-kill' && e.shadowedBy !== undefined)
-        why += ` by #${e.shadowedBy + 1} ${trace[e.shadowedBy]!.text}`;
+        why += ` by #${e.shadowedBy + 1} ${shown(trace[e.shadowedBy]!.text)}`;
       return `nothing: ${why}`;
     }
   }
 }
 
-/** `cipherx expand --explain`: every element with what it did, then where every suite comes from. */
+/**
+ * `cipherx expand --explain`: every element with what it did, then where every suite comes from.
+ * Text from the input is printed with its control characters escaped.
+ */
 export function renderExplanation(x: Explanation): string {
   const { trace } = x.result;
-  const items = trace.flatMap((e) => e.items ?? []);
-  const width = Math.min(40, Math.max(8, ...trace.map((e) => e.text.length), ...items.map((e) => e.text.length + 2)));
+  const error = x.result.error;
+  const failure = error && `${error.code} (${shown(error.message)})`;
+  // A rejected ciphersuites list fails the call before the string is read.
+  if (error?.code === 'invalid-ciphersuites') return `The call fails before the string is read: ${failure}\n`;
+  let width = 8;
+  for (const e of trace) {
+    width = Math.max(width, shown(e.text).length);
+    for (const item of e.items ?? []) width = Math.max(width, shown(item.text).length + 2);
+  }
+  width = Math.min(40, width);
   let out = `Elements, in the order ${requireLibrary(x.target, 'renderExplanation').product} applies them:\n`;
   trace.forEach((e, i) => {
-    out += `${String(i + 1).padStart(3)}  ${e.text.padEnd(width)}  ${describeTerm(e, trace)}\n`;
+    out += `${String(i + 1).padStart(3)}  ${shown(e.text).padEnd(width)}  ${describeTerm(e, trace)}\n`;
     // The items of an equal-preference group, each with what it did.
-    for (const item of e.items ?? []) out += `     | ${item.text.padEnd(width - 2)}  ${describeTerm(item, trace)}\n`;
+    for (const item of e.items ?? [])
+      out += `     | ${shown(item.text).padEnd(width - 2)}  ${describeTerm(item, trace)}\n`;
   });
-  if (!x.result.ok) return out + `\nThe call fails: ${x.result.error!.code} (${x.result.error!.message})\n`;
+  if (failure) return out + `\nThe call fails: ${failure}\n`;
   out += '\nSuites, in preference order:\n';
   const nameWidth = Math.max(...x.origins.map((o) => o.name.length));
   x.origins.forEach((o, i) => {
     const origin =
       o.addedBy === -1
         ? 'TLS 1.3, set apart (ciphersuites)'
-        : `added by #${o.addedBy + 1} ${trace[o.addedBy]!.text}` +
-          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${trace[o.lastMovedBy]!.text}`) +
+        : `added by #${o.addedBy + 1} ${shown(trace[o.addedBy]!.text)}` +
+          (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${shown(trace[o.lastMovedBy]!.text)}`) +
           (x.result.ciphers[i]!.inGroupWithNext ? '; equal preference with the next' : '');
     out += `${String(i + 1).padStart(3)}  ${o.name.padEnd(nameWidth)}  ${origin}\n`;
   });
   return out;
 }
 
-/** `cipherx explain <string> <suite>`: one paragraph. */
-export function renderSuiteAnswer(a: SuiteAnswer, x: Explanation): string {
+/** `cipherx explain <string> <suite>`: one paragraph, control characters of the input escaped. */
+export function renderSuiteAnswer(answer: SuiteAnswer, x: Explanation): string {
+  const a = { ...answer, suite: shown(answer.suite) };
   const { trace } = x.result;
-  const term = (i: number) => `#${i + 1} \`${trace[i]!.text}\``;
+  const term = (i: number) => `#${i + 1} \`${shown(trace[i]!.text)}\``;
   if (a.present) {
     if (a.tls13)
       return `${a.suite} is at position ${a.position + 1}: a TLS 1.3 suite, from the ciphersuites list, which the cipher string never changes.\n`;

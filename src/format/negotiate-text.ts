@@ -1,5 +1,6 @@
 import type { HazardFinding, Negotiation } from '../negotiate/negotiate.js';
 import type { ProtocolVersion } from '../supported/protocol.js';
+import { escapeControls } from '../core/characters.js';
 
 /** Wraps prose at `width` columns, every line after the first indented by `indent`. */
 function wrap(text: string, indent: string, width = 92): string {
@@ -31,10 +32,13 @@ function renderHazard(h: HazardFinding): string {
   return out;
 }
 
-/** One negotiation as text: the two sides, the version and suite, why, and the hazards. */
+/**
+ * One negotiation as text: the two sides, the version and suite, why, and the hazards. The
+ * peer's name (a profile of the caller's, a file's name) is printed with control characters escaped.
+ */
 export function renderNegotiation(n: Negotiation): string {
   const ours = `${n.local.target} (${n.local.role})`;
-  let out = `${ours}  <->  ${n.peer.name} (${n.peer.role})\n`;
+  let out = `${ours}  <->  ${escapeControls(n.peer.name)} (${n.peer.role})\n`;
   out += `  protocols  ours: ${range(n.local.offer.protocols)}; theirs: ${range(n.peer.protocols)}\n`;
   if (n.protocol) out += `  protocol   ${n.protocol}\n`;
   if (n.suite) {
@@ -55,11 +59,11 @@ export function renderNegotiation(n: Negotiation): string {
   return out;
 }
 
-/** Many negotiations of one string as a table: one peer per row. */
+/** Many negotiations of one string as a table: one peer per row (ids with control characters escaped). */
 export function renderNegotiationMatrix(rows: readonly Negotiation[]): string {
   const head = ['peer', 'role', 'protocol', 'suite', 'result'];
   const cells = rows.map((n) => [
-    n.peer.id,
+    escapeControls(n.peer.id),
     n.peer.role,
     n.protocol ?? '-',
     n.suite?.name ?? '-',

@@ -1,34 +1,72 @@
 import type { TermTrace } from '../eval/trace.js';
 import { expand } from '../expand.js';
+import { severityOf } from '../diagnostics/registry.js';
 import { libraries, requireLibrary, type Library } from '../library/registry.js';
 import { isLoaded, opensslTable } from '../library/tables.js';
-import { diagnostic } from '../diagnostics/sink.js';
+import { Findings, MAX_FINDINGS } from './findings.js';
 import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
-import type { Cipher, Diagnostic, ExpandOptions, ExpandResult, Severity, Span } from '../types.js';
+import type {
+  Cipher,
+  Diagnostic,
+  ExpandAccepted,
+  ExpandOptions,
+  ExpandRejected,
+  ExpandResult,
+  Span,
+} from '../types.js';
 
-/** What lint() finds: the evaluation it judged, and every finding, in the order of the input. */
-export interface LintResult {
-  /** Whether OpenSSL accepts the string. */
-  ok: boolean;
+/** What lint() finds: the evaluation it judged, and every finding, in the order of the input. Narrow it on `ok`. */
+export type LintResult = LintAccepted | LintRejected;
+
+/** A `LintResult` of a string OpenSSL accepts: the suites are rated. */
+export interface LintAccepted extends LintResultFields {
+  /** OpenSSL accepts the string. */
+  ok: true;
   /** The evaluation that was judged, with its trace. */
-  result: ExpandResult & {
+  result: ExpandAccepted & {
     /** What every element of the string did. */
     trace: TermTrace[];
   };
-  /** Every finding but those of `options.ignore`, by position in the input (those without a span last). */
+  /** Ratings of the resulting suites and of the list. */
+  security: SecurityReport;
+}
+
+/** A `LintResult` of a string OpenSSL rejects: `result.error` says why, and so does an `error` finding. */
+export interface LintRejected extends LintResultFields {
+  /** OpenSSL rejects the string. */
+  ok: false;
+  /** The evaluation that was judged, with its trace (empty when the ciphersuites list was rejected). */
+  result: ExpandRejected & {
+    /** What every element of the string did, up to the one that failed the call. */
+    trace: TermTrace[];
+  };
+  /** Null: a rejected string leaves no list to rate. */
+  security: null;
+}
+
+/** What every `LintResult` has. */
+export interface LintResultFields {
+  /** Whether OpenSSL accepts the string. */
+  ok: boolean;
+  /**
+   * Every finding but those of `options.ignore`, by position in the input (those without a span
+   * last): at most `options.maxDiagnostics` (100), the most severe first and then the earliest,
+   * and then one `too-many-diagnostics` finding that says how many more there were.
+   */
   diagnostics: Diagnostic[];
-  /** Ratings of the resulting suites and of the list (null when the string is rejected). */
-  security: SecurityReport | null;
 }
 
 /** The options of `lint`: those of `expand`, and codes to leave out. */
 export interface LintOptions extends ExpandOptions {
   /** Codes to leave out. */
   ignore?: readonly string[];
+  /**
+   * The most findings to return (default 100); the others are counted in one more,
+   * `too-many-diagnostics`. `Infinity` returns every finding: memory then grows with the string.
+   */
+  maxDiagnostics?: number;
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** How many elements lint may test by evaluating the string without them. */
 const REEVALUATIONS = 64;
@@ -40,30 +78,41 @@ const REEVALUATIONS = 64;
  * but does something other than the text says, `info` for style.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
-  const { ignore = [], ...expandOptions } = options;
+  const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  if (!(maxDiagnostics === Infinity || (Number.isInteger(maxDiagnostics) && maxDiagnostics >= 0))) {
+    throw new TypeError('lint: options.maxDiagnostics must be a whole number or Infinity');
+  }
   const lib = requireLibrary(expandOptions.target, 'lint');
-  const result = expand(input, { ...expandOptions, trace: true }) as ExpandResult & { trace: TermTrace[] };
-  const out: Diagnostic[] = [];
+  const boring = lib.family === 'boringssl';
+  const expanded = expand(input, { ...expandOptions, trace: true });
+  // A call that fails before reading the string (a rejected ciphersuites list) has no element.
+  const result = { ...expanded, trace: expanded.trace ?? [] };
+  const out = new Findings(ignore, maxDiagnostics);
 
   if (result.error) {
-    const { code, message, span } = result.error;
-    out.push(
-      diagnostic(code, message, span ?? null, {}, code === 'invalid-ciphersuites' ? { source: 'ciphersuites' } : {}),
-    );
+    out.add({
+      code: result.error.code,
+      severity: severityOf(result.error.code),
+      message: result.error.message,
+      span: result.error.span ?? null,
+      args: {},
+      ...(result.error.code === 'invalid-ciphersuites' ? { source: 'ciphersuites' as const } : {}),
+    });
   }
   for (const d of result.diagnostics) {
     // Other releases of the same family: each family's words are its own.
-    out.push(d.code === 'unknown-word' ? otherReleases(d, lib) : d);
+    out.add(d.code === 'unknown-word' ? otherReleases(d, lib) : d);
   }
   // Whether the string without one element gives the same outcome: the test of a `!X` that
   // removed nothing yet, which matters exactly when a later element would have added its suites.
   // Each test evaluates the string again, so only the first REEVALUATIONS such elements are
   // tested (lint stays linear in the length of the string); the others are counted and said.
   let budget = REEVALUATIONS;
-  const untested: Span[] = [];
+  const untested = { count: 0, first: null as Span | null };
   const sameWithout = (span: Span): boolean => {
     if (budget-- <= 0) {
-      untested.push(span);
+      untested.count++;
+      untested.first ??= span;
       return false;
     }
     const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
@@ -74,33 +123,24 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       r.ciphers.every((c, i) => c.name === result.ciphers[i]!.name)
     );
   };
-  out.push(...fromTrace(result.trace, input, sameWithout));
-  if (untested.length > 0) {
-    out.push(
-      diagnostic(
-        'dead-term-check-limited',
-        `${untested.length} more \`!\` ${untested.length === 1 ? 'element' : 'elements'} that removed nothing when read ${untested.length === 1 ? 'was' : 'were'} not tested for effect (lint tests the first ${REEVALUATIONS}); ${untested.length === 1 ? 'it' : 'they'} may do nothing`,
-        untested[0]!,
-        { count: untested.length, limit: REEVALUATIONS },
-      ),
-    );
+  const emit = (d: Diagnostic) => out.add(d);
+  fromTrace(result.trace, input, sameWithout, emit);
+  const n = untested.count;
+  if (n > 0) {
+    out.add({
+      code: 'dead-term-check-limited',
+      severity: severityOf('dead-term-check-limited'),
+      message: `${n} more \`!\` ${n === 1 ? 'element' : 'elements'} that removed nothing when read ${n === 1 ? 'was' : 'were'} not tested for effect (lint tests the first ${REEVALUATIONS}); ${n === 1 ? 'it' : 'they'} may do nothing`,
+      span: untested.first!,
+      args: { count: n, limit: REEVALUATIONS },
+    });
   }
-  let security: SecurityReport | null = null;
-  if (result.ok) {
-    out.push(...overshoot(result, input, lib.family === 'boringssl'));
-    if (lib.family === 'openssl') out.push(...pskTwins(result.trace, result.ciphers, opensslTable(lib)));
-    security = assessList(result.ciphers);
-    out.push(...security.diagnostics);
-  }
-
-  const kept = out.filter((d) => !ignore.includes(d.code));
-  kept.sort(
-    (a, b) =>
-      (a.span ? 0 : 1) - (b.span ? 0 : 1) ||
-      (a.span?.start ?? 0) - (b.span?.start ?? 0) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
-  return { ok: result.ok, result, diagnostics: kept, security };
+  if (!result.ok) return { ok: false, result, diagnostics: out.list(), security: null };
+  overshoot(result, input, boring, emit);
+  if (lib.family === 'openssl') pskTwins(result.trace, result.ciphers, opensslTable(lib), emit);
+  const security = assessList(result.ciphers);
+  for (const d of security.diagnostics) out.add(d);
+  return { ok: true, result, diagnostics: out.list(), security };
 }
 
 /** An unknown word that another release knows (EXPORT, DES, CBC, IANA names...) says so. */
@@ -112,81 +152,79 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
     .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && opensslTable(l).words.has(word))
     .map((l) => l.name);
   if (knownIn.length === 0) return d;
-  return diagnostic(
-    'not-in-this-release',
-    `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
-    d.span,
-    { ...d.args, knownIn: knownIn.join(',') },
-  );
+  return {
+    ...d,
+    code: 'not-in-this-release',
+    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
+    args: { ...d.args, knownIn: knownIn.join(',') },
+  };
 }
 
 /** Terms that do nothing, or nothing like what they say, from the evaluator's trace. */
-function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (span: Span) => boolean): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function fromTrace(
+  trace: readonly TermTrace[],
+  input: string,
+  sameWithout: (span: Span) => boolean,
+  emit: (d: Diagnostic) => void,
+): void {
   const seen = new Map<string, TermTrace>();
   const check = (e: TermTrace): void => {
     const span = e.span;
     const first = seen.get(e.text);
     if (!first) seen.set(e.text, e);
     if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e.span)) {
-      out.push(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
+      emit(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
     }
     if (e.effect !== 'none') return;
     switch (e.reason) {
       case 'matches-nothing':
-        out.push(dead(e, 'no suite of this build matches it'));
+        emit(dead(e, 'no suite of this build matches it'));
         break;
       case 'shadowed-by-kill': {
         const by = e.shadowedBy === undefined ? undefined : trace[e.shadowedBy]!;
         const d = dead(e, `every suite it matches was removed for good before${by ? ` by \`${by.text}\`` : ''}`);
         if (by) d.related = [{ span: by.span, message: `\`${by.text}\` removed them for good` }];
-        out.push(d);
+        emit(d);
         break;
       }
       case 'nothing-to-act-on':
         if (e.operator === '+') {
-          out.push(
-            diagnostic(
-              'plus-does-not-add',
-              `\`${e.text}\` only moves suites already in the list to the end; none of them is there, so it does nothing. To add them, drop the \`+\``,
-              span,
-              { term: e.text },
-              {
-                fix: {
-                  description: 'add the suites instead of moving them',
-                  replacement: { span, text: e.text.slice(1) },
-                },
-              },
-            ),
-          );
+          emit({
+            code: 'plus-does-not-add',
+            severity: severityOf('plus-does-not-add'),
+            message: `\`${e.text}\` only moves suites already in the list to the end; none of them is there, so it does nothing. To add them, drop the \`+\``,
+            span,
+            args: { term: e.text },
+            fix: { description: 'add the suites instead of moving them', replacement: { span, text: e.text.slice(1) } },
+          });
         } else {
-          out.push(dead(e, 'none of the suites it matches is in the list at that point'));
+          emit(dead(e, 'none of the suites it matches is in the list at that point'));
         }
         break;
       case 'already-active':
-        out.push(
+        emit(
           first && first !== e
-            ? diagnostic(
-                'duplicate-term',
-                `\`${e.text}\` repeats an earlier element and adds nothing`,
+            ? {
+                code: 'duplicate-term',
+                severity: severityOf('duplicate-term'),
+                message: `\`${e.text}\` repeats an earlier element and adds nothing`,
                 span,
-                { term: e.text },
-                {
-                  related: [{ span: first.span, message: 'first here' }],
-                  fix: { description: 'remove the repeated element' },
-                },
-              )
-            : diagnostic(
-                'redundant-term',
-                `\`${e.text}\` adds nothing: every suite it matches is already in the list`,
+                args: { term: e.text },
+                related: [{ span: first.span, message: 'first here' }],
+                fix: { description: 'remove the repeated element' },
+              }
+            : {
+                code: 'redundant-term',
+                severity: severityOf('redundant-term'),
+                message: `\`${e.text}\` adds nothing: every suite it matches is already in the list`,
                 span,
-                { term: e.text },
-              ),
+                args: { term: e.text },
+              },
         );
         break;
       case 'group-adds-nothing':
         // A group with items: each item that does nothing says why (below), or the evaluator does.
-        if (e.items!.length === 0) out.push(dead(e, 'the equal-preference group is empty'));
+        if (e.items!.length === 0) emit(dead(e, 'the equal-preference group is empty'));
         break;
       default:
         break; // unknown words, empty intersections, discarded text: the evaluator's own diagnostics
@@ -197,47 +235,50 @@ function fromTrace(trace: readonly TermTrace[], input: string, sameWithout: (spa
     // BoringSSL: the items of an equal-preference group are checked one by one, like elements.
     for (const item of e.items ?? []) check(item);
   }
-  out.push(...strengthReorders(trace, input));
-  return out;
+  strengthReorders(trace, input, emit);
 }
 
 function dead(e: TermTrace, why: string): Diagnostic {
-  return diagnostic('dead-term', `\`${e.text}\` does nothing: ${why}`, e.span, {
-    term: e.text,
-    reason: e.reason ?? '',
-  });
+  return {
+    code: 'dead-term',
+    severity: severityOf('dead-term'),
+    message: `\`${e.text}\` does nothing: ${why}`,
+    span: e.span,
+    args: { term: e.text, reason: e.reason ?? '' },
+  };
 }
 
-/** `@STRENGTH` after suites named one by one reorders them against the order written. */
-function strengthReorders(trace: readonly TermTrace[], input: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const named: Array<{ name: string; span: Span }> = [];
+/**
+ * `@STRENGTH` after suites named one by one reorders them against the order written. A suite
+ * named again counts at its last place: the suites named are at most the table's, so each
+ * `@STRENGTH` costs the same however long the string.
+ */
+function strengthReorders(trace: readonly TermTrace[], input: string, emit: (d: Diagnostic) => void): void {
+  const named = new Map<string, Span>();
   for (const e of trace) {
     if (e.effect === 'added' && e.words.length === 1 && e.words[0]!.kind === 'suite') {
-      named.push({ name: e.suites[0]!, span: e.span });
+      named.delete(e.suites[0]!);
+      named.set(e.suites[0]!, e.span);
     }
-    if (e.effect === 'sorted' && named.length >= 2) {
-      const before = named.map((n) => n.name);
-      const moved = before.filter((n) => e.suites.includes(n));
+    if (e.effect === 'sorted' && named.size >= 2) {
+      const sorted = new Set(e.suites);
+      const moved = [...named.keys()].filter((n) => sorted.has(n));
       if (moved.length > 0) {
-        out.push(
-          diagnostic(
-            'strength-reorders',
-            `\`${e.text}\` re-sorts the suites named one by one before it (${moved.join(', ')}), undoing the order written`,
-            e.span,
-            { suites: moved.join(',') },
-            {
-              related: named
-                .filter((n) => moved.includes(n.name))
-                .map((n) => ({ span: n.span, message: `${input.slice(n.span.start, n.span.end)} placed here` })),
-              fix: { description: 'remove @STRENGTH, or list the suites in the order you want and drop it' },
-            },
-          ),
-        );
+        emit({
+          code: 'strength-reorders',
+          severity: severityOf('strength-reorders'),
+          message: `\`${e.text}\` re-sorts the suites named one by one before it (${moved.join(', ')}), undoing the order written`,
+          span: e.span,
+          args: { suites: moved.join(',') },
+          related: moved.map((name) => {
+            const span = named.get(name)!;
+            return { span, message: `${input.slice(span.start, span.end)} placed here` };
+          }),
+          fix: { description: 'remove @STRENGTH, or list the suites in the order you want and drop it' },
+        });
       }
     }
   }
-  return out;
 }
 
 /** Suite families a broad alias brings in that a server with a certificate cannot or should not use. */
@@ -256,39 +297,47 @@ const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: str
  * not mean and that stay in the final list: PSK and SRP need a pre-shared key or SRP set up,
  * anonymous and NULL suites give no authentication or no encryption, CCM8 has a short tag.
  */
-function overshoot(result: ExpandResult & { trace: TermTrace[] }, input: string, boring: boolean): Diagnostic[] {
+function overshoot(
+  result: ExpandResult & { trace: TermTrace[] },
+  input: string,
+  boring: boolean,
+  emit: (d: Diagnostic) => void,
+): void {
   const final = new Map(result.ciphers.map((c) => [c.name, c]));
-  const out: Diagnostic[] = [];
   // An equal-preference group is judged item by item: each item is an element of its own.
-  for (const e of result.trace.flatMap((x) => x.items ?? [x])) {
-    if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) continue;
-    const families = FAMILIES.map((f) => ({
-      f,
-      suites: e.suites.filter((n) => final.has(n) && f.test(final.get(n)!)),
-    })).filter((x) => x.suites.length > 0);
-    if (families.length === 0) continue;
-    const count = new Set(families.flatMap((x) => x.suites)).size;
-    const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
-    const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
-    out.push(
-      diagnostic(
-        'overshoot',
-        `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
-        e.span,
-        {
-          term: e.text,
-          count,
-          families: families.map((x) => x.f.name).join(','),
-          suites: families.flatMap((x) => x.suites).join(','),
-        },
-        {
-          fix: {
-            description: `Append \`${excludes}\` to exclude them.`,
-            replacement: { span: { start: input.length, end: input.length }, text: excludes },
-          },
-        },
-      ),
-    );
-  }
-  return out;
+  for (const x of result.trace) for (const e of x.items ?? [x]) overshootOf(e, final, input, boring, emit);
+}
+
+function overshootOf(
+  e: TermTrace,
+  final: ReadonlyMap<string, Cipher>,
+  input: string,
+  boring: boolean,
+  emit: (d: Diagnostic) => void,
+): void {
+  if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
+  const families = FAMILIES.map((f) => ({
+    f,
+    suites: e.suites.filter((n) => final.has(n) && f.test(final.get(n)!)),
+  })).filter((x) => x.suites.length > 0);
+  if (families.length === 0) return;
+  const count = new Set(families.flatMap((x) => x.suites)).size;
+  const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
+  const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
+  emit({
+    code: 'overshoot',
+    severity: severityOf('overshoot'),
+    message: `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
+    span: e.span,
+    args: {
+      term: e.text,
+      count,
+      families: families.map((x) => x.f.name).join(','),
+      suites: families.flatMap((x) => x.suites).join(','),
+    },
+    fix: {
+      description: `Append \`${excludes}\` to exclude them.`,
+      replacement: { span: { start: input.length, end: input.length }, text: excludes },
+    },
+  });
 }

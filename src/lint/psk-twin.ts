@@ -1,7 +1,7 @@
 import type { TermTrace } from '../eval/trace.js';
-import { diagnostic } from '../diagnostics/sink.js';
 import { expand } from '../expand.js';
 import type { Target } from '../table/target.js';
+import { severityOf } from '../diagnostics/registry.js';
 import type { Cipher, Diagnostic } from '../types.js';
 
 /**
@@ -27,11 +27,26 @@ const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
 /**
  * `!X+RSA` or `-X+RSA` (and the DHE / ECDHE words) that keeps the PSK variants of that key
  * exchange: the suites the same compound with the PSK alias selects that are still in the final
- * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match.
+ * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match; each
+ * compound once, however often the string repeats it.
  */
-export function pskTwins(trace: readonly TermTrace[], final: readonly Cipher[], t: Target): Diagnostic[] {
+export function pskTwins(
+  trace: readonly TermTrace[],
+  final: readonly Cipher[],
+  t: Target,
+  emit: (d: Diagnostic) => void,
+): void {
   const inList = new Set(final.map((c) => c.name));
-  const out: Diagnostic[] = [];
+  const matched = new Map<string, string[]>();
+  const matches = (compound: string): string[] => {
+    let names = matched.get(compound);
+    if (!names) {
+      const r = expand(compound, { target: t.name, ciphersuites: '' });
+      names = r.ok ? r.ciphers.map((c) => c.name) : [];
+      matched.set(compound, names);
+    }
+    return names;
+  };
   for (const e of trace) {
     if ((e.operator !== '!' && e.operator !== '-') || e.effect === 'error') continue;
     const twinWord = e.words.find(
@@ -40,24 +55,19 @@ export function pskTwins(trace: readonly TermTrace[], final: readonly Cipher[], 
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
-    const r = expand(compound, { target: t.name, ciphersuites: '' });
-    const left = r.ok ? r.ciphers.filter((c) => inList.has(c.name)).map((c) => c.name) : [];
+    const left = matches(compound).filter((n) => inList.has(n));
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
-    out.push(
-      diagnostic(
-        'psk-variant-kept',
-        `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
-        e.span,
-        { term: e.text, word: twinWord.text, twin: twin.alias, count: left.length },
-        {
-          fix: {
-            description: `to remove the ${twin.kx} suites too, add \`:${e.operator}${compound}\` after it`,
-            replacement: { span: { start: e.span.end, end: e.span.end }, text: `:${e.operator}${compound}` },
-          },
-        },
-      ),
-    );
+    emit({
+      code: 'psk-variant-kept',
+      severity: severityOf('psk-variant-kept'),
+      message: `\`${twinWord.text}\` in \`${e.text}\` means plain ${twinWord.text.replace(/^k/, '')} key exchange only; ${left.length} ${left.length === 1 ? 'suite' : 'suites'} with ${twin.kx} key exchange that ${left.length === 1 ? 'matches' : 'match'} the rest of it ${left.length === 1 ? 'stays' : 'stay'}: ${shown}`,
+      span: e.span,
+      args: { term: e.text, word: twinWord.text, twin: twin.alias, count: left.length },
+      fix: {
+        description: `to remove the ${twin.kx} suites too, add \`:${e.operator}${compound}\` after it`,
+        replacement: { span: { start: e.span.end, end: e.span.end }, text: `:${e.operator}${compound}` },
+      },
+    });
   }
-  return out;
 }

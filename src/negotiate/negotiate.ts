@@ -5,98 +5,18 @@ import { suiteVersionRange, type SupportedOptions, type SupportedView } from '..
 import { requireLibrary, type Library } from '../library/registry.js';
 import { opensslTable } from '../library/tables.js';
 import type { SecurityLevelRules } from '../table/target.js';
-import type { Cipher, ExpandError, TargetName } from '../types.js';
-import { findPeer, peerData, type CertificateType, type Hazard, type PeerProfile } from './peers.js';
+import type { Cipher, TargetName } from '../types.js';
+import type {
+  HazardFinding,
+  NegotiateOptions,
+  Negotiation,
+  NegotiationFailed,
+  NegotiationFailure,
+  Role,
+} from './negotiation.js';
+import { findPeer, peerData, type CertificateType, type PeerProfile } from './peers.js';
 
-/** A side's role in the handshake. */
-export type Role = 'client' | 'server';
-
-/** The options of `negotiate`: our side's set-up, and the peer. */
-export interface NegotiateOptions {
-  /** Our side's cipher string. */
-  local: string;
-  /** Our side's release line. Default `openssl-3.0`. */
-  target?: TargetName;
-  /** Our role in the handshake. Default `client`. */
-  role?: Role;
-  /** The other side: a built-in profile id (see `peers()`) or a profile of your own. */
-  peer: string | PeerProfile;
-  /** Our TLS 1.3 list (SSL_CTX_set_ciphersuites). Default: the target's. */
-  ciphersuites?: string;
-  /** Our security level before the string. Default: the target's (Debian's 3.0 uses 2). */
-  seclevel?: number;
-  /** Our protocol range and PSK / SRP set-up, as for `expand(..., { supported })`. */
-  supported?: Omit<SupportedOptions, 'seclevel'>;
-  /** When we are the server: our certificate's key type. Default `RSA`. */
-  certificate?: CertificateType;
-  /** When we are the server: choose by our order (SSL_OP_CIPHER_SERVER_PREFERENCE). Default false, as OpenSSL. */
-  serverPreference?: boolean;
-}
-
-/** Why no handshake would complete. */
-export type NegotiationFailure =
-  /** Our string is rejected: no context to shake hands with. */
-  | 'local-string-rejected'
-  /** Our OpenSSL side refuses to start: none of its suites works with its highest version. */
-  | 'no-ciphers-for-max-version'
-  /** The two sides have no protocol version in common. */
-  | 'no-shared-protocol'
-  /** TLS 1.3 is negotiated but the two sides have no key-exchange group in common. */
-  | 'no-shared-group'
-  /** Not one suite both sides can use at the negotiated version. */
-  | 'no-shared-suite'
-  /** A suite is chosen, but a known hazard of severity error stops the handshake. */
-  | 'hazard';
-
-/** A hazard that applies to this handshake. */
-export type HazardFinding = Pick<Hazard, 'id' | 'title' | 'severity' | 'description' | 'sources'>;
-
-/** What `negotiate` answers: whether the handshake completes, at which version, with which suite, and the hazards. */
-export interface Negotiation {
-  /** Whether the handshake is expected to complete. */
-  ok: boolean;
-  /** Why it would not complete; null when `ok`. */
-  failure: {
-    /** What kind of failure. */
-    code: NegotiationFailure;
-    /** A one-line English message. */
-    message: string;
-    /** For `hazard`: the id of the hazard that stops it. */
-    hazard?: string;
-  } | null;
-  /** The negotiated protocol version, when the sides have one in common. */
-  protocol: ProtocolVersion | null;
-  /** The suite the server picks (our table's description of it), when there is one. */
-  suite: Cipher | null;
-  /** Whose order decided: the server's or the client's. */
-  preference: 'server' | 'client';
-  /** Every suite both sides could use at that version, in the deciding order. */
-  shared: Cipher[];
-  /** Known hazards for this peer, protocol and suite, errors first. */
-  hazards: HazardFinding[];
-  /** Our side. */
-  local: {
-    /** Our release line. */
-    target: TargetName;
-    /** Our role. */
-    role: Role;
-    /** Why our string was rejected; null when it was accepted. */
-    error: ExpandError | null;
-    /** What we offer or accept, as `expand(..., { supported })` computes it. */
-    offer: SupportedView;
-  };
-  /** The peer. */
-  peer: {
-    /** The profile's id. */
-    id: string;
-    /** The profile's name. */
-    name: string;
-    /** Its role: the other one than ours. */
-    role: Role;
-    /** The versions it enables, oldest first, like `local.offer.protocols`. */
-    protocols: ProtocolVersion[];
-  };
-}
+export type * from './negotiation.js';
 
 /**
  * Security bits of each group (the `secbits` of OpenSSL's group table in ssl/t1_lib.c): a
@@ -183,7 +103,11 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     ? 'server'
     : 'client';
   const context: HazardContext = { target, seclevel: offer.seclevel, peer, peerRole };
-  const fail = (code: NegotiationFailure, message: string, protocol: ProtocolVersion | null = null): Negotiation => ({
+  const fail = (
+    code: NegotiationFailure,
+    message: string,
+    protocol: ProtocolVersion | null = null,
+  ): NegotiationFailed => ({
     ok: false,
     failure: { code, message },
     protocol,
@@ -265,21 +189,17 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   if (!suite) return fail('no-shared-suite', `no suite both sides can use with ${protocol}`, protocol);
   const hazards = applicableHazards(context, protocol, suite);
   const blocking = hazards.find((h) => h.severity === 'error');
-  return {
-    ok: !blocking,
-    failure: blocking ? { code: 'hazard', message: blocking.title, hazard: blocking.id } : null,
-    protocol,
-    suite,
-    preference,
-    shared,
-    hazards,
-    ...base,
-  };
+  const chosen = { protocol, suite, preference, shared, hazards, ...base };
+  if (blocking) {
+    return { ok: false, failure: { code: 'hazard', message: blocking.title, hazard: blocking.id }, ...chosen };
+  }
+  return { ok: true, failure: null, ...chosen };
 }
 
-/** The built-in profiles, for listing. */
-export function peers(): readonly PeerProfile[] {
-  return peerData().profiles;
+/** The built-in profiles, for listing: a copy each call, so changing it changes nothing else. */
+export function peers(): PeerProfile[] {
+  // The profiles are JSON data: a JSON round trip is a deep copy.
+  return JSON.parse(JSON.stringify(peerData().profiles)) as PeerProfile[];
 }
 
 function resolvePeer(peer: string | PeerProfile): PeerProfile {
@@ -380,7 +300,9 @@ function applicableHazards(
       (!w.mac || (suite !== null && w.mac.includes(suite.mac))) &&
       (!w.encFamily || (suite !== null && w.encFamily.some((f) => suite.enc.startsWith(`${f}(`))));
     if (holds) {
-      found.push({ id: h.id, title: h.title, severity: h.severity, description: h.description, sources: h.sources });
+      // The table's sources are shared by every call: each finding gets its own copies.
+      const sources = h.sources.map((src) => ({ ...src }));
+      found.push({ id: h.id, title: h.title, severity: h.severity, description: h.description, sources });
     }
   }
   return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -4,6 +4,44 @@ import type { TargetName } from '../types.js';
 /** The key type of a server's certificate: which authentications it can do. */
 export type CertificateType = 'RSA' | 'ECDSA' | 'RSA+ECDSA';
 
+/** The id of a built-in peer profile (data/peers.json), as `negotiate`'s `options.peer` and `--peer` take it. */
+export type PeerId =
+  | 'android-10'
+  | 'android-4.4'
+  | 'android-7'
+  | 'exchange-2013-smtp-pre-cu8'
+  | 'java-17'
+  | 'java-8'
+  | 'openssl-1.1.1-default'
+  | 'openssl-3.0-default'
+  | 'openssl-3.5-default'
+  | 'windows-server-2008-r2'
+  | 'windows-server-2012-r2'
+  | 'windows-server-2016'
+  | 'windows-server-2019'
+  | 'windows-server-2022';
+
+// Every id once: the compiler rejects an id missing from the type or not in it; a test compares with the data.
+const BUILT_IN: Readonly<Record<PeerId, true>> = {
+  'android-10': true,
+  'android-4.4': true,
+  'android-7': true,
+  'exchange-2013-smtp-pre-cu8': true,
+  'java-17': true,
+  'java-8': true,
+  'openssl-1.1.1-default': true,
+  'openssl-3.0-default': true,
+  'openssl-3.5-default': true,
+  'windows-server-2008-r2': true,
+  'windows-server-2012-r2': true,
+  'windows-server-2016': true,
+  'windows-server-2019': true,
+  'windows-server-2022': true,
+};
+
+/** The ids of the built-in profiles, as the `PeerId` type lists them. */
+export const BUILT_IN_PEER_IDS = Object.keys(BUILT_IN) as PeerId[];
+
 /** A cited source of a profile or hazard. */
 export interface PeerSource {
   /** The document's title. */

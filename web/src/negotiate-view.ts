@@ -1,6 +1,12 @@
 // The simulated handshake with a built-in peer: the version, the suite, whose order decided,
 // and the known hazards with their sources.
-import { negotiate, type Negotiation, type NegotiateOptions, type ProtocolVersion } from '../../src/index.js';
+import {
+  negotiate,
+  type Negotiation,
+  type NegotiateOptions,
+  type PeerId,
+  type ProtocolVersion,
+} from '../../src/index.js';
 import { checkField, radioGroup, selectField } from './controls.js';
 import { count, h, prose } from './dom.js';
 import { optionsFor, peersFor } from './library.js';
@@ -65,7 +71,8 @@ export function negotiationOf(state: State): Negotiation {
     local: state.s,
     target: state.target,
     role: state.role,
-    peer: state.peer,
+    // A built-in id (the page offers only those); negotiate() checks it.
+    peer: state.peer as PeerId,
     supported,
   };
   if (o.ciphersuites !== undefined) options.ciphersuites = o.ciphersuites;
