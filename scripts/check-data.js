@@ -20,7 +20,7 @@
 //   aliases     registration: `WORD#:ALL` is accepted only when WORD is not a word of the build
 //               (an unknown word swallows the junk, a known one is followed by an invalid
 //               command); the data registers an alias iff each non-zero mask category keeps a
-//               bit outside `disabled` (compileTarget in src/table/compile.ts)
+//               bit outside `disabled` (compileTarget in src/family/openssl/compile.ts)
 //   alias lists the ordered list each word gives alone, against the recorded 3.0.20 table, and
 //               the set of suites the data's masks select, against the live list
 //   DEFAULT     the default list (the DEFAULT word, a fresh context, the data's

@@ -12,7 +12,7 @@
 // must be decided, every alias must appear in the build's order.
 //
 // A target whose facts name a parent ("extends") is written as a delta against the parent's
-// table (src/table/extend.ts, data/README.md); the script resolves every delta with the
+// table (src/library/extend.ts, data/README.md); the script resolves every delta with the
 // library's own resolver (dist/, so build first) and stops unless that gives back exactly the
 // table it built.
 //
@@ -251,7 +251,7 @@ export function buildTargets() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Deltas (the format is src/table/extend.ts's)
+// Deltas (the format is src/library/extend.ts's)
 
 const KEYED_LISTS = { suites: 'id', tls13Suites: 'id', scsvs: 'id', aliases: 'name' };
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -335,9 +335,9 @@ function commonSubsequence(a, b) {
 }
 
 async function main() {
-  const resolver = join(root, 'dist', 'src', 'table', 'extend.js');
+  const resolver = join(root, 'dist', 'src', 'library', 'extend.js');
   if (!existsSync(resolver)) {
-    console.error('dist/ is missing: run `npm run build` first (the deltas are checked with src/table/extend.ts)');
+    console.error('dist/ is missing: run `npm run build` first (the deltas are checked with src/library/extend.ts)');
     process.exit(2);
   }
   const { extendTargetData } = await import(pathToFileURL(resolver).href);

@@ -1,6 +1,6 @@
 import { requireLibrary } from './library/registry.js';
 import { boringsslTable, opensslTable } from './library/tables.js';
-import type { TargetName } from './types.js';
+import type { TargetName } from './library/registry.js';
 
 /** A suite name and its counterpart, as `openssl ciphers -convert` pairs them. */
 export interface ConvertedName {

@@ -1,5 +1,6 @@
 import { expand } from './expand.js';
-import type { Cipher, ExpandError, ExpandOptions, ExpandResult } from './types.js';
+import type { Cipher, ExpandError } from './core/types.js';
+import type { ExpandOptions, ExpandResult } from './types.js';
 
 /** One side of a comparison: accepted or not, why not, and how many suites its final list has. */
 export interface Side {

@@ -1,20 +1,21 @@
-import { expandBoringssl } from './boringssl/expand.js';
-import { baseLists } from './eval/base-lists.js';
-import { appendActive, copyList } from './eval/cipher-list.js';
-import { evaluateCiphersuites, type CiphersuitesResult } from './eval/ciphersuites.js';
-import { runSegment, runSegments, type EvalContext } from './eval/evaluate.js';
+import { expandBoringssl } from './family/boringssl/expand.js';
+import { baseLists } from './family/openssl/base-lists.js';
+import { appendActive, copyList } from './core/cipher-list.js';
+import { evaluateCiphersuites, type CiphersuitesResult } from './family/openssl/ciphersuites.js';
+import { runSegment, runSegments, type EvalContext } from './family/openssl/evaluate.js';
 import { diagnostic, report } from './diagnostics/sink.js';
-import { cString } from './eval/c-string.js';
-import { outcome } from './eval/outcome.js';
-import type { TermTrace } from './eval/trace.js';
-import { SUITE_B_RULES } from './eval/suite-b.js';
-import { parseCipherString } from './parse.js';
+import { cString } from './core/c-string.js';
+import { outcome } from './core/outcome.js';
+import type { TermTrace } from './core/trace.js';
+import { SUITE_B_RULES } from './family/openssl/suite-b.js';
+import { parseCipherString } from './family/openssl/parse.js';
 import { boringsslSupportedView } from './supported/boringssl.js';
 import { checkExpandOptions, type CheckedOptions } from './library/options.js';
 import { boringsslTable, opensslTable } from './library/tables.js';
 import { supportedView } from './supported/supported.js';
-import type { Target } from './table/target.js';
-import type { Cipher, Diagnostic, ExpandOptions, ExpandResult } from './types.js';
+import type { Target } from './family/openssl/target.js';
+import type { Cipher, Diagnostic } from './core/types.js';
+import type { ExpandOptions, ExpandResult } from './types.js';
 
 const copyDiagnostics = (ds: readonly Diagnostic[]): Diagnostic[] =>
   ds.map((d) => ({ ...d, span: d.span && { ...d.span }, args: { ...d.args } }));
@@ -160,7 +161,7 @@ function expandOpenssl(
   return result;
 }
 
-/** BoringSSL is its own dialect (src/boringssl/): no TLS 1.3 list to configure, no security levels. */
+/** BoringSSL is its own dialect (src/family/boringssl/): no TLS 1.3 list to configure, no security levels. */
 function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
   // `ok` and `error` go together (ok: true, error: null; or ok: false and the error).
   const result = expandBoringssl(boringsslTable(o.lib), input, { strict: o.strict, trace: o.trace }) as ExpandResult;

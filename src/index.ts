@@ -59,7 +59,7 @@ export type {
 export type { CertificateType, Hazard, HazardCondition, PeerId, PeerProfile, PeerSource } from './negotiate/peers.js';
 export type { ProtocolVersion } from './supported/protocol.js';
 export type { DropReason, SupportedOptions, SupportedView } from './supported/supported.js';
-export type { NoEffectReason, TermEffect, TermTrace } from './eval/trace.js';
+export type { NoEffectReason, TermEffect, TermTrace } from './core/trace.js';
 export type {
   Cipher,
   Diagnostic,

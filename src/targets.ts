@@ -1,7 +1,7 @@
 import { libraries, type Capabilities, type Family } from './library/registry.js';
 import { boringsslTable, opensslTable } from './library/tables.js';
 import type { ProtocolVersion } from './supported/protocol.js';
-import type { TargetName } from './types.js';
+import type { TargetName } from './library/registry.js';
 
 /** What `cipherx targets` shows about one release line. */
 export interface TargetInfo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../src/text/closest.js';
+import { closest } from '../src/core/closest.js';
 
 const WORDS = ['aNULL', 'eNULL', 'SHA256', 'SHA384', 'SHA1', 'AES128', 'AES256', 'HIGH', 'expand', 'explain', 'lint'];
 

@@ -7,10 +7,10 @@ import {
   isTableDelta,
   resolveTargetTables,
   type TableDelta,
-} from '../src/table/extend.js';
+} from '../src/library/extend.js';
 import { findLibrary, libraries } from '../src/library/registry.js';
 import { opensslTable } from '../src/library/tables.js';
-import type { TargetData } from '../src/table/target.js';
+import type { TargetData } from '../src/family/openssl/target.js';
 import { RECORDED_TABLES, readRecordedTable } from './helpers/tables.js';
 
 const OPENSSL_TARGET_NAMES = libraries()
@@ -18,7 +18,7 @@ const OPENSSL_TARGET_NAMES = libraries()
   .map((l) => l.name);
 const getTarget = (name: string) => opensslTable(findLibrary(name)!);
 
-// Tables stored as deltas against the table they extend (src/table/extend.ts, data/README.md).
+// Tables stored as deltas against the table they extend (src/library/extend.ts, data/README.md).
 
 const KEYS = { items: 'id' };
 const parent = {

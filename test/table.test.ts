@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCiphers } from '../src/format/openssl-text.js';
-import { PROTOCOL_VERSION, suiteIdNumber } from '../src/table/compile.js';
+import { PROTOCOL_VERSION, suiteIdNumber } from '../src/family/openssl/compile.js';
 import { findLibrary, libraries } from '../src/library/registry.js';
 import { opensslTable } from '../src/library/tables.js';
-import type { MaskCategory, MaskNames } from '../src/table/target.js';
+import type { MaskCategory, MaskNames } from '../src/family/openssl/target.js';
 
 // Invariants of data/openssl-3.0.json and of the target compiled from it, checked against the
 // recorded 3.0.20 build table it was generated from and against this machine's openssl.

@@ -1,7 +1,8 @@
 import { diffResults, type CipherListDiff, type Side } from '../diff.js';
 import { expand } from '../expand.js';
 import type { Library } from '../library/registry.js';
-import type { ExpandOptions, TargetName } from '../types.js';
+import type { TargetName } from '../library/registry.js';
+import type { ExpandOptions } from '../types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { contextHelp, contextOptions, readLibrary, targetHelp } from './options.js';

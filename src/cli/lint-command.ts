@@ -1,6 +1,6 @@
 import { renderProblem } from '../format/diagnostic-text.js';
 import { lint } from '../lint/lint.js';
-import type { Severity } from '../types.js';
+import type { Severity } from '../core/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';

@@ -1,4 +1,4 @@
-import { closest } from '../text/closest.js';
+import { closest } from '../core/closest.js';
 import { UsageError } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './command.js';
 import { convertCommand } from './convert-command.js';

@@ -2,7 +2,7 @@
 // --seclevel, --strict): read once here, checked against the library's capabilities, with
 // help lines written from the library registry.
 import { DEFAULT_TARGET, TARGET_NAMES, findLibrary, libraries, type Library } from '../library/registry.js';
-import { closest } from '../text/closest.js';
+import { closest } from '../core/closest.js';
 import type { ExpandOptions } from '../types.js';
 import { UsageError } from './args.js';
 import { loadTarget } from './load-target.js';

@@ -1,4 +1,8 @@
-import type { Severity } from '../types.js';
+/**
+ * How much a diagnostic matters: `error` where OpenSSL rejects the string, `warning` where it
+ * accepts it but does something other than the text says, `info` for style.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * Every code a finding can carry, with its severity and a one-line summary; each has the page

@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from '../types.js';
+import type { Diagnostic, Span } from '../core/types.js';
 import { severityOf, type DiagnosticCode } from './registry.js';
 
 /** The parts of a finding beyond code, message, span and args. */

@@ -1,8 +1,9 @@
 import { expand } from '../expand.js';
 import { requireLibrary, type Library } from '../library/registry.js';
 import { boringsslTable, opensslTable } from '../library/tables.js';
-import type { TermTrace } from '../eval/trace.js';
-import type { ExpandOptions, ExpandResult, TargetName } from '../types.js';
+import type { TermTrace } from '../core/trace.js';
+import type { TargetName } from '../library/registry.js';
+import type { ExpandOptions, ExpandResult } from '../types.js';
 import { absenceCause, suiteOrigins, type SuiteOrigin } from './suite-history.js';
 
 /** What explain() answers: the evaluation with its trace, and where every listed suite comes from. */

@@ -1,4 +1,4 @@
-import type { TermTrace } from '../eval/trace.js';
+import type { TermTrace } from '../core/trace.js';
 
 /** Where a suite of the final list comes from: the element that added it, the last that moved it. */
 export interface SuiteOrigin {

@@ -7,7 +7,7 @@ import {
   type SourceRole,
   type SourceText,
 } from './source-text.js';
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 
 /** What `renderProblem` renders: a `Diagnostic`, an `ExpandError` with a severity, or the like. */
 export interface RenderedProblem {

@@ -1,4 +1,4 @@
-import type { NoEffectReason, TermTrace } from '../eval/trace.js';
+import type { NoEffectReason, TermTrace } from '../core/trace.js';
 import type { Explanation, SuiteAnswer } from '../explain/explain.js';
 import { requireLibrary } from '../library/registry.js';
 import { escapeControls as shown } from '../core/characters.js';

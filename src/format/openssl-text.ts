@@ -1,8 +1,9 @@
-import { formatBoringssl } from '../boringssl/format.js';
+import { formatBoringssl } from '../family/boringssl/format.js';
 import { requireLibrary } from '../library/registry.js';
 import { boringsslTable, opensslTable } from '../library/tables.js';
-import type { Layout } from '../table/target.js';
-import type { Cipher, TargetName } from '../types.js';
+import type { Layout } from '../family/openssl/target.js';
+import type { Cipher } from '../core/types.js';
+import type { TargetName } from '../library/registry.js';
 
 /**
  * The output modes of `openssl ciphers`: plain (`a:b:c`), `-v`, `-V`, `-stdname`, `-V -stdname`.

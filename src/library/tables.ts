@@ -1,10 +1,10 @@
 // The recorded table of each library, registered once as data/ stores it (src/data.ts registers
 // them all; the CLI only the chain of the one it needs), resolved against the table it extends
 // where it is stored as a delta, and compiled on first use: one compiled table per library.
-import { compileBoringsslTable, type BoringsslData, type BoringsslTarget } from '../boringssl/table.js';
-import { compileTarget } from '../table/compile.js';
-import { extendTargetData, isTableDelta } from '../table/extend.js';
-import type { Target, TargetData } from '../table/target.js';
+import { compileBoringsslTable, type BoringsslData, type BoringsslTarget } from '../family/boringssl/table.js';
+import { compileTarget } from '../family/openssl/compile.js';
+import { extendTargetData, isTableDelta } from './extend.js';
+import type { Target, TargetData } from '../family/openssl/target.js';
 import { findLibrary, type Library } from './registry.js';
 
 const stored = new Map<string, unknown>();

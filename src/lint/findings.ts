@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../types.js';
+import type { Diagnostic, Severity } from '../core/types.js';
 
 /** The most findings `lint` returns; the others are counted in one `too-many-diagnostics` finding. */
 export const MAX_FINDINGS = 100;

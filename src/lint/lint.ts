@@ -1,4 +1,4 @@
-import type { TermTrace } from '../eval/trace.js';
+import type { TermTrace } from '../core/trace.js';
 import { expand } from '../expand.js';
 import { severityOf } from '../diagnostics/registry.js';
 import { libraries, requireLibrary, type Library } from '../library/registry.js';
@@ -6,15 +6,8 @@ import { isLoaded, opensslTable } from '../library/tables.js';
 import { Findings, MAX_FINDINGS } from './findings.js';
 import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
-import type {
-  Cipher,
-  Diagnostic,
-  ExpandAccepted,
-  ExpandOptions,
-  ExpandRejected,
-  ExpandResult,
-  Span,
-} from '../types.js';
+import type { Cipher, Diagnostic, Span } from '../core/types.js';
+import type { ExpandAccepted, ExpandOptions, ExpandRejected, ExpandResult } from '../types.js';
 
 /** What lint() finds: the evaluation it judged, and every finding, in the order of the input. Narrow it on `ok`. */
 export type LintResult = LintAccepted | LintRejected;

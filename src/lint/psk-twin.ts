@@ -1,8 +1,8 @@
-import type { TermTrace } from '../eval/trace.js';
+import type { TermTrace } from '../core/trace.js';
 import { expand } from '../expand.js';
-import type { Target } from '../table/target.js';
+import type { Target } from '../family/openssl/target.js';
 import { severityOf } from '../diagnostics/registry.js';
-import type { Cipher, Diagnostic } from '../types.js';
+import type { Cipher, Diagnostic } from '../core/types.js';
 
 /**
  * Key-exchange words and the PSK variant of the same exchange. In OpenSSL `RSA` means RSA key

@@ -1,7 +1,7 @@
 import data from '../../data/security.json' with { type: 'json' };
 import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
 import { diagnostic } from '../diagnostics/sink.js';
-import type { Cipher, Diagnostic, Severity } from '../types.js';
+import type { Cipher, Diagnostic, Severity } from '../core/types.js';
 
 /**
  * How a suite stands, best first (definitions in data/security.json, `ratings`): `recommended`

@@ -4,8 +4,9 @@ import { isProtocolVersion, protocolRank, type ProtocolVersion } from '../suppor
 import { suiteVersionRange, type SupportedOptions, type SupportedView } from '../supported/supported.js';
 import { requireLibrary, type Library } from '../library/registry.js';
 import { opensslTable } from '../library/tables.js';
-import type { SecurityLevelRules } from '../table/target.js';
-import type { Cipher, TargetName } from '../types.js';
+import type { SecurityLevelRules } from '../family/openssl/target.js';
+import type { Cipher } from '../core/types.js';
+import type { TargetName } from '../library/registry.js';
 import type {
   HazardFinding,
   NegotiateOptions,

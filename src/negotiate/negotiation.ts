@@ -1,6 +1,7 @@
 import type { ProtocolVersion } from '../supported/protocol.js';
 import type { SupportedOptions, SupportedView } from '../supported/supported.js';
-import type { Cipher, ExpandError, TargetName } from '../types.js';
+import type { Cipher, ExpandError } from '../core/types.js';
+import type { TargetName } from '../library/registry.js';
 import type { CertificateType, Hazard, PeerId, PeerProfile } from './peers.js';
 
 /** A side's role in the handshake. */

@@ -1,5 +1,5 @@
 import type { ProtocolVersion } from '../supported/protocol.js';
-import type { TargetName } from '../types.js';
+import type { TargetName } from '../library/registry.js';
 
 /** The key type of a server's certificate: which authentications it can do. */
 export type CertificateType = 'RSA' | 'ECDSA' | 'RSA+ECDSA';

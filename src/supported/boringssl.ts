@@ -1,6 +1,6 @@
 import type { Library } from '../library/registry.js';
 import { boringsslTable } from '../library/tables.js';
-import type { Cipher } from '../types.js';
+import type { Cipher } from '../core/types.js';
 import { protocolRank, type ProtocolVersion } from './protocol.js';
 import type { SupportedOptions, SupportedView } from './supported.js';
 

@@ -1,13 +1,13 @@
-import type { SegmentNode, TermNode } from '../parse.js';
-import type { Entry, Selector, Target } from '../table/target.js';
-import type { Diagnostic, ExpandError, Span } from '../types.js';
-import { applyRule, strengthSort, type CipherList, type RuleOp } from './cipher-list.js';
+import type { SegmentNode, TermNode } from './parse.js';
+import type { Entry, Selector, Target } from './target.js';
+import type { Diagnostic, ExpandError, Span } from '../../core/types.js';
+import { applyRule, strengthSort, type CipherList, type RuleOp } from '../../core/cipher-list.js';
 import { availableSet, entryMatchSet, matchSet } from './match-set.js';
-import { applyElement, bare, record, type ElementRecord, type Tracing } from './rule-trace.js';
-import { charSpan, describeChar } from '../core/characters.js';
+import { applyElement, bare, record, type ElementRecord, type Tracing } from '../../core/rule-trace.js';
+import { charSpan, describeChar } from '../../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
-import { diagnostic, report } from '../diagnostics/sink.js';
-import type { TermEffect, TermTrace } from './trace.js';
+import { diagnostic, report } from '../../diagnostics/sink.js';
+import type { TermEffect, TermTrace } from '../../core/trace.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
 export interface EvalContext extends Tracing {
@@ -17,7 +17,7 @@ export interface EvalContext extends Tracing {
   /** The first error; OpenSSL keeps reading after a bad `@` command but the call fails. */
   error: ExpandError | null;
   diagnostics: Diagnostic[];
-  /** When set, every element of the string is recorded here (see trace.ts). */
+  /** When set, every element of the string is recorded here (see core/trace.ts). */
   trace: TermTrace[] | null;
   /** With a trace: the trace index of the `!` element that removed each suite, by suite index. */
   killedBy?: Map<number, number>;

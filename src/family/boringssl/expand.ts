@@ -1,7 +1,7 @@
-import { cString } from '../eval/c-string.js';
-import { applyRule, cloneList, forEachActive, newList, type CipherList } from '../eval/cipher-list.js';
-import { outcome } from '../eval/outcome.js';
-import type { Diagnostic } from '../types.js';
+import { cString } from '../../core/c-string.js';
+import { applyRule, cloneList, forEachActive, newList, type CipherList } from '../../core/cipher-list.js';
+import { outcome } from '../../core/outcome.js';
+import type { Diagnostic } from '../../core/types.js';
 import { boringsslMatchSet } from './match-set.js';
 import { parseBoringssl } from './parse.js';
 import { newWalk, processElement, processRules } from './rulestr.js';

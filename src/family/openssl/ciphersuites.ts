@@ -1,7 +1,7 @@
-import type { Target } from '../table/target.js';
-import { diagnostic, report } from '../diagnostics/sink.js';
-import { cString } from './c-string.js';
-import type { Cipher, Diagnostic, ExpandError } from '../types.js';
+import type { Target } from './target.js';
+import { diagnostic, report } from '../../diagnostics/sink.js';
+import { cString } from '../../core/c-string.js';
+import type { Cipher, Diagnostic, ExpandError } from '../../core/types.js';
 
 export interface CiphersuitesResult {
   /** The suites placed before the cipher list, in configured order (duplicates kept, as OpenSSL does). */

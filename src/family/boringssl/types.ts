@@ -1,5 +1,5 @@
-import type { TermTrace } from '../eval/trace.js';
-import type { Cipher, Diagnostic, Span } from '../types.js';
+import type { TermTrace } from '../../core/trace.js';
+import type { Cipher, Diagnostic, Span } from '../../core/types.js';
 
 /** One suite of a BoringSSL result: a `Cipher` (`protocol` is always null) and its group flag. */
 export type BoringsslCipher = Cipher & {

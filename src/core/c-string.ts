@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics/sink.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from './types.js';
 
 /**
  * What a C caller passes: the string up to its first NUL, and when there is one, the

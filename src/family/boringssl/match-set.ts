@@ -2,7 +2,7 @@ import type { BoringsslTarget, Selector } from './table.js';
 
 /**
  * BoringSSL's selection in ssl_cipher_apply_rule(), compiled to the bitsets over suite indices
- * that the shared list works with (src/eval/match-set.ts, bit i of word i >> 5): one suite by
+ * that the shared list works with (src/family/openssl/match-set.ts, bit i of word i >> 5): one suite by
  * index; or every suite whose bit in each category is in the selector's mask (a category an
  * alias leaves out is all bits), whose minimum version equals the selector's when it has one,
  * and which is not explicit-only (NULL-SHA is selected by its name alone).

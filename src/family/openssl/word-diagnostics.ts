@@ -1,9 +1,9 @@
-import type { SegmentNode, WordNode } from '../parse.js';
-import type { Target } from '../table/target.js';
-import { diagnostic } from '../diagnostics/sink.js';
-import type { DiagnosticCode } from '../diagnostics/registry.js';
-import type { Diagnostic } from '../types.js';
-import { caseOnlySuggestion } from './suggestion.js';
+import type { SegmentNode, WordNode } from './parse.js';
+import type { Target } from './target.js';
+import { diagnostic } from '../../diagnostics/sink.js';
+import type { DiagnosticCode } from '../../diagnostics/registry.js';
+import type { Diagnostic } from '../../core/types.js';
+import { caseOnlySuggestion } from '../../core/suggestion.js';
 
 /**
  * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,

@@ -1,5 +1,5 @@
-import { parse as peggyParse } from './parser/cipher-string.js';
-import type { Span } from './types.js';
+import { parse as peggyParse } from '../../parser/cipher-string.js';
+import type { Span } from '../../core/types.js';
 
 /** A name read by the scanner; `text` is empty where the scanner found no name character. */
 export interface WordNode extends Span {

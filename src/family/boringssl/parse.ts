@@ -1,5 +1,5 @@
-import { parse as peggyParse } from '../parser/boringssl.js';
-import type { Span } from '../types.js';
+import { parse as peggyParse } from '../../parser/boringssl.js';
+import type { Span } from '../../core/types.js';
 
 /** A run of name characters; `text` is empty where the scanner expected a name and found none. */
 export interface BoringsslWord extends Span {

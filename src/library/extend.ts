@@ -1,4 +1,4 @@
-import type { TargetData } from './target.js';
+import type { TargetData } from '../family/openssl/target.js';
 
 /**
  * A table stored as its differences from another library's table (data/README.md, "Tables that

@@ -1,5 +1,3 @@
-import type { Target } from '../table/target.js';
-
 /**
  * The working list of ssl_create_cipher_list(): every collected suite in its current position,
  * each active (will be output) or not. OpenSSL keeps a doubly linked list; here it is an array
@@ -68,19 +66,6 @@ export function newList(size: number, indices: Iterable<number>): CipherList {
     list.alive[i >>> 5]! |= 1 << (i & 31);
   }
   return list;
-}
-
-/**
- * ssl_cipher_collect_ciphers(): the available suites, all inactive, in the order the release
- * collects them (1.1.0+: by id descending; 1.0.2: the order its table lists them in data/).
- */
-export function initialList(t: Target): CipherList {
-  const order = t.data.collectOrder;
-  const indices =
-    order === 'id-descending'
-      ? t.suites.map((_, i) => t.suites.length - 1 - i).filter((i) => t.available[i])
-      : order.map((id) => t.suites.findIndex((s) => s.id === id));
-  return newList(t.suites.length, indices);
 }
 
 let movedScratch = new Int32Array(0);

@@ -1,4 +1,5 @@
-import type { Cipher, OpenSSLTargetName } from '../types.js';
+import type { Cipher } from '../../core/types.js';
+import type { OpenSSLTargetName } from '../../library/registry.js';
 
 /** A mask written as bit names, or as every bit of the category but some (OpenSSL's `~SSL_aNULL`). */
 export type MaskNames = string[] | { except: string[] };
@@ -120,7 +121,7 @@ export interface Entry extends Selector {
   suite: number;
   /** A suite name (or an alias that names one suite): its protocol does not join a compound's pattern. */
   explicit: boolean;
-  /** The suites this word alone matches, filled on first use (see eval/match-set.ts). */
+  /** The suites this word alone matches, filled on first use (see match-set.ts). */
   hits?: Uint32Array;
 }
 

@@ -1,4 +1,4 @@
-import type { Entry, Selector, Target } from '../table/target.js';
+import type { Entry, Selector, Target } from './target.js';
 
 /**
  * The suites a selector matches, as a bitset over suite indices (bit i of word i >> 5).

@@ -1,7 +1,7 @@
-import { parseCipherString } from '../parse.js';
-import type { Target } from '../table/target.js';
-import { selectorOf } from '../table/compile.js';
-import { applyRule, cloneList, initialList, strengthSort, type CipherList } from './cipher-list.js';
+import { parseCipherString } from './parse.js';
+import type { Target } from './target.js';
+import { selectorOf } from './compile.js';
+import { applyRule, cloneList, newList, strengthSort, type CipherList } from '../../core/cipher-list.js';
 import { runSegments, type EvalContext } from './evaluate.js';
 import { matchSet } from './match-set.js';
 
@@ -56,4 +56,17 @@ function defaultList(t: Target, start: CipherList): CipherList {
   runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
   if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
   return ctx.list;
+}
+
+/**
+ * ssl_cipher_collect_ciphers(): the available suites, all inactive, in the order the release
+ * collects them (1.1.0+: by id descending; 1.0.2: the order its table lists them in data/).
+ */
+export function initialList(t: Target): CipherList {
+  const order = t.data.collectOrder;
+  const indices =
+    order === 'id-descending'
+      ? t.suites.map((_, i) => t.suites.length - 1 - i).filter((i) => t.available[i])
+      : order.map((id) => t.suites.findIndex((s) => s.id === id));
+  return newList(t.suites.length, indices);
 }

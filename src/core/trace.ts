@@ -1,4 +1,4 @@
-import type { Span } from '../types.js';
+import type { Span } from './types.js';
 
 /** What one element of the string did to the list. */
 export type TermEffect =

@@ -1,4 +1,4 @@
-import type { Span } from '../types.js';
+import type { Span } from './types.js';
 import { applyRule, popcount, type CipherList, type RuleOp } from './cipher-list.js';
 import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 

@@ -1,4 +1,4 @@
-import type { Cipher } from '../types.js';
+import type { Cipher } from '../../core/types.js';
 import type { Entry, MaskCategory, MaskFields, MaskNames, Selector, Target, TargetData } from './target.js';
 
 /** Protocol version numbers as OpenSSL stores them (`min_tls`). */
