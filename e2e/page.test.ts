@@ -653,6 +653,78 @@ describe('keyboard and small screens', () => {
       await page.close();
     }
   });
+
+  /** The suite tables in view: their frame's widths, and where the frame and the last column end. */
+  async function suiteTables(page: Page) {
+    return page.$$eval('#view-body .table-scroll:has(table.suites)', (frames) =>
+      frames.map((f) => {
+        const last = f.querySelector('table.suites thead th:last-child')!;
+        return {
+          scrollWidth: f.scrollWidth,
+          clientWidth: f.clientWidth,
+          tableWidth: f.querySelector('table')!.scrollWidth,
+          lastColumn: last.textContent,
+          lastRight: last.getBoundingClientRect().right,
+          frameRight: f.getBoundingClientRect().right,
+          windowWidth: document.documentElement.clientWidth,
+          rows: f.querySelectorAll('tbody tr').length,
+        };
+      }),
+    );
+  }
+
+  // The longest names there are (TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256...), a BoringSSL
+  // group's mark, and the effective offer's table.
+  const wide = [
+    `#t=openssl-3.5&sec=0&s=${encodeURIComponent('ALL:COMPLEMENTOFALL')}`,
+    `#t=boringssl&s=${encodeURIComponent('[ECDHE-ECDSA-CHACHA20-POLY1305|ECDHE-RSA-CHACHA20-POLY1305]:ALL')}`,
+    `#v=offer&t=openssl-3.5&sec=0&psk=1&s=${encodeURIComponent('ALL:COMPLEMENTOFALL')}`,
+  ];
+  it.each([1920, 1280])('fits the suite table in its frame at %i px, the rating column in view', async (width) => {
+    for (const fragment of wide) {
+      const page = await browser.open(fragment, width);
+      const tables = await suiteTables(page);
+      expect(tables, fragment).toHaveLength(1);
+      const t = tables[0]!;
+      expect(t.rows, fragment).toBeGreaterThan(0);
+      expect(t.lastColumn).toBe('rating');
+      expect(t.tableWidth, `${fragment} at ${width} px`).toBeLessThanOrEqual(t.clientWidth);
+      expect(t.scrollWidth, `${fragment} at ${width} px`).toBeLessThanOrEqual(t.clientWidth);
+      expect(t.lastRight, `${fragment} at ${width} px`).toBeLessThanOrEqual(Math.min(t.frameRight, t.windowWidth));
+      await expectNoHorizontalScroll(page);
+      if (fragment === wide[0]) await screenshot(page, `suites-${width}`);
+      await page.close();
+    }
+  });
+
+  it('keeps each suite on one line at 375 px, the table scrolling sideways in its frame alone', async () => {
+    const page = await browser.open(wide[0]!, 375);
+    await expectNoHorizontalScroll(page);
+    const [t] = await suiteTables(page);
+    expect(t!.scrollWidth).toBeGreaterThan(t!.clientWidth);
+    // Each name's text sits on one line.
+    const lines = await page.$$eval('#view-body table.suites tbody tr', (rows) =>
+      rows.map((r) =>
+        [r.querySelector('th.name')!, r.querySelector('td.std')!].map((cell) => {
+          // The lines its text takes: the tops of the text's boxes, a line height apart.
+          const tops: number[] = [];
+          const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const b of range.getClientRects()) {
+              if (!tops.some((t) => Math.abs(t - b.top) < b.height / 2)) tops.push(b.top);
+            }
+          }
+          return tops.length;
+        }),
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(100);
+    expect(lines.filter(([name, std]) => name !== 1 || std !== 1)).toEqual([]);
+    await screenshot(page, 'suites-375');
+    await page.close();
+  });
 });
 
 describe('offline', () => {
