@@ -183,6 +183,72 @@ describe('findings in the input', () => {
   });
 });
 
+describe('fix hints', () => {
+  /** Whether `target` knows every word of a cipher-string element (as a suite, alias or command). */
+  const knows = (target: TargetName, element: string) =>
+    (expand(element.replace(/^[!+-]/, ''), { target, trace: true }).trace ?? []).every((e) =>
+      e.words.every((w) => w.kind !== 'unknown' && w.kind !== 'unavailable-alias'),
+    );
+
+  /** Whether `target` has a TLS 1.3 list with the suite `name` in it. */
+  const hasTls13 = (target: TargetName, name: string) => {
+    try {
+      return expand('ALL', { target, ciphersuites: name }).ciphers.some((c) => c.stdname === name);
+    } catch {
+      return false; // no TLS 1.3 list to configure
+    }
+  };
+
+  async function fixes(page: Page) {
+    return page.$$eval('#findings li.diag', (li) =>
+      li.map((e) => ({
+        code: e.getAttribute('data-code')!,
+        fix: e.querySelector('.fix')?.textContent ?? null,
+        snippets: [...e.querySelectorAll('.fix code')].map((c) => c.textContent!),
+      })),
+    );
+  }
+
+  const cases: Array<[TargetName, string]> = [
+    ['boringssl', 'HIGH:!aNULL:!MD5'],
+    ['openssl-1.1.1', 'ALL:COMPLEMENTOFALL'],
+    ['openssl-1.0.2', 'ALL:COMPLEMENTOFALL'],
+    ['openssl-3.0', 'ALL:COMPLEMENTOFALL'],
+  ];
+  it.each(cases)('on %s names only words and suites the target has (%s)', async (target, s) => {
+    const page = await browser.open(`#t=${target}&s=${encodeURIComponent(s)}`);
+    const shownFixes = await fixes(page);
+    const r = lint(s, { target });
+    expect(shownFixes.map((f) => f.code)).toEqual(r.diagnostics.map((d) => d.code));
+    for (const [i, f] of shownFixes.entries()) {
+      const d = r.diagnostics[i]!;
+      if (f.fix === null) continue;
+      for (const snippet of f.snippets) {
+        for (const element of snippet.split(':').filter(Boolean)) {
+          expect(knows(target, element), `${d.code}: ${element} in "${f.fix}"`).toBe(true);
+        }
+      }
+      for (const name of f.fix.match(/\bTLS_[A-Z0-9_]+/g) ?? []) {
+        expect(hasTls13(target, name), `${d.code}: ${name} in "${f.fix}"`).toBe(true);
+      }
+      // A hint whose every word the target knows is shown as the library writes it.
+      const all = [...d.fix!.description.matchAll(/`:([^`]*)`/g)].flatMap((m) => m[1]!.split(':'));
+      if (all.every((e) => knows(target, e)) && !/TLS_/.test(d.fix!.description)) {
+        expect(f.fix, d.code).toBe(` Fix: ${shown(d.fix!.description)}`);
+      }
+    }
+    if (target === 'boringssl') {
+      // What the library says for every release, and what applies on BoringSSL.
+      const nfs = r.diagnostics.find((d) => d.code === 'no-forward-secrecy')!;
+      expect(nfs.fix!.description).toContain('kRSAPSK');
+      expect(shownFixes.find((f) => f.code === 'no-forward-secrecy')!.fix).toBe(
+        ' Fix: Append :!kRSA:!kPSK, or list only ECDHE suites.',
+      );
+    }
+    await page.close();
+  });
+});
+
 describe('why a suite is there', () => {
   it('explains a suite on click, and one that is not there on request', async () => {
     const page = await browser.open();
