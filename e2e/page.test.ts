@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assessList,
   describeTerm,
   diffResults,
   expand,
@@ -569,7 +570,7 @@ describe('status, headings and layout', () => {
     await page.close();
   });
 
-  it('says TLS 1.3 suites come first only where the list has them, and names the worst listed suite', async () => {
+  it('says TLS 1.3 suites come first only where the list has them, and rates the configured list', async () => {
     const page = await browser.open();
     for (const t of ['openssl-3.0', 'openssl-1.0.2', 'boringssl'] as const) {
       await page.selectOption('#target', t);
@@ -578,9 +579,28 @@ describe('status, headings and layout', () => {
       const hint = await page.textContent('#view-body > p.hint');
       expect(hint!.startsWith('TLS 1.3 suites first'), t).toBe(first);
       if (r.security?.summary.rating) {
-        expect(await page.textContent('#status'), t).toContain(`worst listed suite: ${r.security.summary.rating}`);
+        expect(await page.textContent('#status'), t).toContain(
+          `worst suite offered (configured list): ${r.security.summary.rating}, first preference: ${r.security.summary.first}`,
+        );
       }
     }
+    await page.close();
+  });
+
+  it('rates the configured list and the effective offer each under its name, in the CLI’s words', async () => {
+    // Level 1 keeps the anonymous and NULL suites of the list out of the offer.
+    const s = 'ALL:COMPLEMENTOFALL';
+    const page = await browser.open(`#v=offer&t=openssl-3.0&s=${encodeURIComponent(s)}`);
+    const listed = lint(s, { target: 'openssl-3.0' }).security!.summary;
+    const offered = assessList(expand(s, { target: 'openssl-3.0', supported: true }).supported!.ciphers).summary;
+    expect(offered.rating).not.toBe(listed.rating);
+    expect(await page.textContent('#status')).toContain(
+      `worst suite offered (configured list): ${listed.rating}, first preference: ${listed.first}`,
+    );
+    expect(await page.textContent('#offer-summary')).toContain(
+      `worst suite offered (effective offer): ${offered.rating}, first preference: ${offered.first}`,
+    );
+    expect(await page.textContent('body')).not.toContain('worst listed');
     await page.close();
   });
 
