@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessList,
+  describeTargets,
   describeTerm,
   diffResults,
   expand,
@@ -298,6 +299,51 @@ describe('compare', () => {
     expect(before!.filter(([, c]) => c === 'moved').every(([n]) => moved.has(n!))).toBe(true);
     expect(await page.textContent('.diff-summary')).toContain('security level: 1 → 2');
     await screenshot(page, 'compare-desktop');
+    await page.close();
+  });
+
+  it('shows the security level control only when a target in view has levels', async () => {
+    const levels = new Map(describeTargets().map((t) => [t.name, t.capabilities.securityLevels]));
+    expect(levels.get('boringssl')).toBe(false);
+    expect(levels.get('openssl-1.0.2')).toBe(false);
+    expect(levels.get('openssl-3.5')).toBe(true);
+    /** The targets whose results the compare view shows: one for two strings, two for two targets. */
+    const inView = async (page: Page) =>
+      (await page.isChecked('#cmp-strings'))
+        ? [await page.inputValue('#target')]
+        : [await page.inputValue('#target'), await page.inputValue('#target2')];
+    const check = async (page: Page, why: string) => {
+      const targets = (await inView(page)) as TargetName[];
+      const expected = targets.some((t) => levels.get(t));
+      expect(await page.isVisible('#seclevel'), `${why}: ${targets.join(' and ')}`).toBe(expected);
+      // And no level is in effect: each side says so.
+      if (!expected) {
+        for (const settings of await page.$$eval('.side-settings', (e) => e.map((x) => x.textContent))) {
+          expect(settings, why).toContain('no security levels');
+        }
+      }
+      return expected;
+    };
+    for (const [fragment, shown] of [
+      ['#v=compare&cmp=strings&t=boringssl&sec=2', false],
+      ['#v=compare&cmp=strings&t=openssl-1.0.2&sec=2', false],
+      ['#v=compare&t=boringssl&t2=openssl-1.0.2&sec=2', false],
+      ['#v=compare&cmp=strings&t=openssl-3.5', true],
+      ['#v=compare&t=boringssl&t2=openssl-3.5', true],
+    ] as const) {
+      const page = await browser.open(fragment);
+      expect(await check(page, fragment)).toBe(shown);
+      await page.close();
+    }
+    // Changing what is compared: two targets (the second has levels), then two strings.
+    const page = await browser.open('#v=compare&t=boringssl&t2=openssl-3.5');
+    expect(await check(page, 'two targets')).toBe(true);
+    await page.click('#cmp-strings');
+    expect(await check(page, 'two strings')).toBe(false);
+    await page.selectOption('#target', 'openssl-1.0.2');
+    expect(await check(page, 'two strings')).toBe(false);
+    await page.selectOption('#target', 'openssl-3.5');
+    expect(await check(page, 'two strings')).toBe(true);
     await page.close();
   });
 
