@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assessList,
+  describeTargets,
   describeTerm,
   diffResults,
   expand,
@@ -185,6 +187,72 @@ describe('findings in the input', () => {
   });
 });
 
+describe('fix hints', () => {
+  /** Whether `target` knows every word of a cipher-string element (as a suite, alias or command). */
+  const knows = (target: TargetName, element: string) =>
+    (expand(element.replace(/^[!+-]/, ''), { target, trace: true }).trace ?? []).every((e) =>
+      e.words.every((w) => w.kind !== 'unknown' && w.kind !== 'unavailable-alias'),
+    );
+
+  /** Whether `target` has a TLS 1.3 list with the suite `name` in it. */
+  const hasTls13 = (target: TargetName, name: string) => {
+    try {
+      return expand('ALL', { target, ciphersuites: name }).ciphers.some((c) => c.stdname === name);
+    } catch {
+      return false; // no TLS 1.3 list to configure
+    }
+  };
+
+  async function fixes(page: Page) {
+    return page.$$eval('#findings li.diag', (li) =>
+      li.map((e) => ({
+        code: e.getAttribute('data-code')!,
+        fix: e.querySelector('.fix')?.textContent ?? null,
+        snippets: [...e.querySelectorAll('.fix code')].map((c) => c.textContent!),
+      })),
+    );
+  }
+
+  const cases: Array<[TargetName, string]> = [
+    ['boringssl', 'HIGH:!aNULL:!MD5'],
+    ['openssl-1.1.1', 'ALL:COMPLEMENTOFALL'],
+    ['openssl-1.0.2', 'ALL:COMPLEMENTOFALL'],
+    ['openssl-3.0', 'ALL:COMPLEMENTOFALL'],
+  ];
+  it.each(cases)('on %s names only words and suites the target has (%s)', async (target, s) => {
+    const page = await browser.open(`#t=${target}&s=${encodeURIComponent(s)}`);
+    const shownFixes = await fixes(page);
+    const r = lint(s, { target });
+    expect(shownFixes.map((f) => f.code)).toEqual(r.diagnostics.map((d) => d.code));
+    for (const [i, f] of shownFixes.entries()) {
+      const d = r.diagnostics[i]!;
+      if (f.fix === null) continue;
+      for (const snippet of f.snippets) {
+        for (const element of snippet.split(':').filter(Boolean)) {
+          expect(knows(target, element), `${d.code}: ${element} in "${f.fix}"`).toBe(true);
+        }
+      }
+      for (const name of f.fix.match(/\bTLS_[A-Z0-9_]+/g) ?? []) {
+        expect(hasTls13(target, name), `${d.code}: ${name} in "${f.fix}"`).toBe(true);
+      }
+      // A hint whose every word the target knows is shown as the library writes it.
+      const all = [...d.fix!.description.matchAll(/`:([^`]*)`/g)].flatMap((m) => m[1]!.split(':'));
+      if (all.every((e) => knows(target, e)) && !/TLS_/.test(d.fix!.description)) {
+        expect(f.fix, d.code).toBe(` Fix: ${shown(d.fix!.description)}`);
+      }
+    }
+    if (target === 'boringssl') {
+      // What the library says for every release, and what applies on BoringSSL.
+      const nfs = r.diagnostics.find((d) => d.code === 'no-forward-secrecy')!;
+      expect(nfs.fix!.description).toContain('kRSAPSK');
+      expect(shownFixes.find((f) => f.code === 'no-forward-secrecy')!.fix).toBe(
+        ' Fix: Append :!kRSA:!kPSK, or list only ECDHE suites.',
+      );
+    }
+    await page.close();
+  });
+});
+
 describe('why a suite is there', () => {
   it('explains a suite on click, and one that is not there on request', async () => {
     const page = await browser.open();
@@ -233,6 +301,51 @@ describe('compare', () => {
     expect(before!.filter(([, c]) => c === 'moved').every(([n]) => moved.has(n!))).toBe(true);
     expect(await page.textContent('.diff-summary')).toContain('security level: 1 → 2');
     await screenshot(page, 'compare-desktop');
+    await page.close();
+  });
+
+  it('shows the security level control only when a target in view has levels', async () => {
+    const levels = new Map(describeTargets().map((t) => [t.name, t.capabilities.securityLevels]));
+    expect(levels.get('boringssl')).toBe(false);
+    expect(levels.get('openssl-1.0.2')).toBe(false);
+    expect(levels.get('openssl-3.5')).toBe(true);
+    /** The targets whose results the compare view shows: one for two strings, two for two targets. */
+    const inView = async (page: Page) =>
+      (await page.isChecked('#cmp-strings'))
+        ? [await page.inputValue('#target')]
+        : [await page.inputValue('#target'), await page.inputValue('#target2')];
+    const check = async (page: Page, why: string) => {
+      const targets = (await inView(page)) as TargetName[];
+      const expected = targets.some((t) => levels.get(t));
+      expect(await page.isVisible('#seclevel'), `${why}: ${targets.join(' and ')}`).toBe(expected);
+      // And no level is in effect: each side says so.
+      if (!expected) {
+        for (const settings of await page.$$eval('.side-settings', (e) => e.map((x) => x.textContent))) {
+          expect(settings, why).toContain('no security levels');
+        }
+      }
+      return expected;
+    };
+    for (const [fragment, shown] of [
+      ['#v=compare&cmp=strings&t=boringssl&sec=2', false],
+      ['#v=compare&cmp=strings&t=openssl-1.0.2&sec=2', false],
+      ['#v=compare&t=boringssl&t2=openssl-1.0.2&sec=2', false],
+      ['#v=compare&cmp=strings&t=openssl-3.5', true],
+      ['#v=compare&t=boringssl&t2=openssl-3.5', true],
+    ] as const) {
+      const page = await browser.open(fragment);
+      expect(await check(page, fragment)).toBe(shown);
+      await page.close();
+    }
+    // Changing what is compared: two targets (the second has levels), then two strings.
+    const page = await browser.open('#v=compare&t=boringssl&t2=openssl-3.5');
+    expect(await check(page, 'two targets')).toBe(true);
+    await page.click('#cmp-strings');
+    expect(await check(page, 'two strings')).toBe(false);
+    await page.selectOption('#target', 'openssl-1.0.2');
+    expect(await check(page, 'two strings')).toBe(false);
+    await page.selectOption('#target', 'openssl-3.5');
+    expect(await check(page, 'two strings')).toBe(true);
     await page.close();
   });
 
@@ -505,7 +618,7 @@ describe('status, headings and layout', () => {
     await page.close();
   });
 
-  it('says TLS 1.3 suites come first only where the list has them, and names the worst listed suite', async () => {
+  it('says TLS 1.3 suites come first only where the list has them, and rates the configured list', async () => {
     const page = await browser.open();
     for (const t of ['openssl-3.0', 'openssl-1.0.2', 'boringssl'] as const) {
       await page.selectOption('#target', t);
@@ -514,9 +627,28 @@ describe('status, headings and layout', () => {
       const hint = await page.textContent('#view-body > p.hint');
       expect(hint!.startsWith('TLS 1.3 suites first'), t).toBe(first);
       if (r.security?.summary.rating) {
-        expect(await page.textContent('#status'), t).toContain(`worst listed suite: ${r.security.summary.rating}`);
+        expect(await page.textContent('#status'), t).toContain(
+          `worst suite offered (configured list): ${r.security.summary.rating}, first preference: ${r.security.summary.first}`,
+        );
       }
     }
+    await page.close();
+  });
+
+  it('rates the configured list and the effective offer each under its name, in the CLI’s words', async () => {
+    // Level 1 keeps the anonymous and NULL suites of the list out of the offer.
+    const s = 'ALL:COMPLEMENTOFALL';
+    const page = await browser.open(`#v=offer&t=openssl-3.0&s=${encodeURIComponent(s)}`);
+    const listed = lint(s, { target: 'openssl-3.0' }).security!.summary;
+    const offered = assessList(expand(s, { target: 'openssl-3.0', supported: true }).supported!.ciphers).summary;
+    expect(offered.rating).not.toBe(listed.rating);
+    expect(await page.textContent('#status')).toContain(
+      `worst suite offered (configured list): ${listed.rating}, first preference: ${listed.first}`,
+    );
+    expect(await page.textContent('#offer-summary')).toContain(
+      `worst suite offered (effective offer): ${offered.rating}, first preference: ${offered.first}`,
+    );
+    expect(await page.textContent('body')).not.toContain('worst listed');
     await page.close();
   });
 
@@ -654,6 +786,78 @@ describe('keyboard and small screens', () => {
       await screenshot(page, `${view}-${label}`);
       await page.close();
     }
+  });
+
+  /** The suite tables in view: their frame's widths, and where the frame and the last column end. */
+  async function suiteTables(page: Page) {
+    return page.$$eval('#view-body .table-scroll:has(table.suites)', (frames) =>
+      frames.map((f) => {
+        const last = f.querySelector('table.suites thead th:last-child')!;
+        return {
+          scrollWidth: f.scrollWidth,
+          clientWidth: f.clientWidth,
+          tableWidth: f.querySelector('table')!.scrollWidth,
+          lastColumn: last.textContent,
+          lastRight: last.getBoundingClientRect().right,
+          frameRight: f.getBoundingClientRect().right,
+          windowWidth: document.documentElement.clientWidth,
+          rows: f.querySelectorAll('tbody tr').length,
+        };
+      }),
+    );
+  }
+
+  // The longest names there are (TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256...), a BoringSSL
+  // group's mark, and the effective offer's table.
+  const wide = [
+    `#t=openssl-3.5&sec=0&s=${encodeURIComponent('ALL:COMPLEMENTOFALL')}`,
+    `#t=boringssl&s=${encodeURIComponent('[ECDHE-ECDSA-CHACHA20-POLY1305|ECDHE-RSA-CHACHA20-POLY1305]:ALL')}`,
+    `#v=offer&t=openssl-3.5&sec=0&psk=1&s=${encodeURIComponent('ALL:COMPLEMENTOFALL')}`,
+  ];
+  it.each([1920, 1280])('fits the suite table in its frame at %i px, the rating column in view', async (width) => {
+    for (const fragment of wide) {
+      const page = await browser.open(fragment, width);
+      const tables = await suiteTables(page);
+      expect(tables, fragment).toHaveLength(1);
+      const t = tables[0]!;
+      expect(t.rows, fragment).toBeGreaterThan(0);
+      expect(t.lastColumn).toBe('rating');
+      expect(t.tableWidth, `${fragment} at ${width} px`).toBeLessThanOrEqual(t.clientWidth);
+      expect(t.scrollWidth, `${fragment} at ${width} px`).toBeLessThanOrEqual(t.clientWidth);
+      expect(t.lastRight, `${fragment} at ${width} px`).toBeLessThanOrEqual(Math.min(t.frameRight, t.windowWidth));
+      await expectNoHorizontalScroll(page);
+      if (fragment === wide[0]) await screenshot(page, `suites-${width}`);
+      await page.close();
+    }
+  });
+
+  it('keeps each suite on one line at 375 px, the table scrolling sideways in its frame alone', async () => {
+    const page = await browser.open(wide[0]!, 375);
+    await expectNoHorizontalScroll(page);
+    const [t] = await suiteTables(page);
+    expect(t!.scrollWidth).toBeGreaterThan(t!.clientWidth);
+    // Each name's text sits on one line.
+    const lines = await page.$$eval('#view-body table.suites tbody tr', (rows) =>
+      rows.map((r) =>
+        [r.querySelector('th.name')!, r.querySelector('td.std')!].map((cell) => {
+          // The lines its text takes: the tops of the text's boxes, a line height apart.
+          const tops: number[] = [];
+          const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const b of range.getClientRects()) {
+              if (!tops.some((t) => Math.abs(t - b.top) < b.height / 2)) tops.push(b.top);
+            }
+          }
+          return tops.length;
+        }),
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(100);
+    expect(lines.filter(([name, std]) => name !== 1 || std !== 1)).toEqual([]);
+    await screenshot(page, 'suites-375');
+    await page.close();
   });
 });
 

@@ -1,6 +1,7 @@
 // The findings about the string, each pointing at its place in the input.
-import type { Diagnostic } from '../../src/index.js';
+import type { Diagnostic, TargetName } from '../../src/index.js';
 import { count, h, prose } from './dom.js';
+import { fixFor } from './fix-hints.js';
 import type { Mark } from './highlight.js';
 
 /** The marks to draw in one input: the findings with a span into it. */
@@ -19,6 +20,7 @@ let unfolded = false;
 
 export function diagnosticsView(
   diagnostics: readonly Diagnostic[],
+  target: TargetName,
   show: (d: Diagnostic) => void,
 ): HTMLElement | HTMLElement[] {
   const n = { error: 0, warning: 0, info: 0 };
@@ -30,8 +32,10 @@ export function diagnosticsView(
       ? 'No findings.'
       : `${count(n.error, 'error')}, ${count(n.warning, 'warning')}, ${count(n.info, 'note')}`,
   );
-  const item = (d: Diagnostic) =>
-    h(
+  const item = (d: Diagnostic) => {
+    // Only the part of the hint that applies to this target (no other release's words).
+    const fix = d.fix ? fixFor(d.fix.description, target) : null;
+    return h(
       'li',
       { class: `diag diag-${d.severity}`, 'data-code': d.code },
       h('span', { class: `sev sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity),
@@ -39,7 +43,7 @@ export function diagnosticsView(
       h('code', { class: 'code' }, d.code),
       ' ',
       h('span', { class: 'msg' }, prose(d.message)),
-      d.fix ? h('span', { class: 'fix' }, ' Fix: ', prose(d.fix.description)) : null,
+      fix ? h('span', { class: 'fix' }, ' Fix: ', prose(fix)) : null,
       d.span
         ? h(
             'button',
@@ -48,6 +52,7 @@ export function diagnosticsView(
           )
         : null,
     );
+  };
   const listed = diagnostics.slice(0, SHOWN);
   const out: HTMLElement[] = [summary, h('ul', { class: 'diags' }, listed.slice(0, FIRST).map(item))];
   const rest = diagnostics.length - SHOWN;

@@ -39,7 +39,9 @@ export function statusLine(r: LintResult, target: TargetName): { ok: boolean; ch
       h('strong', {}, 'Accepted'),
       ` by ${target}: ${count(res.ciphers.length, 'suite')}`,
       res.seclevel !== null ? `, security level ${res.seclevel}` : '',
-      sec?.rating ? `; worst listed suite: ${sec.rating}, first preference: ${sec.first}` : '',
+      // The CLI's words (`cipherx lint`), saying which list: the one the string configures, what
+      // `openssl ciphers` prints; the effective offer view rates what the context sends.
+      sec?.rating ? `; worst suite offered (configured list): ${sec.rating}, first preference: ${sec.first}` : '',
     ],
   };
 }

@@ -271,7 +271,7 @@ function render(): void {
   if (result) {
     const line = statusLine(result, state.target);
     setStatus(line.ok, ...line.children);
-    fill(findings, diagnosticsView(result.diagnostics, show));
+    fill(findings, diagnosticsView(result.diagnostics, state.target, show));
   } else fill(findings);
   viewTitle.textContent = VIEW_TITLES[state.view];
   document.title = `cipherx — ${VIEW_TITLES[state.view]}`;

@@ -1,6 +1,6 @@
 // What a context really offers (`openssl ciphers -s`): the security level's rules, the protocol
 // range, PSK and SRP.
-import { expand, type DropReason, type ExpandResult, type ProtocolVersion } from '../../src/index.js';
+import { assessList, expand, type DropReason, type ExpandResult, type ProtocolVersion } from '../../src/index.js';
 import { checkField, selectField } from './controls.js';
 import { count, h } from './dom.js';
 import { capabilities, PROTOCOLS, optionsFor, protocolsOf } from './library.js';
@@ -80,6 +80,8 @@ function render(state: State): Node[] {
   if (!r.ok) {
     return [h('p', { class: 'status status-bad' }, `Rejected: ${r.error!.code}; the context offers nothing.`)];
   }
+  // Rated as the status line rates the configured list, in the CLI's words.
+  const sec = assessList(view.ciphers).summary;
   return [
     h(
       'p',
@@ -87,6 +89,7 @@ function render(state: State): Node[] {
       h('strong', {}, `Offered: ${count(view.ciphers.length, 'suite')}`),
       ` of ${r.ciphers.length} listed; protocols: ${view.protocols.length ? view.protocols.join(', ') : 'none'}; `,
       view.seclevel === null ? 'no security levels' : `security level ${view.seclevel}`,
+      sec.rating ? `; worst suite offered (effective offer): ${sec.rating}, first preference: ${sec.first}` : '',
     ),
     suiteTable(view.ciphers, { caption: 'Suites the context offers' }),
     h('h3', {}, `Not offered (${view.dropped.length})`),

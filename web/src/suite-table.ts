@@ -17,6 +17,14 @@ export interface TableOptions {
 
 const CHANGE_TEXT: Record<Change, string> = { added: '+ added', removed: '− removed', moved: '~ moved' };
 
+/**
+ * A suite name that may break onto a second line after each `_` and `-` (a `<wbr>`, so the
+ * text, and what a copy takes, stays the name): the table then fits its container.
+ */
+function breakable(name: string): Array<Node | string> {
+  return name.split(/(?<=[_-])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+}
+
 export function suiteTable(ciphers: readonly Cipher[], options: TableOptions): HTMLElement {
   const { changes } = options;
   const head = [
@@ -47,9 +55,9 @@ export function suiteTable(ciphers: readonly Cipher[], options: TableOptions): H
             title: 'Why is this suite here?',
             onclick: () => options.onExplain!(c.name),
           },
-          c.name,
+          breakable(c.name),
         )
-      : c.name;
+      : breakable(c.name);
     return h(
       'tr',
       { class: change ? `chg-${change}` : null, 'data-name': c.name },
@@ -61,7 +69,7 @@ export function suiteTable(ciphers: readonly Cipher[], options: TableOptions): H
         name,
         c.inGroupWithNext ? h('span', { class: 'group' }, ' ⎫ equal') : null,
       ),
-      h('td', { class: 'std' }, c.stdname ?? '—'),
+      h('td', { class: 'std' }, c.stdname ? breakable(c.stdname) : '—'),
       h('td', { class: 'id' }, c.id),
       h('td', {}, c.protocol ?? ''),
       h('td', {}, c.kx),
