@@ -153,3 +153,48 @@ describe('every command teaches its options', () => {
     expect(cipherx(['--help']).stdout).toContain('--peer ID | --peer-file FILE | --all-peers');
   });
 });
+
+describe('--batch says what OpenSSL did silently, at the line it came from', () => {
+  // Proves expand --batch reports warnings on standard error with <stdin>:LINE:COL, and keeps
+  // standard output as openssl prints it.
+  it('expand --batch', () => {
+    const r = cipherx(['expand', '--batch', '--ciphersuites', ''], 'AES128-SHA\n\nAES128-SHA:FOO\n');
+    expect(r.stdout).toBe(
+      'AES128-SHA\nerror[no-cipher-match]: no cipher match: the string selects no TLS 1.2-or-below suite\nAES128-SHA\n',
+    );
+    expect(r.stderr).toContain(' --> <stdin>:3:12\n');
+    expect(r.stderr).toContain('3 | AES128-SHA:FOO\n');
+  });
+  // Proves lint --batch labels each finding with its own line, not <argv>:1.
+  it('lint --batch', () => {
+    const r = cipherx(['lint', '--batch', '--ciphersuites', ''], 'HIGH\nAES128:FOO\n');
+    expect(r.stdout).toContain(' --> <stdin>:2:8\n');
+    expect(r.stdout).not.toContain('<argv>');
+  });
+});
+
+describe('lint --fail-on and --ignore take only what exists', () => {
+  // Each row: the arguments, and the usage error. An inherited property name is no level or code.
+  it.each([
+    [['lint', '--fail-on', 'toString', 'HIGH'], '--fail-on takes error, warning or info'],
+    [['lint', '--ignore', 'constructor', 'HIGH'], '--ignore "constructor" is no diagnostic code'],
+    [['lint', '--ignore', 'unknown-wrod', 'HIGH'], 'did you mean `unknown-word`?'],
+  ])('cipherx %j', (args, message) => {
+    const r = cipherx(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+  it('a known code is ignored', () => {
+    const r = cipherx([
+      'lint',
+      '--ignore',
+      'unknown-word',
+      '--fail-on',
+      'warning',
+      '--ciphersuites',
+      '',
+      'AES128-SHA:FOO',
+    ]);
+    expect(r.stdout).not.toContain('unknown-word');
+  });
+});

@@ -12,6 +12,8 @@ import { explainCommand } from './explain-command.js';
 import { CONTEXT_OPTIONS, contextOptions, readLibrary } from './options.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
 import { readLineBatches, type BatchLine } from './read-lines.js';
+import { cliSources } from './sources.js';
+import type { DiagnosticSources } from '../format/source-text.js';
 
 /** `cipherx expand`: what a string expands to, printed as the library's own tool prints it. */
 export const expandCommand: Command = {
@@ -134,26 +136,17 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
     if (r.ok) io.stdout.write(formatCiphers(shown(r), cli.format, cli.options.target));
     if (r.ok && r.supported?.ciphers.length === 0) io.stderr.write(nothingOffered(r));
     // stdout stays byte-identical to openssl; what OpenSSL does silently is said on stderr.
-    for (const d of r.diagnostics) {
-      const text = d.source === 'ciphersuites' ? (cli.options.ciphersuites ?? '') : input;
-      io.stderr.write(renderProblem(d, text, d.source === 'ciphersuites' ? '--ciphersuites' : '<argv>'));
-    }
-    if (!r.ok) io.stderr.write(renderError(r, input, cli.options.ciphersuites ?? ''));
+    const sources = cliSources(input, cli.options.ciphersuites);
+    for (const d of r.diagnostics) io.stderr.write(renderProblem(d, sources));
+    if (!r.ok) io.stderr.write(renderError(r, sources));
   }
   return r.ok ? EXIT_OK : EXIT_REJECTED;
 }
 
 /** The error of a rejected call, with a caret under the place. */
-function renderError(r: ExpandResult, input: string, ciphersuites: string): string {
+function renderError(r: ExpandResult, sources: DiagnosticSources): string {
   const e = r.error!;
-  if (e.code === 'invalid-ciphersuites') {
-    return renderProblem(
-      { severity: severityOf(e.code), code: e.code, message: e.message, span: e.span },
-      ciphersuites,
-      '--ciphersuites',
-    );
-  }
-  return renderProblem({ severity: severityOf(e.code), code: e.code, message: e.message, span: e.span }, input);
+  return renderProblem({ severity: severityOf(e.code), code: e.code, message: e.message, span: e.span }, sources);
 }
 
 /**
@@ -176,6 +169,11 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
     }
     const r = expand(line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;
+    // What OpenSSL did silently goes to standard error, at the line it came from.
+    if (r.diagnostics.length > 0 && !cli.json) {
+      const sources = cliSources(line, cli.options.ciphersuites, number);
+      io.stderr.write(r.diagnostics.map((d) => renderProblem(d, sources)).join(''));
+    }
     if (cli.json) return JSON.stringify(r) + '\n';
     return r.ok ? formatCiphers(shown(r), cli.format, cli.options.target) : batchError(r);
   };

@@ -1,11 +1,14 @@
 import { renderProblem } from '../format/diagnostic-text.js';
+import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from '../diagnostics/registry.js';
 import { lint } from '../lint/lint.js';
+import { closest } from '../core/closest.js';
 import type { Severity } from '../core/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
 import { readLines, type LongLine } from './read-lines.js';
+import { cliSources } from './sources.js';
 
 export const LINT_HELP = (): string => `Usage: cipherx lint [options] [--] <cipher-string>
 
@@ -31,7 +34,12 @@ installed package (node_modules/cipherx/docs/diagnostics/).
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
 `;
 
-const LEVELS: Record<string, number> = { error: 0, warning: 1, info: 2 };
+/** Severities, most severe first: a Map, so `--fail-on toString` is just unknown. */
+const LEVELS: ReadonlyMap<string, number> = new Map([
+  ['error', 0],
+  ['warning', 1],
+  ['info', 2],
+]);
 
 /** `cipherx lint`: what a string does silently, and how safe the result is. */
 export const lintCommand: Command = {
@@ -57,25 +65,24 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const lib = await readLibrary(values.target);
   const target = lib.name;
-  const failOn = values['fail-on'] ?? 'error';
-  if (!(failOn in LEVELS)) throw new UsageError('--fail-on takes error, warning or info');
-  const options = { ...contextOptions(lib, values), ignore: values.ignore ?? [] };
+  const failOn = LEVELS.get(values['fail-on'] ?? 'error');
+  if (failOn === undefined) throw new UsageError('--fail-on takes error, warning or info');
+  const ignore = (values.ignore ?? []).map(readCode);
+  const options = { ...contextOptions(lib, values), ignore };
   // Every release's table: lint says which other releases know a word this one does not.
   await loadAllLibraries();
-  const one = (input: string): { text: string; fails: boolean } => {
+  const one = (input: string, line?: number): { text: string; fails: boolean } => {
     const r = lint(input, options);
-    const fails = r.diagnostics.some((d) => LEVELS[d.severity]! <= LEVELS[failOn]!);
+    const fails = r.diagnostics.some((d) => LEVELS.get(d.severity)! <= failOn);
     if (values.json) {
       return {
         text: JSON.stringify({ input, target, ok: r.ok, diagnostics: r.diagnostics, security: r.security }) + '\n',
         fails,
       };
     }
+    const sources = cliSources(input, values.ciphersuites, line);
     let text = '';
-    for (const d of r.diagnostics) {
-      const source = d.source === 'ciphersuites' ? (values.ciphersuites ?? '') : input;
-      text += renderProblem(d, source, d.source === 'ciphersuites' ? '--ciphersuites' : '<argv>');
-    }
+    for (const d of r.diagnostics) text += renderProblem(d, sources);
     const listed = r.diagnostics.filter((d) => d.code !== 'too-many-diagnostics');
     const count = (s: Severity) => listed.filter((d) => d.severity === s).length;
     const more = r.diagnostics.length - listed.length > 0 ? `; ${r.diagnostics.at(-1)!.args.more} more not listed` : '';
@@ -93,7 +100,7 @@ async function run(args: string[], io: Io): Promise<number> {
     const out = new BatchOutput(io.stdout);
     for await (const line of readLines(io.stdin)) {
       number++;
-      const r = typeof line === 'string' ? one(line) : tooLong(line, number, values.json === true);
+      const r = typeof line === 'string' ? one(line, number) : tooLong(line, number, values.json === true);
       await out.write((values.json || first ? '' : '\n') + r.text);
       first = false;
       fails ||= r.fails;
@@ -115,4 +122,13 @@ function tooLong(line: LongLine, number: number, json: boolean): { text: string;
     ? JSON.stringify({ input: null, ok: false, diagnostics: [{ code: 'line-too-long', severity: 'error', message }] })
     : message;
   return { text: text + '\n', fails: true };
+}
+
+/** A code given to `--ignore`: one of the registry's, or a usage error with the closest one. */
+function readCode(code: string): DiagnosticCode {
+  if (isDiagnosticCode(code)) return code;
+  const meant = closest(code, DIAGNOSTIC_CODES);
+  throw new UsageError(
+    `--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}; the codes are listed in docs/diagnostics/`,
+  );
 }

@@ -14,6 +14,11 @@ export interface SourceText {
    * Default: the start of `text`.
    */
   start?: number | SourcePosition;
+  /**
+   * The number of `text`'s first line in the file it comes from, when `text` is one piece of a
+   * larger whole (one line of standard input, say, read as it comes). Default 1.
+   */
+  firstLine?: number;
 }
 
 /** A place in a text by line and column, as editors and compilers number them. */
@@ -65,7 +70,10 @@ export interface SourceLine {
 export function locateInSource(source: SourceText, offset: number): SourceLocation {
   const at = Math.min(source.text.length, sourceStart(source) + Math.max(0, offset));
   const line = lineOf(source.text, at);
-  return { offset: at, line: line.line, column: countCodePoints(source.text, line.start, at) + 1 };
+  const first = source.firstLine ?? 1;
+  if (!Number.isInteger(first) || first < 1)
+    throw new TypeError(`${source.name}: firstLine must be a whole number from 1`);
+  return { offset: at, line: line.line + first - 1, column: countCodePoints(source.text, line.start, at) + 1 };
 }
 
 /** The offset in `source.text` at which the evaluated string starts. */

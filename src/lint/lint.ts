@@ -1,6 +1,6 @@
 import type { TermTrace } from '../core/trace.js';
 import { expand } from '../expand.js';
-import { severityOf } from '../diagnostics/registry.js';
+import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
 import { libraries, requireLibrary, type Library } from '../library/registry.js';
 import { isLoaded, opensslTable } from '../library/tables.js';
 import { Findings, MAX_FINDINGS } from './findings.js';
@@ -53,7 +53,7 @@ export interface LintResultFields {
 /** The options of `lint`: those of `expand`, and codes to leave out. */
 export interface LintOptions extends ExpandOptions {
   /** Codes to leave out. */
-  ignore?: readonly string[];
+  ignore?: readonly DiagnosticCode[];
   /**
    * The most findings to return (default 100); the others are counted in one more,
    * `too-many-diagnostics`. `Infinity` returns every finding: memory then grows with the string.
@@ -72,6 +72,10 @@ const REEVALUATIONS = 64;
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  for (const code of ignore) {
+    if (!isDiagnosticCode(code))
+      throw new TypeError(`lint: options.ignore: ${JSON.stringify(code)} is no diagnostic code`);
+  }
   if (!(maxDiagnostics === Infinity || (Number.isInteger(maxDiagnostics) && maxDiagnostics >= 0))) {
     throw new TypeError('lint: options.maxDiagnostics must be a whole number or Infinity');
   }
