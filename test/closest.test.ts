@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest } from '../src/core/closest.js';
+import { expand, explainSuite } from '../src/index.js';
 
 const WORDS = ['aNULL', 'eNULL', 'SHA256', 'SHA384', 'SHA1', 'AES128', 'AES256', 'HIGH', 'expand', 'explain', 'lint'];
 
@@ -22,5 +23,31 @@ describe('closest: the word a typo most likely meant', () => {
   ];
   it.each(CASES)('%s → %s', (typed, meant) => {
     expect(closest(typed, WORDS)).toBe(meant);
+  });
+});
+
+describe('did you mean, for words of a string and suites given to explain', () => {
+  // Proves the evaluators suggest by edit distance, not only by case, on both families.
+  it.each([
+    ['aNUL:HIGH', 'openssl-3.0', 'aNULL'],
+    ['SHA265:HIGH', 'openssl-3.0', 'SHA256'],
+    ['aes128:HIGH', 'openssl-3.0', 'AES128'],
+    ['ECDHE-RSA-AES128-GCM-SHA265:ALL', 'boringssl', 'ECDHE-RSA-AES128-GCM-SHA256'],
+  ] as const)('%s on %s → %s', (input, target, meant) => {
+    const d = expand(input, { target }).diagnostics.find((x) => x.code === 'unknown-word')!;
+    expect(d.message).toContain(`did you mean \`${meant}\`?`);
+  });
+  // Proves a string of many unknown words is not slowed by the search: only listed diagnostics
+  // get a suggestion (the others are counted in too-many-diagnostics).
+  it('only the listed diagnostics look for a suggestion', () => {
+    const r = expand(Array.from({ length: 300 }, (_, i) => `aNUL${i}`).join(':') + ':HIGH');
+    expect(r.diagnostics.length).toBe(101);
+  });
+  // Proves explainSuite offers the closest suite name of the target.
+  it('explain a mistyped suite', () => {
+    expect(explainSuite('HIGH', 'AES128-SHAA').answer).toMatchObject({
+      cause: 'not-a-suite',
+      suggestion: 'AES128-SHA',
+    });
   });
 });

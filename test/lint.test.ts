@@ -159,13 +159,14 @@ describe('explain', () => {
     expect(x.result.trace[gcm.addedBy]!.text).toBe('ECDHE+AESGCM');
   });
 
-  it('why a suite is absent: removed for good, deleted, never added, unavailable, TLS 1.3', () => {
+  it('why a suite is absent: removed for good, banned, deleted, never added, unavailable, TLS 1.3', () => {
     const why = (s: string, suite: string) => explainSuite(s, suite, { ciphersuites: '' }).answer;
     expect(why('HIGH:!AES128-SHA', 'AES128-SHA')).toMatchObject({ present: false, cause: 'killed', by: 1 });
     expect(why('HIGH:-AES128-SHA', 'AES128-SHA')).toMatchObject({ present: false, cause: 'deleted', by: 1 });
     expect(why('AESGCM', 'AES128-SHA')).toMatchObject({ present: false, cause: 'never-added' });
     expect(why('ALL', 'IDEA-CBC-SHA')).toMatchObject({ present: false, cause: 'unavailable' });
-    expect(why('DEFAULT:ADH-AES128-SHA', 'ADH-AES128-SHA')).toMatchObject({ present: false, cause: 'killed', by: 0 });
+    // DEFAULT's own `!` rules ban anonymous suites before anything adds them.
+    expect(why('DEFAULT:ADH-AES128-SHA', 'ADH-AES128-SHA')).toMatchObject({ present: false, cause: 'banned', by: 0 });
     expect(why('ALL', 'TLS_AES_128_GCM_SHA256')).toMatchObject({ present: false, cause: 'tls13-not-configured' });
     expect(why('ALL', 'TLS_RSA_WITH_AES_128_CBC_SHA')).toMatchObject({ present: true, suite: 'AES128-SHA' });
   });
@@ -177,7 +178,7 @@ describe('explain', () => {
         'Elements, in the order OpenSSL applies them:',
         '  1  AES128-SHA   added 1 suite',
         '  2  FOO          nothing: not a suite or alias here',
-        '  3  !AES128-SHA  removed 1 suite for good',
+        '  3  !AES128-SHA  removed 1 suite from the list for good',
         '',
         'The call fails: no-cipher-match (no cipher match: the string selects no TLS 1.2-or-below suite)',
         '',
@@ -212,9 +213,10 @@ describe('explain for boringssl', () => {
     expect(why('AES128-SHA', 'AES128-SHA:AES256-SHA:+AES128-SHA')).toMatchObject({ addedBy: 0, lastMovedBy: 2 });
   });
 
-  it('why a suite is not there: deleted, removed for good, never added, TLS 1.3, not a suite, failed call', () => {
+  it('why a suite is not there: deleted, banned, never added, TLS 1.3, not a suite, failed call', () => {
     expect(why('AES128-SHA')).toEqual({ suite: 'AES128-SHA', present: false, cause: 'deleted', by: 2 });
-    expect(why('DES-CBC3-SHA')).toEqual({ suite: 'DES-CBC3-SHA', present: false, cause: 'killed', by: 1 });
+    // `!DES-CBC3-SHA` comes before anything adds it: a ban, not a removal from the list.
+    expect(why('DES-CBC3-SHA')).toEqual({ suite: 'DES-CBC3-SHA', present: false, cause: 'banned', by: 1 });
     // No alias selects NULL-SHA: ALL leaves it out.
     expect(why('NULL-SHA', 'ALL')).toEqual({ suite: 'NULL-SHA', present: false, cause: 'never-added' });
     // BoringSSL never takes TLS 1.3 suites from the cipher string.
@@ -230,7 +232,7 @@ describe('explain for boringssl', () => {
       [
         'Elements, in the order BoringSSL applies them:',
         '  1  AES128-SHA                                added 1 suite',
-        '  2  !DES-CBC3-SHA                             removed 1 suite for good (none of them was in the list)',
+        '  2  !DES-CBC3-SHA                             banned 1 suite for good (none of them was in the list)',
         '  3  -AES128-SHA                               deleted 1 suite (moved to the front, out of the list; a later element may add them again)',
         '  4  ECDHE-RSA-AES128-GCM-SHA256               added 1 suite',
         '  5  [ECDHE-RSA-CHACHA20-POLY1305|AES256-SHA]  added 2 suites as one equal-preference group',

@@ -97,13 +97,21 @@ export function applyElement(
     return;
   }
   let activeBefore = 0;
-  if (op === 'kill') for (let w = 0; w < hits.length; w++) activeBefore += popcount(hits[w]! & list.active[w]!);
+  const wasActive = op === 'kill' ? hits.map((h, w) => h & list.active[w]!) : null;
+  if (wasActive) for (let w = 0; w < wasActive.length; w++) activeBefore += popcount(wasActive[w]!);
   const touched: number[] = [];
   if (applyRule(list, op, hits, touched, inGroup) === 0) {
     record(tr, element(), 'none', [], why ?? whyNothing(tr, list, op, hits, universe));
     return;
   }
-  record(tr, element(), EFFECT[op], touched.map(names), op === 'kill' ? { activeBefore } : {});
+  const fromList = wasActive ? touched.filter((i) => ((wasActive[i >>> 5]! >>> (i & 31)) & 1) !== 0) : [];
+  record(
+    tr,
+    element(),
+    EFFECT[op],
+    touched.map(names),
+    wasActive ? { activeBefore, fromList: fromList.map(names) } : {},
+  );
   if (op === 'kill') {
     const at = tr.trace.length - 1;
     tr.killedBy ??= new Map();

@@ -1,21 +1,19 @@
-/** Per table: known words by lower case; null where two known words differ only in case. */
-const byLowerCase = new WeakMap<object, Map<string, string | null>>();
+import { closest } from './closest.js';
+
+/** Per table: its known words, listed once. */
+const wordLists = new WeakMap<object, string[]>();
 
 /**
- * The "did you mean" of an unknown word: the one known word that differs from `word` only in
- * letter case, or null (none, or several: `adh` on 1.0.2 could be `aDH` or `ADH`). `table` keys
- * the cache; `names` lists its known words (aliases and suite names).
+ * The "did you mean" of an unknown word among a table's known words (aliases and suite names):
+ * the one that differs only in letter case, else the one closest by edit distance (`aNUL` →
+ * `aNULL`, `SHA265` → `SHA256`); null when none is close enough or two are equally close (`adh`
+ * on 1.0.2 could be `aDH` or `ADH`). `table` keys the cache of `names`.
  */
-export function caseOnlySuggestion(table: object, names: () => Iterable<string>, word: string): string | null {
-  let m = byLowerCase.get(table);
-  if (!m) {
-    m = new Map();
-    for (const name of names()) {
-      const key = name.toLowerCase();
-      const had = m.get(key);
-      m.set(key, had === undefined || had === name ? name : null);
-    }
-    byLowerCase.set(table, m);
+export function wordSuggestion(table: object, names: () => Iterable<string>, word: string): string | null {
+  let list = wordLists.get(table);
+  if (!list) {
+    list = [...new Set(names())];
+    wordLists.set(table, list);
   }
-  return m.get(word.toLowerCase()) ?? null;
+  return closest(word, list) ?? null;
 }

@@ -76,6 +76,11 @@ export interface TermTrace {
   shadowedBy?: number;
   /** For `killed`: how many of the removed suites were in the list then (the rest only can't come back). */
   activeBefore?: number;
+  /**
+   * For `killed`: the suites of `suites` that were in the list and left it, in list order; the
+   * others were not in the list and are only banned: no later element can add them.
+   */
+  fromList?: string[];
   /** For `DEFAULT`: the suites its own `!` rules removed for good. */
   removed?: string[];
   /** For `seclevel`: the level set. */

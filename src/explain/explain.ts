@@ -1,3 +1,4 @@
+import { closest } from '../core/closest.js';
 import { expand } from '../expand.js';
 import { requireLibrary, type Library } from '../library/registry.js';
 import { boringsslTable, opensslTable } from '../library/tables.js';
@@ -61,9 +62,14 @@ export type SuiteAnswer =
         | 'tls13-not-configured'
         /** BoringSSL: TLS 1.3 suites are never part of its cipher list; it configures them itself. */
         | 'tls13-apart'
+        /** A `!` element took it out of the list for good. */
         | 'killed'
+        /** A `!` element banned it for good while it was not in the list. */
+        | 'banned'
         | 'deleted'
         | 'never-added';
+      /** For `not-a-suite`: the suite name of the target closest to what was given, if one is close. */
+      suggestion?: string;
       /** The trace index of the element that removed it (killed, deleted). */
       by?: number;
     };
@@ -98,7 +104,16 @@ export function explainSuite(
   }
   const absent = (cause: Extract<SuiteAnswer, { present: false }>['cause'], by?: number): SuiteAnswer =>
     by === undefined ? { suite: name, present: false, cause } : { suite: name, present: false, cause, by };
-  if (!found) return { explanation, answer: absent('not-a-suite') };
+  if (!found) {
+    const meant = closest(suite, suiteNames(lib));
+    const answer: SuiteAnswer = {
+      suite: name,
+      present: false,
+      cause: 'not-a-suite',
+      ...(meant ? { suggestion: meant } : {}),
+    };
+    return { explanation, answer };
+  }
   if (found.tls13) {
     return { explanation, answer: absent(lib.capabilities.tls13Configurable ? 'tls13-not-configured' : 'tls13-apart') };
   }
@@ -106,6 +121,13 @@ export function explainSuite(
   if (!result.ok) return { explanation, answer: absent('call-failed') };
   const cause = absenceCause(name, result.trace);
   return { explanation, answer: cause.kind === 'never-added' ? absent('never-added') : absent(cause.kind, cause.by) };
+}
+
+/** Every OpenSSL and IANA name of the target's suites. */
+function suiteNames(lib: Library): string[] {
+  if (lib.family === 'boringssl') return [...boringsslTable(lib).suiteByName.keys()];
+  const d = opensslTable(lib).data;
+  return [...d.suites, ...d.tls13Suites].flatMap((s) => (s.stdname ? [s.name, s.stdname] : [s.name]));
 }
 
 /** A suite of the target by OpenSSL or IANA name: its OpenSSL name, whether it is TLS 1.3 and available. */

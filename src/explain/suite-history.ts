@@ -27,17 +27,26 @@ export function suiteOrigins(names: readonly string[], trace: readonly TermTrace
   return names.map((name) => ({ name, addedBy: added.get(name) ?? -1, lastMovedBy: moved.get(name) ?? -1 }));
 }
 
-/** Why a suite is not in the final list, from the trace: what last removed it, or that nothing added it. */
-export type AbsenceCause = { kind: 'killed'; by: number } | { kind: 'deleted'; by: number } | { kind: 'never-added' };
+/**
+ * Why a suite is not in the final list, from the trace: the `!` that took it out of the list
+ * (killed), the `!` that banned it while it was not in the list (banned), the `-` that deleted it
+ * last, or that nothing added it.
+ */
+export type AbsenceCause =
+  | { kind: 'killed'; by: number }
+  | { kind: 'banned'; by: number }
+  | { kind: 'deleted'; by: number }
+  | { kind: 'never-added' };
 
 export function absenceCause(name: string, trace: readonly TermTrace[]): AbsenceCause {
   let last: AbsenceCause = { kind: 'never-added' };
   trace.forEach((e, i) => {
-    if (e.removed?.includes(name)) last = { kind: 'killed', by: i };
+    // DEFAULT's own `!` rules ban suites before anything else is read.
+    if (e.removed?.includes(name)) last = { kind: 'banned', by: i };
     if (!e.suites.includes(name)) return;
-    if (e.effect === 'killed') last = { kind: 'killed', by: i };
+    if (e.effect === 'killed') last = { kind: e.fromList?.includes(name) === false ? 'banned' : 'killed', by: i };
     else if (e.effect === 'deleted') last = { kind: 'deleted', by: i };
-    else if (e.effect === 'added' && last.kind !== 'killed') last = { kind: 'never-added' };
+    else if (e.effect === 'added' && last.kind !== 'killed' && last.kind !== 'banned') last = { kind: 'never-added' };
   });
   return last;
 }

@@ -30,6 +30,16 @@ const DETAILS: Record<string, string> = {
   'suite-in-compound': 'a suite name, which counts only alone, not in a + compound',
 };
 
+/** What a `!` element did: the suites it took out of the list, and those it only banned. */
+function killedText(e: TermTrace): string {
+  const count = (n: number) => `${n} suite${n === 1 ? '' : 's'}`;
+  const left = e.fromList?.length ?? e.activeBefore ?? e.suites.length;
+  const banned = e.suites.length - left;
+  if (left === 0) return `banned ${count(banned)} for good (none of them was in the list)`;
+  const removed = `removed ${count(left)} from the list for good`;
+  return banned === 0 ? removed : `${removed} and banned ${banned} more that were not in it`;
+}
+
 /** One line about what an element did. */
 export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string {
   const n = e.suites.length;
@@ -44,7 +54,7 @@ export function describeTerm(e: TermTrace, trace: readonly TermTrace[]): string 
     case 'deleted':
       return `deleted ${suites} (moved to the front, out of the list; a later element may add them again)`;
     case 'killed':
-      return `removed ${suites} for good${e.activeBefore === 0 ? ' (none of them was in the list)' : ''}`;
+      return killedText(e);
     case 'sorted':
       return `sorted by strength: ${suites} changed place`;
     case 'seclevel':
@@ -117,7 +127,7 @@ export function renderSuiteAnswer(answer: SuiteAnswer, x: Explanation): string {
     case 'call-failed':
       return `${a.suite} is not there: the call fails (${x.result.error!.code}), so the context keeps no list from this string.\n`;
     case 'not-a-suite':
-      return `${a.suite} is not a suite of this target.\n`;
+      return `${a.suite} is not a suite of this target${a.suggestion ? `; did you mean ${a.suggestion}?` : '.'}\n`;
     case 'unavailable':
       return `${a.suite} is not there: this build of the target does not provide its algorithms, whatever the string says.\n`;
     case 'tls13-apart':
@@ -125,7 +135,9 @@ export function renderSuiteAnswer(answer: SuiteAnswer, x: Explanation): string {
     case 'tls13-not-configured':
       return `${a.suite} is a TLS 1.3 suite: it comes from the ciphersuites list (--ciphersuites), not from the cipher string.\n`;
     case 'killed':
-      return `${a.suite} is not there: ${term(a.by!)} removed it for good; nothing can add it again.\n`;
+      return `${a.suite} is not there: ${term(a.by!)} removed it from the list for good; nothing can add it again.\n`;
+    case 'banned':
+      return `${a.suite} is not there: ${term(a.by!)} banned it for good while it was not in the list; nothing can add it again.\n`;
     case 'deleted':
       return `${a.suite} is not there: ${term(a.by!)} deleted it and no later element added it again.\n`;
     case 'never-added':

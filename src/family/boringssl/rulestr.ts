@@ -1,9 +1,9 @@
 import { charSpan, describeChar } from '../../core/characters.js';
 import type { DiagnosticCode } from '../../diagnostics/registry.js';
-import { diagnostic, report } from '../../diagnostics/sink.js';
+import { MAX_DIAGNOSTICS, diagnostic, report } from '../../diagnostics/sink.js';
 import { endGroup, strengthSort, type CipherList } from '../../core/cipher-list.js';
 import { applyElement, bare, record, type ElementRecord, type Tracing } from '../../core/rule-trace.js';
-import { caseOnlySuggestion } from '../../core/suggestion.js';
+import { wordSuggestion } from '../../core/suggestion.js';
 import type { TermTrace } from '../../core/trace.js';
 import type { Diagnostic, Span } from '../../core/types.js';
 import { boringsslMatchSet, collectedSet, selectorMatchSet, strengths } from './match-set.js';
@@ -169,11 +169,13 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
       skip = true;
       const inCompound = words.length > 1 && t.suiteByName.has(text);
       if (w.strict) {
-        fail(w, 'invalid-command', unknownMessage(t, text, inCompound, true), word);
+        fail(w, 'invalid-command', unknownMessage(t, text, inCompound, true, true), word);
         return record(w, element(w, node, node), 'error', [], { reason: 'strict-unknown-word' });
       }
       const reason = inCompound ? 'suite-in-compound' : text === 'DEFAULT' ? 'default-not-first' : 'unknown';
-      const message = unknownMessage(t, text, inCompound, false);
+      // The "did you mean" search only for a warning that will be listed.
+      const listed = w.diagnostics !== null && w.diagnostics.length < MAX_DIAGNOSTICS;
+      const message = unknownMessage(t, text, inCompound, false, listed);
       if (reason === 'default-not-first') warn(w, 'default-not-first', message, word, { word: text });
       else warn(w, 'unknown-word', message, word, { word: text, reason });
       why ??= { reason: 'unknown-word', detail: reason === 'unknown' ? 'unknown-word' : reason };
@@ -203,7 +205,13 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
   applyElement(w, w.list, op, hits, inGroup, () => element(w, node, node), nameOf(w), collectedSet(t), why);
 }
 
-function unknownMessage(t: BoringsslTarget, text: string, inCompound: boolean, strict: boolean): string {
+function unknownMessage(
+  t: BoringsslTarget,
+  text: string,
+  inCompound: boolean,
+  strict: boolean,
+  suggest: boolean,
+): string {
   const outcome = strict ? 'strict mode rejects the string' : 'BoringSSL ignores the rule';
   if (inCompound) {
     return `\`${text}\` names a cipher suite, but a suite name cannot be combined with \`+\` in BoringSSL (it is looked up as an alias and not found); ${outcome}`;
@@ -211,7 +219,7 @@ function unknownMessage(t: BoringsslTarget, text: string, inCompound: boolean, s
   if (text === 'DEFAULT') {
     return `\`DEFAULT\` only expands at the very start of the string; here it is an unknown word and ${outcome}`;
   }
-  const close = caseOnlySuggestion(t, () => [...t.aliases.keys(), ...t.suiteByName.keys()], text);
+  const close = suggest ? wordSuggestion(t, () => [...t.aliases.keys(), ...t.suiteByName.keys()], text) : null;
   return `\`${text}\` is not a cipher suite or alias in BoringSSL; ${outcome}${close ? `; did you mean \`${close}\`?` : ''}`;
 }
 

@@ -6,7 +6,7 @@ import { availableSet, entryMatchSet, matchSet } from './match-set.js';
 import { applyElement, bare, record, type ElementRecord, type Tracing } from '../../core/rule-trace.js';
 import { charSpan, describeChar } from '../../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
-import { diagnostic, report } from '../../diagnostics/sink.js';
+import { MAX_DIAGNOSTICS, diagnostic, report } from '../../diagnostics/sink.js';
 import type { TermEffect, TermTrace } from '../../core/trace.js';
 
 /** Where evaluation stands while the rules of a string are applied. */
@@ -207,7 +207,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       return false;
     }
     if (r.kind === 'unknown') {
-      const d = unknownWord(t, term.words[r.word]!, seg, input);
+      const d = unknownWord(t, term.words[r.word]!, seg, input, ctx.diagnostics.length < MAX_DIAGNOSTICS);
       report(ctx, d);
       // OpenSSL skips the rest of the segment too: the record spans it.
       if (ctx.trace)

@@ -3,7 +3,7 @@ import type { Target } from './target.js';
 import { diagnostic } from '../../diagnostics/sink.js';
 import type { DiagnosticCode } from '../../diagnostics/registry.js';
 import type { Diagnostic } from '../../core/types.js';
-import { caseOnlySuggestion } from '../../core/suggestion.js';
+import { wordSuggestion } from '../../core/suggestion.js';
 
 /**
  * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,
@@ -11,7 +11,7 @@ import { caseOnlySuggestion } from '../../core/suggestion.js';
  * build lacks, or a word unknown here (with "did you mean" when exactly one known word differs
  * only in case).
  */
-export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string): Diagnostic {
+export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: string, suggest = true): Diagnostic {
   const span = { start: w.start, end: w.end };
   const args: Record<string, string> = { word: w.text, target: t.name };
   const d = (code: DiagnosticCode, message: string): Diagnostic => diagnostic(code, message, span, args);
@@ -54,12 +54,14 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
       `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and OpenSSL ignores it`,
     );
   }
-  const suggestion = caseOnlySuggestion(t, () => t.words.keys(), w.text);
+  // The search costs more than the rest: only for a diagnostic that will be listed.
+  const suggestion = suggest ? wordSuggestion(t, () => t.words.keys(), w.text) : null;
   if (suggestion !== null) {
     args.suggestion = suggestion;
+    const caseOnly = suggestion.toLowerCase() === w.text.toLowerCase();
     return d(
       'unknown-word',
-      `\`${w.text}\` is not a cipher or alias in ${t.name} (names are case-sensitive); did you mean \`${suggestion}\`?`,
+      `\`${w.text}\` is not a cipher or alias in ${t.name}${caseOnly ? ' (names are case-sensitive)' : ''}; did you mean \`${suggestion}\`?`,
     );
   }
   return d(
