@@ -268,7 +268,7 @@ describe('why a suite is there', () => {
     await page.press('#why-suite', 'Enter');
     const b = explainSuite(CISCO, 'DHE-RSA-AES256-GCM-SHA384');
     expect(await page.textContent('#explain .answer')).toBe(shown(renderSuiteAnswer(b.answer, b.explanation)));
-    expect(await page.textContent('#explain .answer')).toContain('removed it for good');
+    expect(await page.textContent('#explain .answer')).toContain('removed it from the list for good');
     // Close takes the focus back to what opened the explanation.
     await page.click('#explain button');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('why-suite');

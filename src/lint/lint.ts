@@ -6,6 +6,7 @@ import { isLoaded, opensslTable } from '../library/tables.js';
 import { Findings, MAX_FINDINGS } from './findings.js';
 import { pskTwins } from './psk-twin.js';
 import { assessList, type SecurityReport } from './security.js';
+import { fixesForTarget } from './target-fix.js';
 import type { Cipher, Diagnostic, Span } from '../core/types.js';
 import type { ExpandAccepted, ExpandOptions, ExpandRejected, ExpandResult } from '../types.js';
 
@@ -136,7 +137,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   overshoot(result, input, boring, emit);
   if (lib.family === 'openssl') pskTwins(result.trace, result.ciphers, opensslTable(lib), emit);
   const security = assessList(result.ciphers);
-  for (const d of security.diagnostics) out.add(d);
+  for (const d of fixesForTarget(security.diagnostics, result.ciphers, input, expandOptions)) out.add(d);
   return { ok: true, result, diagnostics: out.list(), security };
 }
 

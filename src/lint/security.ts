@@ -54,8 +54,12 @@ export interface SecurityRule {
   match: readonly MatchAlternative[];
   /** Template: `{count}`, `{list}` and `{singular|plural}` choices on the count. */
   message: string;
-  /** How to change the cipher string. */
+  /** How to change the cipher string, in general words. */
   fix: string;
+  /** Words whose `!` may remove the suites the rule flags; each release knows some of them. */
+  exclude: readonly string[];
+  /** What the advice adds after the exclusions (`or list only ECDHE suites`). */
+  fixNote?: string;
   sources: readonly SecuritySource[];
 }
 
