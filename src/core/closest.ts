@@ -28,13 +28,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return tie ? undefined : best;
 }
 
+/** Three rows of the distance table, reused between calls. */
+let rows = new Int32Array(0);
+
 /** Optimal string alignment distance, or limit + 1 as soon as it must exceed `limit`. */
 function distance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(3 * (n + 1));
+  let prev2 = rows.subarray(0, n + 1);
+  let prev = rows.subarray(n + 1, 2 * (n + 1));
+  let cur = rows.subarray(2 * (n + 1), 3 * (n + 1));
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = cur[0];

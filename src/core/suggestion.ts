@@ -1,7 +1,9 @@
 import { closest } from './closest.js';
 
-/** Per table: its known words, listed once. */
+/** Per table: its known words, listed once, and the suggestions already found (bounded). */
 const wordLists = new WeakMap<object, string[]>();
+const found = new WeakMap<object, Map<string, string | null>>();
+const MAX_REMEMBERED = 4096;
 
 /**
  * The "did you mean" of an unknown word among a table's known words (aliases and suite names):
@@ -15,5 +17,13 @@ export function wordSuggestion(table: object, names: () => Iterable<string>, wor
     list = [...new Set(names())];
     wordLists.set(table, list);
   }
-  return closest(word, list) ?? null;
+  let seen = found.get(table);
+  if (!seen) found.set(table, (seen = new Map()));
+  let answer = seen.get(word);
+  if (answer === undefined) {
+    answer = closest(word, list) ?? null;
+    if (seen.size >= MAX_REMEMBERED) seen.clear();
+    seen.set(word, answer);
+  }
+  return answer;
 }
