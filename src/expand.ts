@@ -4,6 +4,7 @@ import { appendActive, copyList } from './core/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './family/openssl/ciphersuites.js';
 import { runSegment, runSegments, type EvalContext } from './family/openssl/evaluate.js';
 import { diagnostic, report } from './diagnostics/sink.js';
+import { traceLimited } from './core/rule-trace.js';
 import { cString } from './core/c-string.js';
 import { outcome } from './core/outcome.js';
 import type { TermTrace } from './core/trace.js';
@@ -150,6 +151,7 @@ function expandOpenssl(
     }
   }
 
+  if (ctx.untraced) report(ctx, traceLimited(ctx.untraced));
   const ciphers: Cipher[] = cs.ciphers.slice();
   const body = ctx.error ? 0 : appendActive(ctx.list, t.suites, ciphers);
   const end = outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import security from '../data/security.json' with { type: 'json' };
+import { MAX_TRACE } from '../src/core/rule-trace.js';
 import { DIAGNOSTICS, DIAGNOSTIC_CODES, diagnosticPage, type DiagnosticCode } from '../src/diagnostics/registry.js';
 import { MAX_DIAGNOSTICS } from '../src/diagnostics/sink.js';
 import { assessList, expand, lint, type Cipher, type ExpandOptions, type TargetName } from '../src/index.js';
@@ -47,6 +48,9 @@ const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<ExpandOptions, 't
   ['unknown-ciphersuite', 'openssl-3.0', 'HIGH', { ciphersuites: 'TLS_AES_128_GCM_SHA256:FOO' }],
   ['too-many-diagnostics', 'openssl-3.0', 'HIGH' + ':FOO'.repeat(MAX_DIAGNOSTICS + 1)],
   ['too-many-diagnostics', 'boringssl', 'ALL' + ':FOO'.repeat(MAX_DIAGNOSTICS + 1)],
+  // More elements than a trace records: evaluated whole, recorded up to MAX_TRACE.
+  ['trace-limited', 'openssl-3.0', 'AES128-SHA' + ':+AES128-SHA'.repeat(MAX_TRACE + 1)],
+  ['trace-limited', 'boringssl', 'AES128-SHA' + ':+AES128-SHA'.repeat(MAX_TRACE + 1)],
   ['not-in-this-release', 'openssl-3.0', 'HIGH:!EXPORT'],
   ['dead-term', 'openssl-3.0', 'HIGH:!aNULL:-aNULL'],
   ['dead-term-check-limited', 'openssl-3.0', 'MANY-KILLS'],

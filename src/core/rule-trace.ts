@@ -1,4 +1,5 @@
-import type { Span } from './types.js';
+import { diagnostic } from '../diagnostics/sink.js';
+import type { Diagnostic, Span } from './types.js';
 import { applyRule, popcount, type CipherList, type RuleOp } from './cipher-list.js';
 import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 
@@ -8,6 +9,25 @@ export interface Tracing {
   trace: TermTrace[] | null;
   /** The trace index of the `!` element that removed each suite, by suite index. */
   killedBy?: Map<number, number>;
+  /** How many elements were evaluated past MAX_TRACE and not recorded. */
+  untraced?: number;
+}
+
+/**
+ * The most elements one trace records (about 150 MB of records): a longer string is evaluated
+ * whole, but the elements past this many are only counted, so memory stays bounded.
+ */
+export const MAX_TRACE = 200_000;
+
+/** The note that a trace stopped recording at MAX_TRACE elements, and how many it left out. */
+export function traceLimited(untraced: number): Diagnostic {
+  const limit = MAX_TRACE.toLocaleString('en-US');
+  return diagnostic(
+    'trace-limited',
+    `the trace records the first ${limit} elements; ${untraced} more were evaluated but not recorded, so explain and lint's element checks cover only the first ${limit}`,
+    null,
+    { untraced, limit: MAX_TRACE },
+  );
 }
 
 /** What one element is, for its record: where, its text, its operator, its words. */
@@ -29,7 +49,12 @@ export function record(
   suites: string[],
   extra: Partial<TermTrace> = {},
 ): void {
-  tr.trace?.push({
+  if (!tr.trace) return;
+  if (tr.trace.length >= MAX_TRACE) {
+    tr.untraced = (tr.untraced ?? 0) + 1;
+    return;
+  }
+  tr.trace.push({
     ...element,
     span: { start: element.span.start, end: element.span.end },
     effect,
@@ -92,8 +117,9 @@ export function applyElement(
   universe: Uint32Array,
   why: Partial<TermTrace> | null = null,
 ): void {
-  if (!tr.trace) {
+  if (!tr.trace || tr.trace.length >= MAX_TRACE) {
     applyRule(list, op, hits, undefined, inGroup);
+    if (tr.trace) tr.untraced = (tr.untraced ?? 0) + 1;
     return;
   }
   let activeBefore = 0;

@@ -94,6 +94,11 @@ export const DIAGNOSTICS = {
     origin: 'evaluation',
     summary: 'more findings than are listed (100 at most per call)',
   },
+  'trace-limited': {
+    severity: 'info',
+    origin: 'evaluation',
+    summary: 'the trace records the first 200,000 elements; the rest were evaluated, not recorded',
+  },
 
   // lint.
   'not-in-this-release': {

@@ -1,6 +1,8 @@
 import { cString } from '../../core/c-string.js';
 import { applyRule, cloneList, forEachActive, newList, type CipherList } from '../../core/cipher-list.js';
 import { outcome } from '../../core/outcome.js';
+import { traceLimited } from '../../core/rule-trace.js';
+import { report } from '../../diagnostics/sink.js';
 import type { Diagnostic } from '../../core/types.js';
 import { boringsslMatchSet } from './match-set.js';
 import { parseBoringssl } from './parse.js';
@@ -65,6 +67,7 @@ export function expandBoringssl(t: BoringsslTarget, input: string, options: Bori
     },
   });
 
+  if (walk.untraced) report({ diagnostics }, traceLimited(walk.untraced));
   const ciphers: BoringsslCipher[] = [];
   forEachActive(list, (i, inGroup) => ciphers.push(inGroup ? t.suites[i]!.cipherInGroup : t.suites[i]!.cipher));
   // "Configuring an empty cipher list is an error but still updates the output."
