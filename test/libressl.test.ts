@@ -205,6 +205,29 @@ describe('between the two LibreSSL releases', () => {
     expect(() => expand('ALL', { target: 'libressl-3.3', seclevel: 1 })).toThrow(TypeError);
   });
 
+  it('-s follows LibreSSL 4.3’s security levels; 3.3 filters by protocol only', () => {
+    const offer = (s: string, target: Target) =>
+      expand(s, { target, supported: true }).supported!.ciphers.map((c) => c.name);
+    // Level 1 (the default) keeps RC4 and drops MD5 and anonymous suites; level 2 drops RC4.
+    expect(offer('RC4-SHA:RC4-MD5:ADH-AES128-SHA:AES128-SHA', 'libressl-4.3')).toContain('RC4-SHA');
+    expect(offer('RC4-SHA:RC4-MD5:ADH-AES128-SHA:AES128-SHA', 'libressl-4.3')).not.toContain('RC4-MD5');
+    expect(offer('RC4-SHA:AES128-SHA:@SECLEVEL=2', 'libressl-4.3')).not.toContain('RC4-SHA');
+    // Level 3: forward secrecy or TLS 1.3; level 4: no SHA-1 MAC.
+    expect(offer('AES128-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=3', 'libressl-4.3')).not.toContain('AES128-SHA');
+    expect(offer('ECDHE-RSA-AES256-SHA:ECDHE-RSA-AES256-SHA384:@SECLEVEL=4', 'libressl-4.3')).toEqual([
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'ECDHE-RSA-AES256-SHA384',
+    ]);
+    expect(offer('RC4-MD5:ADH-AES128-SHA', 'libressl-3.3')).toEqual([
+      'AEAD-AES256-GCM-SHA384',
+      'AEAD-CHACHA20-POLY1305-SHA256',
+      'AEAD-AES128-GCM-SHA256',
+      'RC4-MD5',
+      'ADH-AES128-SHA',
+    ]);
+  });
+
   it('3.3 names its TLS 1.3 suites AEAD-* and has GOST; 4.3 has neither', () => {
     expect(names('TLSv1.3', { target: 'libressl-3.3', ciphersuites: '' })).toEqual([
       'AEAD-AES256-GCM-SHA384',
