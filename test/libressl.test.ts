@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diff, explain, expand, formatCiphers, lint, negotiate, type ExpandOptions } from '../src/index.js';
+import { renderExplanation } from '../src/format/explain-text.js';
 import { findLibrary } from '../src/library/registry.js';
 import { opensslTable } from '../src/library/tables.js';
 import { errorKind, loadCorpus, type CorpusRow } from './helpers/corpus.js';
@@ -238,6 +239,27 @@ describe('between the two LibreSSL releases', () => {
     expect(expand('kGOST', { target: 'libressl-4.3' }).ok).toBe(false);
     expect(expand('ALL:COMPLEMENTOFALL', { target: 'libressl-4.3', ciphersuites: '' }).ciphers).toHaveLength(68);
     expect(expand('ALL:COMPLEMENTOFALL', { target: 'libressl-3.3', ciphersuites: '' }).ciphers).toHaveLength(72);
+  });
+
+  it('explain tells a TLS 1.3 suite an element added from one kept because the string never names TLS 1.3', () => {
+    const kept = renderExplanation(explain('AES128-SHA', { target: 'libressl-4.3' }));
+    expect(kept).toMatch(/TLS_AES_256_GCM_SHA384 +TLS 1\.3, kept: the string never names TLS 1\.3/);
+    const added = renderExplanation(explain('AES128-SHA:TLSv1.3', { target: 'libressl-4.3' }));
+    expect(added).toMatch(/TLS_AES_256_GCM_SHA384 +added by #2 TLSv1\.3/);
+    const apart = renderExplanation(
+      explain('AES128-SHA', { target: 'libressl-4.3', ciphersuites: 'TLS_AES_256_GCM_SHA384' }),
+    );
+    expect(apart).toMatch(/TLS_AES_256_GCM_SHA384 +TLS 1\.3, set apart/);
+  });
+
+  it('diagnostics: SUITEB128 is an unknown word, an IANA name is not read on any LibreSSL', () => {
+    const codes = (s: string) => lint(s, { target: 'libressl-3.3' }).diagnostics.map((d) => d.code);
+    expect(codes('AES:SUITEB128')).toContain('unknown-word');
+    expect(codes('AES:SUITEB128')).not.toContain('suite-b-not-first');
+    const iana = lint('AES:TLS_RSA_WITH_AES_128_CBC_SHA', { target: 'libressl-4.3' }).diagnostics.find(
+      (d) => d.code === 'iana-name-unsupported',
+    );
+    expect(iana?.message).not.toMatch(/3\.2/);
   });
 
   it('the tables record what the registry says', () => {
