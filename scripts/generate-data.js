@@ -37,8 +37,11 @@ const CATEGORY_OF = {
     /^(DES|3DES|RC4|RC2|IDEA|eNULL|AES(128|256)(GCM|CCM8?)?|CAMELLIA(128|256)|eGOST2814789CNT(12)?|SEED|CHACHA20POLY1305|ARIA(128|256)GCM|MAGMA|KUZNYECHIK)$/.test(
       n,
     ),
-  mac: (n) => /^(MD5|SHA1|GOST94|GOST89MAC(12)?|SHA256|SHA384|AEAD|GOST12_(256|512)|MAGMAOMAC|KUZNYECHIKOMAC)$/.test(n),
-  ssl: (n) => /^(SSLV2|SSLV3|TLSV1|TLSV1_2)$/.test(n),
+  mac: (n) =>
+    /^(MD5|SHA1|GOST94|GOST89MAC(12)?|SHA256|SHA384|AEAD|GOST12_(256|512)|MAGMAOMAC|KUZNYECHIKOMAC|STREEBOG256)$/.test(
+      n,
+    ),
+  ssl: (n) => /^(SSLV2|SSLV3|TLSV1|TLSV1_2|TLSV1_3)$/.test(n),
   strength: (n) => /^(NOT_EXP|EXPORT|STRONG_NONE|EXP40|MICRO|EXP56|MINI|LOW|MEDIUM|HIGH|FIPS|NOT_DEFAULT)$/.test(n),
 };
 const MASK_CATEGORIES = ['mkey', 'auth', 'enc', 'mac'];
@@ -97,7 +100,7 @@ function ianaNames() {
   const names = new Map(Object.entries(readJson('iana-names.json').names));
   for (const v of ['1.1.1w', '3.0.20', '3.5.7']) {
     const t = readJson(`tables/table-${v}.json`);
-    for (const c of [...t.ciphers, ...t.known_by_code_but_not_in_all_complementofall]) {
+    for (const c of [...t.ciphers, ...t.known_by_code_but_not_in_all_complementofall, ...t.tls13_ciphersuites]) {
       if (c.standard_name) names.set(c.id, c.standard_name);
     }
   }
@@ -173,7 +176,9 @@ function buildTarget(name, facts, iana) {
       : 'id-descending';
   suites.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const tls13 = (table.tls13_ciphersuites ?? []).map((c) => {
+  // LibreSSL: the TLS 1.3 suites are members of the suite table above, not a list apart.
+  const tls13Apart = facts.tls13?.inCipherList ? [] : (table.tls13_ciphersuites ?? []);
+  const tls13 = tls13Apart.map((c) => {
     const e = source.tls13_ciphers.find((t) => hexId(t.id) === c.id);
     return { ...printedFields(c), available: true, masks: masksOf(e, bits, c.name) };
   });
@@ -202,6 +207,7 @@ function buildTarget(name, facts, iana) {
     protocols: facts.protocols.versions,
     securityLevels: securityLevels(name, facts, table),
     extraNameChars: facts.extraNameChars,
+    suiteBPrefixes: facts.suiteBPrefixes !== false,
     ianaNamesInCipherList: facts.ianaNamesInCipherList,
     specials: facts.specials,
     explicitSuiteMatchesId: facts.explicitSuiteMatchesId,
@@ -222,7 +228,7 @@ function buildTarget(name, facts, iana) {
 
 /** The security-level rules of the release, without their provenance note; null where the release has none. */
 function securityLevels(name, facts, table) {
-  const hasLevels = table.info.default_seclevel !== undefined;
+  const hasLevels = table.info.default_seclevel !== undefined && table.info.default_seclevel !== null;
   if (hasLevels !== (facts.securityLevels !== null)) {
     throw new Error(
       `${name}: securityLevels in target-facts.json disagree with the build (default level ${table.info.default_seclevel})`,

@@ -1,6 +1,6 @@
 import { expandBoringssl } from './family/boringssl/expand.js';
 import { baseLists } from './family/openssl/base-lists.js';
-import { appendActive, copyList } from './core/cipher-list.js';
+import { appendActive, appendActiveOrKept, copyList } from './core/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './family/openssl/ciphersuites.js';
 import { runSegment, runSegments, type EvalContext } from './family/openssl/evaluate.js';
 import { diagnostic, report } from './diagnostics/sink.js';
@@ -55,9 +55,12 @@ function expandOpenssl(
   mode?: { suiteB: string | null },
 ): ExpandResult {
   const tls13 = t.data.tls13;
+  // LibreSSL: a fresh context has no TLS 1.3 list apart; its TLS 1.3 suites are in the string's list.
+  const listMembers = tls13?.inCipherList === true;
+  const configured = tls13 !== null && (!listMembers || options.ciphersuites !== undefined);
   const csText = options.ciphersuites ?? tls13?.defaultCiphersuites ?? '';
   const seclevel = options.seclevel ?? t.data.defaultSeclevel;
-  const cs = tls13 ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
+  const cs = configured ? evaluateCiphersuites(t, csText) : NO_CIPHERSUITES;
   // The parse of a ciphersuites list is shared between calls: hand out copies.
   if (cs.error) {
     return {
@@ -82,7 +85,7 @@ function expandOpenssl(
   const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
   // Segments are applied while the string is read, as OpenSSL does, so nothing of a long
   // string is kept and the first invalid command ends reading.
-  const ast = parseCipherString(text, t.data.extraNameChars, {
+  const ast = parseCipherString(text, t.data, {
     defaultPrefix: (node) => {
       copyList(list, base.afterDefault());
       const added: Cipher[] = [];
@@ -125,7 +128,7 @@ function expandOpenssl(
     }
     // The replacement runs on its own text: its trace is folded into one element for the prefix.
     ctx.trace = trace ? [] : null;
-    runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
+    runSegments(ctx, parseCipherString(rules, t.data).segments, rules);
     if (trace) {
       const span = { start: ast.suiteB.start, end: ast.suiteB.end };
       trace.push({
@@ -153,8 +156,14 @@ function expandOpenssl(
 
   if (ctx.untraced) report(ctx, traceLimited(ctx.untraced));
   const ciphers: Cipher[] = cs.ciphers.slice();
-  const body = ctx.error ? 0 : appendActive(ctx.list, t.suites, ciphers);
-  const end = outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');
+  const body = ctx.error
+    ? 0
+    : listMembers && !configured && !ctx.tls13Seen
+      ? appendActiveOrKept(ctx.list, t.suites, ciphers, (i) => t.ssl[i] === t.tls13SslBit)
+      : appendActive(ctx.list, t.suites, ciphers);
+  const end = listMembers
+    ? outcome(ctx.error, ciphers, body, 'the string selects no suite, so the whole list is emptied')
+    : outcome(ctx.error, ciphers, body + cs.nonTls13, 'the string selects no TLS 1.2-or-below suite');
   // Built field by field: a spread here costs more than the rest of a short string's evaluation.
   const result: ExpandResult = end.ok
     ? { ok: true, error: null, ciphers: end.ciphers, seclevel: ctx.seclevel, diagnostics }

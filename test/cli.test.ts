@@ -144,6 +144,8 @@ describe('exit status and messages', () => {
       'OpenSSL 3.5.7',
       'OpenSSL 3.6.3',
       'android-13.0.0_r24',
+      'LibreSSL 4.3.2',
+      'LibreSSL 3.3.6',
     ]) {
       expect(out).toContain(want);
     }
@@ -153,6 +155,8 @@ describe('exit status and messages', () => {
       'openssl-3.0',
       'openssl-3.5',
       'openssl-3.6',
+      'libressl-4.3',
+      'libressl-3.3',
       'boringssl',
     ]);
   });

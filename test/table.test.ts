@@ -84,7 +84,10 @@ for (const lib of libraries().filter((l) => l.family === 'openssl')) {
       for (const alias of t.data.aliases) {
         if (!t.unregisteredAliases.has(alias.name)) expect(t.words.has(alias.name), alias.name).toBe(true);
       }
-      for (const w of wordsOf(t.data.defaultCipherList)) expect(t.words.has(w), w).toBe(true);
+      // LibreSSL's SSL_DEFAULT_CIPHER_LIST still ends `:!SSLv2`, a word its alias table lacks.
+      const stale = findLibrary(t.name)!.product === 'LibreSSL' ? ['SSLv2'] : [];
+      for (const w of wordsOf(t.data.defaultCipherList)) expect(t.words.has(w) || stale.includes(w), w).toBe(true);
+      for (const w of stale) expect(t.words.has(w), w).toBe(false);
     });
     // Proves the prologue names only bits this release defines.
     it('names only known bits in its prologue', () => {

@@ -200,6 +200,27 @@ export function appendActive<T>(list: CipherList, suites: readonly T[], out: T[]
 }
 
 /**
+ * {@link appendActive}, also appending the suites still in the list that `keep` names, active
+ * or not (LibreSSL's inactive TLS 1.3 suites). Returns the number of active suites appended.
+ */
+export function appendActiveOrKept<T>(
+  list: CipherList,
+  suites: readonly T[],
+  out: T[],
+  keep: (i: number) => boolean,
+): number {
+  let n = 0;
+  for (let k = 0; k < list.length; k++) {
+    const i = list.order[k]!;
+    if (!has(list.alive, i)) continue;
+    const active = has(list.active, i);
+    if (active || keep(i)) out.push(suites[i]!);
+    if (active) n++;
+  }
+  return n;
+}
+
+/**
  * Calls `fn` for each active suite in list order with its in-group flag (what
  * SSL_CTX_get_ciphers and SSL_CTX_cipher_in_group give).
  */

@@ -25,12 +25,21 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
   const expanded = expand(input, { ...options, trace: true });
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
   const result = { ...expanded, trace: expanded.trace ?? [] };
+  const lib = requireLibrary(options.target, 'explain');
   const tls13 = new Set(result.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name));
+  // LibreSSL: TLS 1.3 suites are list members, added by elements like any other; those no
+  // element added are the ones kept because the string never names TLS 1.3, or set apart.
+  const listMembers = lib.family === 'openssl' && opensslTable(lib).data.tls13?.inCipherList === true;
+  const kept = listMembers && options.ciphersuites === undefined;
   const origins = suiteOrigins(
     result.ciphers.map((c) => c.name),
     result.trace,
-  ).map((o) => (tls13.has(o.name) ? { ...o, addedBy: -1, lastMovedBy: -1 } : o));
-  return { target: requireLibrary(options.target, 'explain').name, result, origins };
+  ).map((o) =>
+    !tls13.has(o.name) || (listMembers && o.addedBy !== -1)
+      ? o
+      : { ...o, addedBy: -1, lastMovedBy: -1, ...(kept ? { tls13Kept: true as const } : {}) },
+  );
+  return { target: lib.name, result, origins };
 }
 
 /** The answer to "why is this suite there, or not there?", as data. */

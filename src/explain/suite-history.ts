@@ -8,6 +8,11 @@ export interface SuiteOrigin {
   addedBy: number;
   /** Index of the last element that moved it after that (`+X`, `@STRENGTH`), or -1. */
   lastMovedBy: number;
+  /**
+   * LibreSSL: a TLS 1.3 suite no element added, kept in the list because the string never names
+   * TLS 1.3 and no TLS 1.3 list was configured apart.
+   */
+  tls13Kept?: true;
 }
 
 /** For every suite of the final list, which element added it and which last moved it. */

@@ -100,7 +100,9 @@ export function renderExplanation(x: Explanation): string {
   x.origins.forEach((o, i) => {
     const origin =
       o.addedBy === -1
-        ? 'TLS 1.3, set apart (ciphersuites)'
+        ? o.tls13Kept
+          ? 'TLS 1.3, kept: the string never names TLS 1.3'
+          : 'TLS 1.3, set apart (ciphersuites)'
         : `added by #${o.addedBy + 1} ${shown(trace[o.addedBy]!.text)}` +
           (o.lastMovedBy === -1 ? '' : `; last moved by #${o.lastMovedBy + 1} ${shown(trace[o.lastMovedBy]!.text)}`) +
           (x.result.ciphers[i]!.inGroupWithNext ? '; equal preference with the next' : '');

@@ -83,6 +83,16 @@ const BORINGSSL: Capabilities = {
   idsOutput: false,
 };
 const OPENSSL_CHECKS = { client: true, server: true } as const;
+/** LibreSSL 3.6+: security levels; TLS 1.3 suites configurable apart; no -stdname, no SRP. */
+const LIBRESSL: Capabilities = {
+  tls13Configurable: true,
+  securityLevels: true,
+  groups: false,
+  strict: false,
+  srp: false,
+  stdnameOutput: false,
+  idsOutput: true,
+};
 
 /**
  * Every library line, in release order within each family. Groups: 1.0.2's NIST curves (it has
@@ -146,6 +156,31 @@ const RECORDS = [
     groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
     checksMaxVersionSuites: OPENSSL_CHECKS,
     summary: 'as 3.5',
+  },
+  // LibreSSL (t1_lib.c's client default groups; ssl_versions.c: 3.8+ turned TLS 1.0 and 1.1
+  // off): neither side checks its suites against its highest version before it starts, it
+  // only fails when no suite is left at all (tls13_client.c, NO_CIPHERS_AVAILABLE).
+  {
+    name: 'libressl-4.3',
+    protocols: ['TLSv1.2', 'TLSv1.3'],
+    family: 'openssl',
+    product: 'LibreSSL',
+    tool: 'openssl ciphers',
+    capabilities: LIBRESSL,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'secp384r1', 'secp521r1'],
+    checksMaxVersionSuites: { client: false, server: false },
+    summary: 'TLS 1.3 suites in the cipher string, RC4 and 3DES in DEFAULT, @SECLEVEL (default 1), no IANA names',
+  },
+  {
+    name: 'libressl-3.3',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'LibreSSL',
+    tool: 'openssl ciphers',
+    capabilities: { ...LIBRESSL, securityLevels: false },
+    groups: ['x25519', 'secp256r1', 'secp384r1', 'secp521r1'],
+    checksMaxVersionSuites: { client: false, server: false },
+    summary: "macOS's /usr/bin/openssl: TLS 1.3 suites named AEAD-*, GOST, no @SECLEVEL",
   },
   {
     name: 'boringssl',

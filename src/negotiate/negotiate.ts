@@ -248,7 +248,8 @@ function usableAt(range: { min: ProtocolVersion; max: ProtocolVersion } | null, 
 
 /** Which suites a server with this certificate can pick: TLS 1.3 suites take any. */
 function certificateCanAuthenticate(cert: CertificateType, c: Cipher): boolean {
-  if (c.au === 'any' || c.au === 'GENERIC') return true;
+  // A TLS 1.3 suite takes any certificate (LibreSSL prints its Au= column as `TLSv1.3`).
+  if (c.au === 'any' || c.au === 'GENERIC' || c.protocol === 'TLSv1.3') return true;
   if (c.au === 'RSA') return cert !== 'ECDSA';
   if (c.au === 'ECDSA') return cert !== 'RSA';
   // DSS, static DH/ECDH certificates, GOST: not modelled as anyone's certificate. Anonymous,

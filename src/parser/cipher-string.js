@@ -206,30 +206,31 @@ function peg$parse(input, options) {
   const peg$e11 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
   const peg$e12 = peg$otherExpectation("name");
 
-  function peg$f0(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
-  function peg$f1(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
-  function peg$f2(name, rest) {
+  function peg$f0() {    return suiteBPrefixes;  }
+  function peg$f1(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
+  function peg$f2(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
+  function peg$f3(name, rest) {
     const r = range();
     return { name, start: r.start, end: r.start + name.length, discarded: { start: r.start + name.length, end: r.end } };
   }
-  function peg$f3(colon) {
+  function peg$f4(colon) {
     const r = range();
     const node = { start: r.start, end: r.start + 7, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f4(s) {    return visit(s);  }
-  function peg$f5(segments) {    return visitor ? [] : segments;  }
-  function peg$f6(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
-  function peg$f7(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
-  function peg$f8(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
-  function peg$f9(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f10(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f11() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f12(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f13() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f14(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f15() {    return span(range());  }
+  function peg$f5(s) {    return visit(s);  }
+  function peg$f6(segments) {    return visitor ? [] : segments;  }
+  function peg$f7(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f8(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f9(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f10(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f11(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f12() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f13(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f14() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f15(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f16() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -405,12 +406,26 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = peg$currPos;
-    s1 = peg$parseSuiteBPrefix();
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f0(s1);
+    peg$savedPos = peg$currPos;
+    s1 = peg$f0();
+    if (s1) {
+      s1 = undefined;
+    } else {
+      s1 = peg$FAILED;
     }
-    s0 = s1;
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parseSuiteBPrefix();
+      if (s2 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f1(s2);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       s1 = peg$parseDefaultPrefix();
@@ -419,7 +434,7 @@ function peg$parse(input, options) {
       }
       s2 = peg$parseBody();
       peg$savedPos = s0;
-      s0 = peg$f1(s1, s2);
+      s0 = peg$f2(s1, s2);
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
@@ -496,7 +511,7 @@ function peg$parse(input, options) {
       }
       s2 = input.substring(s2, peg$currPos);
       peg$savedPos = s0;
-      s0 = peg$f2(s1, s2);
+      s0 = peg$f3(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -528,7 +543,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f3(s2);
+      s0 = peg$f4(s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -582,7 +597,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s3;
-      s3 = peg$f4(s4);
+      s3 = peg$f5(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -611,14 +626,14 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s3;
-        s3 = peg$f4(s4);
+        s3 = peg$f5(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f5(s2);
+    s0 = peg$f6(s2);
 
     return s0;
   }
@@ -643,7 +658,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f6(s1, s2);
+      s0 = peg$f7(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -653,7 +668,7 @@ function peg$parse(input, options) {
       s1 = peg$parseJunk();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f7(s1);
+        s1 = peg$f8(s1);
       }
       s0 = s1;
     }
@@ -669,7 +684,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f8(s1, s2);
+      s0 = peg$f9(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -713,7 +728,7 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f9(s1, s2);
+        s0 = peg$f10(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -763,7 +778,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f10(s1, s2);
+    s0 = peg$f11(s1, s2);
 
     return s0;
   }
@@ -797,7 +812,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f11();
+    s4 = peg$f12();
     if (s4) {
       s4 = undefined;
     } else {
@@ -825,7 +840,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f11();
+      s4 = peg$f12();
       if (s4) {
         s4 = undefined;
       } else {
@@ -852,7 +867,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f12(s1);
+    s1 = peg$f13(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -868,7 +883,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f13();
+    s4 = peg$f14();
     if (s4) {
       s4 = undefined;
     } else {
@@ -897,7 +912,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f13();
+        s4 = peg$f14();
         if (s4) {
           s4 = undefined;
         } else {
@@ -932,7 +947,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f14(s1);
+      s1 = peg$f15(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1032,7 +1047,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f15();
+      s1 = peg$f16();
     }
     s0 = s1;
 
@@ -1042,6 +1057,7 @@ function peg$parse(input, options) {
 
   const names = nameTable(options.extraNameChars ?? '=');
   const visitor = options.visitor;
+  const suiteBPrefixes = options.suiteBPrefixes !== false;
   function visit(segment) {
     if (!visitor) return segment;
     if (visitor.segment(segment) === false) throw options.stop;

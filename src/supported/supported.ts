@@ -33,11 +33,15 @@ function suiteFacts(data: TargetData): Map<string, SuiteFacts> {
   for (const s of [...data.suites, ...data.tls13Suites]) {
     const m = s.masks;
     // 1.0.2 records the protocol as algorithm_ssl bits: TLS 1.2-only suites, or SSLv3 and up.
+    // LibreSSL's algorithm_ssl has a TLS 1.3 bit too.
+    const ssl = namesOf(m.ssl as string[]);
     const minTls: ProtocolVersion = m.minTls
       ? (m.minTls as ProtocolVersion)
-      : namesOf(m.ssl as string[]).includes('TLSV1_2')
-        ? 'TLSv1.2'
-        : 'SSLv3';
+      : ssl.includes('TLSV1_3')
+        ? 'TLSv1.3'
+        : ssl.includes('TLSV1_2')
+          ? 'TLSv1.2'
+          : 'SSLv3';
     map.set(s.id, {
       mkey: namesOf(m.mkey),
       auth: namesOf(m.auth),

@@ -43,13 +43,15 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
   if (truncated) out.diagnostics.push({ ...truncated, source: 'ciphersuites' });
   if (text === '') return out;
   const strict = t.data.tls13!.unknownNames === 'fail';
+  const trim = t.data.tls13!.names === undefined;
   let found = 0;
   let pos = 0;
   for (const raw of text.split(':')) {
     let a = 0;
     let b = raw.length;
-    while (a < b && isCSpace(raw[a]!)) a++;
-    while (b > a && isCSpace(raw[b - 1]!)) b--;
+    // CONF_parse_list trims white space; LibreSSL's strsep() keeps it (the name then fails).
+    while (trim && a < b && isCSpace(raw[a]!)) a++;
+    while (trim && b > a && isCSpace(raw[b - 1]!)) b--;
     const name = raw.slice(a, b);
     const span = { start: pos + a, end: pos + b };
     pos += raw.length + 1;

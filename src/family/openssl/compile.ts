@@ -60,6 +60,17 @@ function publicCipher(c: Cipher): Cipher {
   });
 }
 
+/** The printed fields of a TLS 1.3 suite a ciphersuites list may name but the library lacks. */
+const UNIMPLEMENTED = {
+  protocol: 'TLSv1.3',
+  kx: 'any',
+  au: 'any',
+  enc: 'unknown',
+  mac: 'AEAD',
+  bits: 0,
+  algBits: 0,
+} as const;
+
 /**
  * Builds the evaluation form of a target: typed arrays of masks, and the word table that
  * OpenSSL's ssl_cipher_collect_aliases() builds (available suites, then the aliases whose every
@@ -88,6 +99,7 @@ export function compileTarget(data: TargetData): Target {
       mask: maskValue(data, 'strength', g.bits),
       assignClearsOthers: g.assignClearsOthers,
     })),
+    tls13SslBit: data.tls13?.inCipherList ? bitOf(data.bits.ssl ?? {}, 'TLSV1_3', 'ssl') : 0,
   };
 
   data.suites.forEach((suite, i) => {
@@ -138,7 +150,16 @@ export function compileTarget(data: TargetData): Target {
   // compiled suite and the SCSVs. Whether a suite whose algorithms are unavailable stays in the
   // list depends on the release.
   const tls13 = data.tls13;
-  if (tls13) {
+  if (tls13?.names) {
+    // LibreSSL: each suite by its name and its alias; one the table lacks is known but skipped.
+    for (const n of tls13.names) {
+      const i = data.suites.findIndex((s) => s.id === n.id);
+      const cipher = i >= 0 ? t.suites[i]! : publicCipher({ ...n, stdname: n.name, ...UNIMPLEMENTED });
+      for (const name of [n.name, n.alias]) {
+        if (!t.ciphersuiteNames.has(name)) t.ciphersuiteNames.set(name, { cipher, usable: i >= 0, tls13: true });
+      }
+    }
+  } else if (tls13) {
     const usable = (available: boolean) => available || !tls13.dropUnavailable;
     for (const c of data.tls13Suites) {
       t.ciphersuiteNames.set(c.stdname!, { cipher: publicCipher(c), usable: usable(c.available), tls13: true });

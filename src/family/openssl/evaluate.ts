@@ -21,6 +21,8 @@ export interface EvalContext extends Tracing {
   trace: TermTrace[] | null;
   /** With a trace: the trace index of the `!` element that removed each suite, by suite index. */
   killedBy?: Map<number, number>;
+  /** Where TLS 1.3 suites are list members: whether a rule of the string named TLS 1.3. */
+  tls13Seen?: boolean;
 }
 
 const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
@@ -134,6 +136,22 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
   return { kind: 'rule', selector: p, hits: matchSet(t, p) };
 }
 
+/**
+ * LibreSSL's tls13_seen: a rule names TLS 1.3 when one of the words it read is an explicit TLS
+ * 1.3 suite (set as the word is read, so before a later word of the compound fails) or when
+ * the rule it applies has exactly the TLS 1.3 protocol bit as its pattern.
+ */
+function namesTls13(t: Target, term: TermNode, r: Resolution): boolean {
+  const bit = t.tls13SslBit;
+  if (r.kind === 'rule' && r.selector.ssl === bit) return true;
+  const read = r.kind === 'rule' ? term.words.length : r.kind === 'empty-word' ? 0 : r.word;
+  for (let w = 0; w < read; w++) {
+    const e = t.words.get(term.words[w]!.text);
+    if (e?.explicit && e.ssl === bit) return true;
+  }
+  return false;
+}
+
 /** ANDs one category of a word into the pattern (a zero mask means "any"); false when nothing is left. */
 function andMask(p: Selector, cat: 'mkey' | 'auth' | 'enc' | 'mac' | 'ssl', mask: number): boolean {
   if (mask === 0) return true;
@@ -200,6 +218,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       return true; // the rest of the segment is discarded
     }
     const r = resolveCompound(t, term);
+    if (t.tls13SslBit !== 0 && !ctx.tls13Seen) ctx.tls13Seen = namesTls13(t, term, r);
     if (r.kind === 'empty-word') {
       const what = describeChar(input, r.at);
       invalidCommand(ctx, charSpan(input, r.at), `\`+\` must be followed by a name, not ${what}`);

@@ -26,6 +26,13 @@ export interface CipherStringAst {
   segments: SegmentNode[];
 }
 
+/** What the scanner needs of a target (TargetData has these fields). */
+export interface CipherStringSyntax {
+  extraNameChars: string;
+  /** Absent or true: `SUITEB128`... at byte 0 replaces the string (OpenSSL 1.0.2+); false: LibreSSL. */
+  suiteBPrefixes?: boolean;
+}
+
 /** Receives the parts of a string in order while it is read (see parseCipherString). */
 export interface CipherStringVisitor {
   /** `DEFAULT` at byte 0; called before any segment. */
@@ -36,7 +43,8 @@ export interface CipherStringVisitor {
 
 /**
  * Parses a cipher string into its lossless structure. Never fails: the grammar accepts every
- * string. `extraNameChars` are the name characters of the target beyond `A-Za-z0-9-.`.
+ * string. `syntax` holds the target's name characters beyond `A-Za-z0-9-.` and whether it
+ * has the Suite B prefixes (a target's data has both fields).
  *
  * With a `visitor`, segments are handed to it in order as they are read and `segments` comes
  * back empty: memory stays flat for any length, and returning false stops reading at once
@@ -44,12 +52,13 @@ export interface CipherStringVisitor {
  */
 export function parseCipherString(
   input: string,
-  extraNameChars: string,
+  syntax: CipherStringSyntax,
   visitor?: CipherStringVisitor,
 ): CipherStringAst {
-  if (!visitor) return peggyParse(input, { extraNameChars }) as CipherStringAst;
+  const { extraNameChars, suiteBPrefixes } = syntax;
+  if (!visitor) return peggyParse(input, { extraNameChars, suiteBPrefixes }) as CipherStringAst;
   try {
-    return peggyParse(input, { extraNameChars, visitor, stop: STOP }) as CipherStringAst;
+    return peggyParse(input, { extraNameChars, suiteBPrefixes, visitor, stop: STOP }) as CipherStringAst;
   } catch (e) {
     if (e !== STOP) throw e;
     return STOPPED;

@@ -46,7 +46,24 @@ export interface Tls13Rules {
   unknownNames: 'fail' | 'skip';
   /** 3.0+ leaves out listed suites whose algorithms the providers lack; 1.1.1 keeps them. */
   dropUnavailable: boolean;
+  /**
+   * The TLS 1.3 list a context starts with. Where `inCipherList` is set no list is configured
+   * apart on a fresh context (this is then only the default order of the TLS 1.3 suites).
+   */
   defaultCiphersuites: string;
+  /**
+   * LibreSSL: the TLS 1.3 suites are members of the suite table and of the cipher-string list
+   * (`TLSv1.3`, `AEAD`, `HIGH`, `ALL` select them). Without a TLS 1.3 list configured apart,
+   * a string that never names TLS 1.3 (see Target.tls13SslBit) keeps every TLS 1.3 suite in
+   * place, inactive or not; a list with no active suite is emptied.
+   */
+  inCipherList?: boolean;
+  /**
+   * The names SSL_CTX_set_ciphersuites looks up (LibreSSL's ssl_tls13_ciphersuites: a name and
+   * an alias per suite); a name whose suite the table lacks is known but skipped. Absent: the
+   * IANA names of the TLS 1.3 suites, then of every suite and SCSV (OpenSSL).
+   */
+  names?: Array<{ name: string; alias: string; id: string }>;
 }
 
 /** The shape of data/<target>.json (see scripts/generate-data.js). */
@@ -63,6 +80,8 @@ export interface TargetData {
   securityLevels: SecurityLevelRules | null;
   /** Name characters beyond `A-Za-z0-9-.`: `=` from 1.1.0, `_` from 3.2. */
   extraNameChars: string;
+  /** Whether `SUITEB128`... at byte 0 replaces the string (OpenSSL 1.0.2+); LibreSSL: an ordinary (unknown) word. */
+  suiteBPrefixes: boolean;
   /** 3.2+: a word may also be an IANA name. */
   ianaNamesInCipherList: boolean;
   specials: string[];
@@ -154,4 +173,10 @@ export interface Target {
   /** The TLS 1.3 ciphersuites and the other names `SSL_CTX_set_ciphersuites` looks up, by IANA name. */
   ciphersuiteNames: Map<string, { cipher: Cipher; usable: boolean; tls13: boolean }>;
   strengthGroups: StrengthGroup[];
+  /**
+   * Where TLS 1.3 suites are list members (Tls13Rules.inCipherList): the protocol bit of TLS 1.3
+   * (`algorithm_ssl`), which a rule names when its pattern is exactly that bit or one of its
+   * explicit suites has it; 0 elsewhere.
+   */
+  tls13SslBit: number;
 }

@@ -19,7 +19,7 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   if (w.text === 'DEFAULT') {
     return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
   }
-  if (/^SUITEB(128|192)/.test(w.text)) {
+  if (t.data.suiteBPrefixes && /^SUITEB(128|192)/.test(w.text)) {
     return d(
       'suite-b-not-first',
       `\`${w.text}\` is a Suite B keyword only at the very start of the string; here OpenSSL ignores it`,
@@ -43,9 +43,11 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
         `\`${fullName}\` is not the IANA name of a suite ${t.name} provides; OpenSSL ignores it`,
       );
     }
+    // OpenSSL reads IANA names from 3.2 on; LibreSSL (TLS 1.3 suites list members) never does.
+    const from = t.data.tls13?.inCipherList ? '' : ' (IANA names work from 3.2)';
     return d(
       'iana-name-unsupported',
-      `\`${fullName}\` is an IANA name; ${t.name} reads only OpenSSL names in a cipher list (IANA names work from 3.2), so OpenSSL ignores it`,
+      `\`${fullName}\` is an IANA name; ${t.name} reads only OpenSSL names in a cipher list${from}, so it ignores it`,
     );
   }
   if (t.unregisteredAliases.has(w.text)) {
