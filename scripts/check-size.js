@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// The budget, in bytes: about 8% above the measured size (284,600 minified, 57,900 gzipped since
-// tables that extend another are stored as deltas, data/README.md). `data` is the gzipped total
-// of dist/data/*.json (33,600 measured), held to the 45 kB planned for the data of all targets.
-const BUDGET = { minified: 310_000, gzip: 63_000, data: 45_000 };
+// The budget, in bytes, for the library with every target's table: 85 kB gzipped (and a minified
+// size in proportion), as planned for all the libraries cipherx evaluates for; `data` is the
+// gzipped total of dist/data/*.json, held to the 45 kB planned for the data of all targets. Tables
+// that extend another are stored as deltas (data/README.md), which keeps both well inside.
+const BUDGET = { minified: 420_000, gzip: 85_000, data: 45_000 };
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const entry = resolve(root, 'dist/src/index.js');
