@@ -81,7 +81,7 @@ function expandOpenssl(
   const ctx: EvalContext = { target: t, list, seclevel, error: null, diagnostics, trace };
   // Segments are applied while the string is read, as OpenSSL does, so nothing of a long
   // string is kept and the first invalid command ends reading.
-  const ast = parseCipherString(text, t.data.extraNameChars, {
+  const ast = parseCipherString(text, t.data, {
     defaultPrefix: (node) => {
       copyList(list, base.afterDefault());
       const added: Cipher[] = [];
@@ -124,7 +124,7 @@ function expandOpenssl(
     }
     // The replacement runs on its own text: its trace is folded into one element for the prefix.
     ctx.trace = trace ? [] : null;
-    runSegments(ctx, parseCipherString(rules, t.data.extraNameChars).segments, rules);
+    runSegments(ctx, parseCipherString(rules, t.data).segments, rules);
     if (trace) {
       const span = { start: ast.suiteB.start, end: ast.suiteB.end };
       trace.push({

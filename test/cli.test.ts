@@ -143,6 +143,7 @@ describe('exit status and messages', () => {
       'OpenSSL 3.0.20',
       'OpenSSL 3.5.7',
       'OpenSSL 3.6.3',
+      'OpenSSL 4.0.2',
       'android-13.0.0_r24',
     ]) {
       expect(out).toContain(want);
@@ -153,6 +154,7 @@ describe('exit status and messages', () => {
       'openssl-3.0',
       'openssl-3.5',
       'openssl-3.6',
+      'openssl-4.0',
       'boringssl',
     ]);
   });

@@ -48,6 +48,8 @@ const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<ExpandOptions, 't
   ['too-many-diagnostics', 'openssl-3.0', 'HIGH' + ':FOO'.repeat(MAX_DIAGNOSTICS + 1)],
   ['too-many-diagnostics', 'boringssl', 'ALL' + ':FOO'.repeat(MAX_DIAGNOSTICS + 1)],
   ['not-in-this-release', 'openssl-3.0', 'HIGH:!EXPORT'],
+  ['case-insensitive-match', 'openssl-4.0', 'HIGH:!aes'],
+  ['removed-alias', 'openssl-4.0', 'HIGH:!FIPS'],
   ['dead-term', 'openssl-3.0', 'HIGH:!aNULL:-aNULL'],
   ['dead-term-check-limited', 'openssl-3.0', 'MANY-KILLS'],
   ['plus-does-not-add', 'openssl-3.0', 'ECDHE+AESGCM:+AES256-SHA'],

@@ -148,6 +148,17 @@ const RECORDS = [
     summary: 'as 3.5',
   },
   {
+    name: 'openssl-4.0',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'every word, command and prefix in any case; SSLv3, FIPS and the EDH-*-DES-CBC3-SHA aliases gone',
+  },
+  {
     name: 'boringssl',
     protocols: TLS1_TO_1_3,
     family: 'boringssl',

@@ -181,11 +181,11 @@ function peg$parse(input, options) {
   };
   let peg$startRuleFunction = peg$parseCipherString;
 
-  const peg$c0 = "SUITEB128ONLY";
-  const peg$c1 = "SUITEB128C2";
-  const peg$c2 = "SUITEB128";
-  const peg$c3 = "SUITEB192";
-  const peg$c4 = "DEFAULT";
+  const peg$c0 = "suiteb128only";
+  const peg$c1 = "suiteb128c2";
+  const peg$c2 = "suiteb128";
+  const peg$c3 = "suiteb192";
+  const peg$c4 = "default";
   const peg$c5 = ":";
   const peg$c6 = "+";
 
@@ -193,12 +193,12 @@ function peg$parse(input, options) {
   const peg$r1 = /^[!+\-@]/;
 
   const peg$e0 = peg$otherExpectation("cipher string");
-  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", false);
-  const peg$e2 = peg$literalExpectation("SUITEB128C2", false);
-  const peg$e3 = peg$literalExpectation("SUITEB128", false);
-  const peg$e4 = peg$literalExpectation("SUITEB192", false);
+  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", true);
+  const peg$e2 = peg$literalExpectation("SUITEB128C2", true);
+  const peg$e3 = peg$literalExpectation("SUITEB128", true);
+  const peg$e4 = peg$literalExpectation("SUITEB192", true);
   const peg$e5 = peg$anyExpectation();
-  const peg$e6 = peg$literalExpectation("DEFAULT", false);
+  const peg$e6 = peg$literalExpectation("DEFAULT", true);
   const peg$e7 = peg$literalExpectation(":", false);
   const peg$e8 = peg$classExpectation([":", " ", ";", ","], false, false, false);
   const peg$e9 = peg$literalExpectation("+", false);
@@ -208,28 +208,31 @@ function peg$parse(input, options) {
 
   function peg$f0(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
   function peg$f1(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
-  function peg$f2(name, rest) {
+  function peg$f2(text) {    return anyCase || text === text.toUpperCase();  }
+  function peg$f3(text, rest) {
     const r = range();
+    const name = text.toUpperCase();
     return { name, start: r.start, end: r.start + name.length, discarded: { start: r.start + name.length, end: r.end } };
   }
-  function peg$f3(colon) {
+  function peg$f4(text) {    return anyCase || text === "DEFAULT";  }
+  function peg$f5(text, colon) {
     const r = range();
     const node = { start: r.start, end: r.start + 7, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f4(s) {    return visit(s);  }
-  function peg$f5(segments) {    return visitor ? [] : segments;  }
-  function peg$f6(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
-  function peg$f7(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
-  function peg$f8(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
-  function peg$f9(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f10(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f11() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f12(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f6(s) {    return visit(s);  }
+  function peg$f7(segments) {    return visitor ? [] : segments;  }
+  function peg$f8(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f9(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f10(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f11(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f12(head, tail) {    tail.unshift(head); return tail;  }
   function peg$f13() {    return isNameCode(input.charCodeAt(offset()));  }
   function peg$f14(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f15() {    return span(range());  }
+  function peg$f15() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f16(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f17() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -431,37 +434,37 @@ function peg$parse(input, options) {
   }
 
   function peg$parseSuiteBPrefix() {
-    let s0, s1, s2, s3, s4;
+    let s0, s1, s2, s3, s4, s5;
 
     s0 = peg$currPos;
     s1 = peg$currPos;
-    if (input.substr(peg$currPos, 13) === peg$c0) {
-      s2 = peg$c0;
-      peg$currPos += 13;
+    s2 = input.substr(peg$currPos, 13);
+    if (s2.toLowerCase() === peg$c0) {
+      peg$currPos += (13);
     } else {
       s2 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e1); }
     }
     if (s2 === peg$FAILED) {
-      if (input.substr(peg$currPos, 11) === peg$c1) {
-        s2 = peg$c1;
-        peg$currPos += 11;
+      s2 = input.substr(peg$currPos, 11);
+      if (s2.toLowerCase() === peg$c1) {
+        peg$currPos += (11);
       } else {
         s2 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e2); }
       }
       if (s2 === peg$FAILED) {
-        if (input.substr(peg$currPos, 9) === peg$c2) {
-          s2 = peg$c2;
-          peg$currPos += 9;
+        s2 = input.substr(peg$currPos, 9);
+        if (s2.toLowerCase() === peg$c2) {
+          peg$currPos += (9);
         } else {
           s2 = peg$FAILED;
           if (peg$silentFails === 0) { peg$fail(peg$e3); }
         }
         if (s2 === peg$FAILED) {
-          if (input.substr(peg$currPos, 9) === peg$c3) {
-            s2 = peg$c3;
-            peg$currPos += 9;
+          s2 = input.substr(peg$currPos, 9);
+          if (s2.toLowerCase() === peg$c3) {
+            peg$currPos += (9);
           } else {
             s2 = peg$FAILED;
             if (peg$silentFails === 0) { peg$fail(peg$e4); }
@@ -475,28 +478,40 @@ function peg$parse(input, options) {
       s1 = s2;
     }
     if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
-      if (input.length > peg$currPos) {
-        s4 = input.charAt(peg$currPos);
-        peg$currPos++;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f2(s1);
+      if (s2) {
+        s2 = undefined;
       } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        s2 = peg$FAILED;
       }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
+      if (s2 !== peg$FAILED) {
+        s3 = peg$currPos;
+        s4 = [];
         if (input.length > peg$currPos) {
-          s4 = input.charAt(peg$currPos);
+          s5 = input.charAt(peg$currPos);
           peg$currPos++;
         } else {
-          s4 = peg$FAILED;
+          s5 = peg$FAILED;
           if (peg$silentFails === 0) { peg$fail(peg$e5); }
         }
+        while (s5 !== peg$FAILED) {
+          s4.push(s5);
+          if (input.length > peg$currPos) {
+            s5 = input.charAt(peg$currPos);
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          }
+        }
+        s3 = input.substring(s3, peg$currPos);
+        peg$savedPos = s0;
+        s0 = peg$f3(s1, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
-      s2 = input.substring(s2, peg$currPos);
-      peg$savedPos = s0;
-      s0 = peg$f2(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -506,29 +521,41 @@ function peg$parse(input, options) {
   }
 
   function peg$parseDefaultPrefix() {
-    let s0, s1, s2;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 7) === peg$c4) {
-      s1 = peg$c4;
-      peg$currPos += 7;
+    s1 = input.substr(peg$currPos, 7);
+    if (s1.toLowerCase() === peg$c4) {
+      peg$currPos += (7);
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e6); }
     }
     if (s1 !== peg$FAILED) {
-      if (input.charCodeAt(peg$currPos) === 58) {
-        s2 = peg$c5;
-        peg$currPos++;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f4(s1);
+      if (s2) {
+        s2 = undefined;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
-      if (s2 === peg$FAILED) {
-        s2 = null;
+      if (s2 !== peg$FAILED) {
+        if (input.charCodeAt(peg$currPos) === 58) {
+          s3 = peg$c5;
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        }
+        if (s3 === peg$FAILED) {
+          s3 = null;
+        }
+        peg$savedPos = s0;
+        s0 = peg$f5(s1, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
-      peg$savedPos = s0;
-      s0 = peg$f3(s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -582,7 +609,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s3;
-      s3 = peg$f4(s4);
+      s3 = peg$f6(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -611,14 +638,14 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s3;
-        s3 = peg$f4(s4);
+        s3 = peg$f6(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f5(s2);
+    s0 = peg$f7(s2);
 
     return s0;
   }
@@ -643,7 +670,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f6(s1, s2);
+      s0 = peg$f8(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -653,7 +680,7 @@ function peg$parse(input, options) {
       s1 = peg$parseJunk();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f7(s1);
+        s1 = peg$f9(s1);
       }
       s0 = s1;
     }
@@ -669,7 +696,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f8(s1, s2);
+      s0 = peg$f10(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -713,7 +740,7 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f9(s1, s2);
+        s0 = peg$f11(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -763,7 +790,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f10(s1, s2);
+    s0 = peg$f12(s1, s2);
 
     return s0;
   }
@@ -797,7 +824,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f11();
+    s4 = peg$f13();
     if (s4) {
       s4 = undefined;
     } else {
@@ -825,7 +852,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f11();
+      s4 = peg$f13();
       if (s4) {
         s4 = undefined;
       } else {
@@ -852,7 +879,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f12(s1);
+    s1 = peg$f14(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -868,7 +895,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f13();
+    s4 = peg$f15();
     if (s4) {
       s4 = undefined;
     } else {
@@ -897,7 +924,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f13();
+        s4 = peg$f15();
         if (s4) {
           s4 = undefined;
         } else {
@@ -932,7 +959,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f14(s1);
+      s1 = peg$f16(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1032,7 +1059,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f15();
+      s1 = peg$f17();
     }
     s0 = s1;
 
@@ -1042,6 +1069,7 @@ function peg$parse(input, options) {
 
   const names = nameTable(options.extraNameChars ?? '=');
   const visitor = options.visitor;
+  const anyCase = options.caseInsensitive === true;
   function visit(segment) {
     if (!visitor) return segment;
     if (visitor.segment(segment) === false) throw options.stop;

@@ -53,7 +53,7 @@ function defaultList(t: Target, start: CipherList): CipherList {
     trace: null,
   };
   const text = t.data.defaultCipherList;
-  runSegments(ctx, parseCipherString(text, t.data.extraNameChars).segments, text);
+  runSegments(ctx, parseCipherString(text, t.data).segments, text);
   if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
   return ctx.list;
 }

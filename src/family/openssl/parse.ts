@@ -34,9 +34,17 @@ export interface CipherStringVisitor {
   segment(node: SegmentNode): boolean;
 }
 
+/** What the scanner needs of a target (TargetData has both). */
+export interface CipherStringSyntax {
+  /** Name characters beyond `A-Za-z0-9-.`: `=` from 1.1.0, `_` from 3.2. */
+  extraNameChars: string;
+  /** 4.0+: the `DEFAULT` and Suite B prefixes match in any case. */
+  caseInsensitiveWords: boolean;
+}
+
 /**
  * Parses a cipher string into its lossless structure. Never fails: the grammar accepts every
- * string. `extraNameChars` are the name characters of the target beyond `A-Za-z0-9-.`.
+ * string, read with the name characters and prefix rules of `syntax` (a target's data).
  *
  * With a `visitor`, segments are handed to it in order as they are read and `segments` comes
  * back empty: memory stays flat for any length, and returning false stops reading at once
@@ -44,12 +52,13 @@ export interface CipherStringVisitor {
  */
 export function parseCipherString(
   input: string,
-  extraNameChars: string,
+  syntax: CipherStringSyntax,
   visitor?: CipherStringVisitor,
 ): CipherStringAst {
-  if (!visitor) return peggyParse(input, { extraNameChars }) as CipherStringAst;
+  const options = { extraNameChars: syntax.extraNameChars, caseInsensitive: syntax.caseInsensitiveWords };
+  if (!visitor) return peggyParse(input, options) as CipherStringAst;
   try {
-    return peggyParse(input, { extraNameChars, visitor, stop: STOP }) as CipherStringAst;
+    return peggyParse(input, { ...options, visitor, stop: STOP }) as CipherStringAst;
   } catch (e) {
     if (e !== STOP) throw e;
     return STOPPED;

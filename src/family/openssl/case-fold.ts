@@ -1,0 +1,79 @@
+// Case-insensitive name lookup for releases whose data says so (TargetData.caseInsensitiveWords,
+// OpenSSL 4.0+). Only ASCII letters fold, as in OpenSSL's C-locale comparison: a name character
+// is always ASCII, and no other character may turn into one (`K`, U+212A, is not `k`).
+
+/** `text` with ASCII capitals made small; other characters unchanged. */
+export function foldAscii(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : text;
+}
+
+/** Whether two names are the same word on a release that matches `caseInsensitive`ly or not. */
+export function sameName(a: string, b: string, caseInsensitive: boolean | undefined): boolean {
+  return caseInsensitive ? foldAscii(a) === foldAscii(b) : a === b;
+}
+
+/**
+ * A Map whose `get` and `has` find a key whatever its case. Keys keep the spelling they were
+ * set with (iteration lists the real names); among keys that differ only in case the one set
+ * first wins, as a scan of OpenSSL's list in order finds the first that compares equal.
+ */
+export class CaseFoldedMap<V> extends Map<string, V> {
+  private readonly folded = new Map<string, string>();
+
+  override set(key: string, value: V): this {
+    super.set(key, value);
+    // Map's constructor calls set() before the field above exists.
+    const folded = this.folded as Map<string, string> | undefined;
+    if (folded) {
+      const f = foldAscii(key);
+      if (!folded.has(f)) folded.set(f, key);
+    }
+    return this;
+  }
+
+  override get(key: string): V | undefined {
+    const real = this.folded.get(foldAscii(key));
+    return real === undefined ? undefined : super.get(real);
+  }
+
+  override has(key: string): boolean {
+    return this.folded.has(foldAscii(key));
+  }
+
+  override delete(key: string): boolean {
+    const real = this.folded.get(foldAscii(key));
+    if (real === undefined) return false;
+    this.folded.delete(foldAscii(key));
+    return super.delete(real);
+  }
+
+  override clear(): void {
+    this.folded.clear();
+    super.clear();
+  }
+
+  /** The name as the table spells it, for a word in any case; undefined when unknown. */
+  spelling(key: string): string | undefined {
+    return this.folded.get(foldAscii(key));
+  }
+}
+
+/** A Set whose `has` ignores ASCII case. */
+export class CaseFoldedSet extends Set<string> {
+  private readonly folded = new Set<string>();
+
+  override add(value: string): this {
+    super.add(value);
+    (this.folded as Set<string> | undefined)?.add(foldAscii(value));
+    return this;
+  }
+
+  override has(value: string): boolean {
+    return this.folded.has(foldAscii(value));
+  }
+}
+
+/** Whether `words` has `word` spelled exactly so (not only as a case variant). */
+export function knowsExactly(words: Map<string, unknown>, word: string): boolean {
+  return words instanceof CaseFoldedMap ? words.spelling(word) === word : words.has(word);
+}
