@@ -19,6 +19,8 @@ export function sameName(a: string, b: string, caseInsensitive: boolean | undefi
  */
 export class CaseFoldedMap<V> extends Map<string, V> {
   private readonly folded = new Map<string, string>();
+  /** Whether two keys differ only in case (then an exact hit may not be the first match). */
+  private ambiguous = false;
 
   override set(key: string, value: V): this {
     super.set(key, value);
@@ -26,18 +28,25 @@ export class CaseFoldedMap<V> extends Map<string, V> {
     const folded = this.folded as Map<string, string> | undefined;
     if (folded) {
       const f = foldAscii(key);
-      if (!folded.has(f)) folded.set(f, key);
+      const first = folded.get(f);
+      if (first === undefined) folded.set(f, key);
+      else if (first !== key) this.ambiguous = true;
     }
     return this;
   }
 
   override get(key: string): V | undefined {
+    // The common case, a name spelled as the table spells it, without folding.
+    if (!this.ambiguous) {
+      const exact = super.get(key);
+      if (exact !== undefined) return exact;
+    }
     const real = this.folded.get(foldAscii(key));
     return real === undefined ? undefined : super.get(real);
   }
 
   override has(key: string): boolean {
-    return this.folded.has(foldAscii(key));
+    return (!this.ambiguous && super.has(key)) || this.folded.has(foldAscii(key));
   }
 
   override delete(key: string): boolean {
