@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expand, formatCiphers, lint } from '../src/index.js';
 import { cipherx } from './helpers/cli.js';
 import { readRecordedTable } from './helpers/tables.js';
+import { CaseFoldedMap, knowsExactly } from '../src/family/openssl/case-fold.js';
 
 // OpenSSL 4.0.2 as recorded (data/source/ORACLE-README.md, "Added 2026-12-03"): every word,
 // command and prefix matches in any case, four aliases are gone, the rest is 3.5's. The counts
@@ -134,5 +135,24 @@ describe('lint and diff across the 4.0 change', () => {
     const t = JSON.parse(cipherx(['targets', '--json']).stdout).find((x: { name: string }) => x.name === 'openssl-4.0');
     expect(JSON.stringify(t)).toContain('OpenSSL 4.0.2');
     expect(JSON.stringify(t)).toContain('openssl_4.0.2.orig.tar.gz');
+  });
+});
+
+describe('CaseFoldedMap: the lookup behind caseInsensitiveWords', () => {
+  it('finds a name in any ASCII case; among names that differ only in case the first set wins', () => {
+    const m = new CaseFoldedMap<number>();
+    m.set('kECDHE', 1).set('AES', 2).set('aes', 3);
+    expect([m.get('kecdhe'), m.get('KECDHE'), m.get('kECDHe')]).toEqual([1, 1, 1]);
+    // A scan in table order finds `AES` first, however the word is spelled.
+    expect([m.get('AES'), m.get('aes'), m.get('Aes')]).toEqual([2, 2, 2]);
+    expect(m.spelling('aEs')).toBe('AES');
+    expect([...m.keys()]).toEqual(['kECDHE', 'AES', 'aes']);
+  });
+
+  it('folds ASCII only: the Kelvin sign is not k', () => {
+    const m = new CaseFoldedMap<number>([['kRSA', 1]]);
+    expect(m.get('\u212ARSA')).toBeUndefined();
+    expect(knowsExactly(m, 'krsa')).toBe(false);
+    expect(knowsExactly(m, 'kRSA')).toBe(true);
   });
 });

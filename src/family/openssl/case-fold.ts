@@ -18,20 +18,23 @@ export function sameName(a: string, b: string, caseInsensitive: boolean | undefi
  * first wins, as a scan of OpenSSL's list in order finds the first that compares equal.
  */
 export class CaseFoldedMap<V> extends Map<string, V> {
-  private readonly folded = new Map<string, string>();
+  private readonly folded: Map<string, string>;
   /** Whether two keys differ only in case (then an exact hit may not be the first match). */
-  private ambiguous = false;
+  private ambiguous: boolean;
+
+  constructor(entries?: Iterable<readonly [string, V]>) {
+    super();
+    this.folded = new Map();
+    this.ambiguous = false;
+    if (entries) for (const [k, v] of entries) this.set(k, v);
+  }
 
   override set(key: string, value: V): this {
     super.set(key, value);
-    // Map's constructor calls set() before the field above exists.
-    const folded = this.folded as Map<string, string> | undefined;
-    if (folded) {
-      const f = foldAscii(key);
-      const first = folded.get(f);
-      if (first === undefined) folded.set(f, key);
-      else if (first !== key) this.ambiguous = true;
-    }
+    const f = foldAscii(key);
+    const first = this.folded.get(f);
+    if (first === undefined) this.folded.set(f, key);
+    else if (first !== key) this.ambiguous = true;
     return this;
   }
 
@@ -69,11 +72,17 @@ export class CaseFoldedMap<V> extends Map<string, V> {
 
 /** A Set whose `has` ignores ASCII case. */
 export class CaseFoldedSet extends Set<string> {
-  private readonly folded = new Set<string>();
+  private readonly folded: Set<string>;
+
+  constructor(values?: Iterable<string>) {
+    super();
+    this.folded = new Set();
+    if (values) for (const v of values) this.add(v);
+  }
 
   override add(value: string): this {
     super.add(value);
-    (this.folded as Set<string> | undefined)?.add(foldAscii(value));
+    this.folded.add(foldAscii(value));
     return this;
   }
 
