@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expand, formatCiphers, lint } from '../src/index.js';
 import { cipherx } from './helpers/cli.js';
 import { readRecordedTable } from './helpers/tables.js';
+import { loadCorpus } from './helpers/corpus.js';
 import { CaseFoldedMap, knowsExactly } from '../src/family/openssl/case-fold.js';
 
 // OpenSSL 4.0.2 as recorded (data/source/ORACLE-README.md, "Added 2026-12-03"): every word,
@@ -71,6 +72,25 @@ describe('openssl-4.0 dropped four aliases', () => {
   it('3.5 still has SSLv3 and FIPS (the recorded counts)', () => {
     expect(outcome('SSLv3', 'openssl-3.5')).toBe(33);
     expect(outcome('FIPS', 'openssl-3.5')).toBe(60);
+  });
+});
+
+describe('corpus-4.0.2 with the default TLS 1.3 list', () => {
+  // The corpus records no ciphers_with_tls13 (it never differed): a context that kept its TLS
+  // 1.3 suites lists the default three, then the row's list.
+  it('every accepted row is the default TLS 1.3 suites and then its list; every rejected row fails', () => {
+    const tls13 = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
+    const rows = loadCorpus('corpus-4.0.2.jsonl');
+    const bad: string[] = [];
+    for (const row of rows) {
+      const input = row.input_hex ? Buffer.from(row.input_hex, 'hex').toString('latin1') : row.input;
+      const r = expand(input, { target: 'openssl-4.0' });
+      const want = row.ok ? [...tls13, ...row.ciphers] : [];
+      if (r.ok !== row.ok || JSON.stringify(r.ciphers.map((c) => c.name)) !== JSON.stringify(want))
+        bad.push(String(row.id));
+    }
+    expect(rows.length).toBe(3365);
+    expect(bad).toEqual([]);
   });
 });
 
