@@ -178,19 +178,30 @@ function buildTarget(name, facts, iana) {
 
   // LibreSSL: the TLS 1.3 suites are members of the suite table above, not a list apart.
   const tls13Apart = facts.tls13?.inCipherList ? [] : (table.tls13_ciphersuites ?? []);
+  // A TLS 1.3 suite the source table lacks (4.0's SM4 suites) takes the masks the facts record.
+  const beyond = facts.tls13SuitesBeyondSourceTable?.suites ?? {};
   const tls13 = tls13Apart.map((c) => {
     const e = source.tls13_ciphers.find((t) => hexId(t.id) === c.id);
-    return { ...printedFields(c), available: true, masks: masksOf(e, bits, c.name) };
+    if (!e && !beyond[c.name])
+      throw new Error(`${name}: TLS 1.3 suite ${c.name} is in neither the source table nor the facts`);
+    return { ...printedFields(c), available: true, masks: e ? masksOf(e, bits, c.name) : beyond[c.name] };
   });
   const scsvs = table.known_by_code_but_not_in_all_complementofall
     .filter((c) => /_SCSV$/.test(c.name))
     .map(printedFields);
 
-  const aliases = source.aliases.map((a) => {
-    const entry = { name: a.name, ...masksOf(a, bits, a.name) };
-    if (a.valid) entry.suiteId = hexId(a.id);
-    return entry;
-  });
+  // A release whose alias table is an older source table's less some names (4.0: 3.6.0's).
+  const removed = facts.removedAliases?.names ?? [];
+  for (const r of removed)
+    if (!source.aliases.some((a) => a.name === r))
+      throw new Error(`${name}: removed alias ${r} is not in the source table`);
+  const aliases = source.aliases
+    .filter((a) => !removed.includes(a.name))
+    .map((a) => {
+      const entry = { name: a.name, ...masksOf(a, bits, a.name) };
+      if (a.valid) entry.suiteId = hexId(a.id);
+      return entry;
+    });
   const aliasOrder = aliases.map((a) => a.name);
   if (JSON.stringify(aliasOrder) !== JSON.stringify(table.alias_table_order)) {
     throw new Error(`${name}: alias order differs from the build`);
@@ -223,6 +234,8 @@ function buildTarget(name, facts, iana) {
     tls13Suites: tls13,
     scsvs,
     aliases,
+    // Last, so that the tables written before the field existed change only by their end.
+    caseInsensitiveWords: facts.caseInsensitiveWords?.value ?? false,
   };
 }
 

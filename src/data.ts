@@ -4,6 +4,7 @@ import openssl111 from '../data/openssl-1.1.1.json' with { type: 'json' };
 import openssl30 from '../data/openssl-3.0.json' with { type: 'json' };
 import openssl35 from '../data/openssl-3.5.json' with { type: 'json' };
 import openssl36 from '../data/openssl-3.6.json' with { type: 'json' };
+import openssl40 from '../data/openssl-4.0.json' with { type: 'json' };
 import libressl33 from '../data/libressl-3.3.json' with { type: 'json' };
 import libressl43 from '../data/libressl-4.3.json' with { type: 'json' };
 import peers from '../data/peers.json' with { type: 'json' };
@@ -18,6 +19,7 @@ const TABLES: ReadonlyArray<{ target: string }> = [
   openssl30,
   openssl35,
   openssl36,
+  openssl40,
   boringssl,
   libressl43,
   libressl33,

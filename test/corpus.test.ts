@@ -12,6 +12,7 @@ const CORPORA: Array<[TargetName, string]> = [
   ['openssl-3.0', 'corpus-3.0.20.jsonl'],
   ['openssl-3.5', 'corpus-3.5.7.jsonl'],
   ['openssl-3.6', 'corpus-3.5.7.jsonl'],
+  ['openssl-4.0', 'corpus-4.0.2.jsonl'],
 ];
 
 /** Row 122 is not valid UTF-8: its real bytes are in input_hex. A non-ASCII byte is neither a

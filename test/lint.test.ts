@@ -18,6 +18,12 @@ const codes = (input: string, target: TargetName = 'openssl-3.0', strict?: boole
 const CASES: Array<[string, string, string, TargetName, boolean?]> = [
   ['unknown-word', 'HIGH:!aes128', 'HIGH:!AES128', 'openssl-3.0'],
   ['not-in-this-release', 'HIGH:!EXPORT', 'HIGH:!eNULL', 'openssl-3.0'],
+  ['case-insensitive-match', 'HIGH:!aes128', 'HIGH:!AES128', 'openssl-4.0'],
+  ['case-insensitive-match', 'HIGH:!aes128', 'HIGH:!AES128', 'openssl-3.5'],
+  ['case-insensitive-match', 'ALL:@strength', 'ALL:@STRENGTH', 'openssl-3.5'],
+  ['case-insensitive-match', 'default:!kECDHe', 'DEFAULT:!kECDHE', 'openssl-4.0'],
+  ['removed-alias', 'HIGH:!FIPS', 'HIGH:!aNULL', 'openssl-4.0'],
+  ['removed-alias', 'HIGH:!SSLv3', 'HIGH:!aNULL', 'openssl-3.5'],
   ['unavailable-alias', 'HIGH:!RC4', 'HIGH:!aNULL', 'openssl-3.0'],
   ['default-not-first', 'HIGH:DEFAULT', 'DEFAULT:HIGH', 'openssl-3.0'],
   ['dead-term', 'HIGH:!aNULL:-aNULL', 'HIGH:-aNULL', 'openssl-3.0'],

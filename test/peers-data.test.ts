@@ -30,7 +30,15 @@ const WHEN_KEYS = [
   'seclevelAtLeast',
   'dhBitsBelow',
 ];
-const TARGETS = ['openssl-1.0.2', 'openssl-1.1.1', 'openssl-3.0', 'openssl-3.5', 'openssl-3.6', 'boringssl'];
+const TARGETS = [
+  'openssl-1.0.2',
+  'openssl-1.1.1',
+  'openssl-3.0',
+  'openssl-3.5',
+  'openssl-3.6',
+  'openssl-4.0',
+  'boringssl',
+];
 const PROFILE_KEYS = [
   '$comment',
   'id',

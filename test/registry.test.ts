@@ -52,6 +52,8 @@ const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<ExpandOptions, 't
   ['trace-limited', 'openssl-3.0', 'AES128-SHA' + ':+AES128-SHA'.repeat(MAX_TRACE + 1)],
   ['trace-limited', 'boringssl', 'AES128-SHA' + ':+AES128-SHA'.repeat(MAX_TRACE + 1)],
   ['not-in-this-release', 'openssl-3.0', 'HIGH:!EXPORT'],
+  ['case-insensitive-match', 'openssl-4.0', 'HIGH:!aes'],
+  ['removed-alias', 'openssl-4.0', 'HIGH:!FIPS'],
   ['dead-term', 'openssl-3.0', 'HIGH:!aNULL:-aNULL'],
   ['dead-term-check-limited', 'openssl-3.0', 'MANY-KILLS'],
   ['plus-does-not-add', 'openssl-3.0', 'ECDHE+AESGCM:+AES256-SHA'],

@@ -106,6 +106,16 @@ export const DIAGNOSTICS = {
     origin: 'lint',
     summary: 'a word other releases know but this one does not',
   },
+  'case-insensitive-match': {
+    severity: 'warning',
+    origin: 'lint',
+    summary: 'a word that matches only where names are read in any case (OpenSSL 4.0+)',
+  },
+  'removed-alias': {
+    severity: 'warning',
+    origin: 'lint',
+    summary: 'an alias this release or a later one removed (OpenSSL 4.0: SSLv3, FIPS...)',
+  },
   'dead-term': { severity: 'warning', origin: 'lint', summary: 'an element that does nothing' },
   'dead-term-check-limited': {
     severity: 'info',

@@ -161,6 +161,17 @@ const RECORDS = [
   // off): neither side checks its suites against its highest version before it starts, it
   // only fails when no suite is left at all (tls13_client.c, NO_CIPHERS_AVAILABLE).
   {
+    name: 'openssl-4.0',
+    protocols: TLS1_TO_1_3,
+    family: 'openssl',
+    product: 'OpenSSL',
+    tool: 'openssl ciphers',
+    capabilities: OPENSSL_1_1,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    checksMaxVersionSuites: OPENSSL_CHECKS,
+    summary: 'every word, command and prefix in any case; SSLv3, FIPS and the EDH-*-DES-CBC3-SHA aliases gone',
+  },
+  {
     name: 'libressl-4.3',
     protocols: ['TLSv1.2', 'TLSv1.3'],
     family: 'openssl',

@@ -5,6 +5,8 @@ import { libraries, requireLibrary, type Library } from '../library/registry.js'
 import { isLoaded, opensslTable } from '../library/tables.js';
 import { Findings, MAX_FINDINGS } from './findings.js';
 import { pskTwins } from './psk-twin.js';
+import { releaseWords, removedBefore } from './release-words.js';
+import { knowsExactly } from '../family/openssl/case-fold.js';
 import { assessList, type SecurityReport } from './security.js';
 import { fixesForTarget } from './target-fix.js';
 import type { Cipher, Diagnostic, Span } from '../core/types.js';
@@ -123,6 +125,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   };
   const emit = (d: Diagnostic) => out.add(d);
   fromTrace(result.trace, input, sameWithout, emit);
+  releaseWords(result.trace, input, lib, emit);
   const n = untested.count;
   if (n > 0) {
     out.add({
@@ -146,8 +149,20 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
   if (lib.family !== 'openssl') return d;
   const target = lib.name;
   const word = String(d.args.word);
+  const removedAfter = removedBefore(lib, word);
+  if (removedAfter) {
+    return {
+      ...d,
+      code: 'removed-alias',
+      severity: severityOf('removed-alias'),
+      message: `\`${word}\` was an alias up to ${removedAfter.name}; ${target} removed it, so here OpenSSL ignores it`,
+      args: { ...d.args, removedIn: target },
+    };
+  }
+  // Spelled as that release spells it: a word another release reads only in another case is
+  // case-insensitive-match's (release-words.ts).
   const knownIn = libraries()
-    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && opensslTable(l).words.has(word))
+    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && knowsExactly(opensslTable(l).words, word))
     .map((l) => l.name);
   if (knownIn.length === 0) return d;
   return {

@@ -181,11 +181,11 @@ function peg$parse(input, options) {
   };
   let peg$startRuleFunction = peg$parseCipherString;
 
-  const peg$c0 = "SUITEB128ONLY";
-  const peg$c1 = "SUITEB128C2";
-  const peg$c2 = "SUITEB128";
-  const peg$c3 = "SUITEB192";
-  const peg$c4 = "DEFAULT";
+  const peg$c0 = "suiteb128only";
+  const peg$c1 = "suiteb128c2";
+  const peg$c2 = "suiteb128";
+  const peg$c3 = "suiteb192";
+  const peg$c4 = "default";
   const peg$c5 = ":";
   const peg$c6 = "+";
 
@@ -193,12 +193,12 @@ function peg$parse(input, options) {
   const peg$r1 = /^[!+\-@]/;
 
   const peg$e0 = peg$otherExpectation("cipher string");
-  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", false);
-  const peg$e2 = peg$literalExpectation("SUITEB128C2", false);
-  const peg$e3 = peg$literalExpectation("SUITEB128", false);
-  const peg$e4 = peg$literalExpectation("SUITEB192", false);
+  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", true);
+  const peg$e2 = peg$literalExpectation("SUITEB128C2", true);
+  const peg$e3 = peg$literalExpectation("SUITEB128", true);
+  const peg$e4 = peg$literalExpectation("SUITEB192", true);
   const peg$e5 = peg$anyExpectation();
-  const peg$e6 = peg$literalExpectation("DEFAULT", false);
+  const peg$e6 = peg$literalExpectation("DEFAULT", true);
   const peg$e7 = peg$literalExpectation(":", false);
   const peg$e8 = peg$classExpectation([":", " ", ";", ","], false, false, false);
   const peg$e9 = peg$literalExpectation("+", false);
@@ -209,28 +209,31 @@ function peg$parse(input, options) {
   function peg$f0() {    return suiteBPrefixes;  }
   function peg$f1(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
   function peg$f2(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
-  function peg$f3(name, rest) {
+  function peg$f3(text) {    return anyCase || text === text.toUpperCase();  }
+  function peg$f4(text, rest) {
     const r = range();
+    const name = text.toUpperCase();
     return { name, start: r.start, end: r.start + name.length, discarded: { start: r.start + name.length, end: r.end } };
   }
-  function peg$f4(colon) {
+  function peg$f5(text) {    return anyCase || text === "DEFAULT";  }
+  function peg$f6(text, colon) {
     const r = range();
     const node = { start: r.start, end: r.start + 7, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f5(s) {    return visit(s);  }
-  function peg$f6(segments) {    return visitor ? [] : segments;  }
-  function peg$f7(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
-  function peg$f8(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
-  function peg$f9(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
-  function peg$f10(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f11(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f12() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f13(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f7(s) {    return visit(s);  }
+  function peg$f8(segments) {    return visitor ? [] : segments;  }
+  function peg$f9(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f10(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f11(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f12(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f13(head, tail) {    tail.unshift(head); return tail;  }
   function peg$f14() {    return isNameCode(input.charCodeAt(offset()));  }
   function peg$f15(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f16() {    return span(range());  }
+  function peg$f16() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f17(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f18() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -446,37 +449,37 @@ function peg$parse(input, options) {
   }
 
   function peg$parseSuiteBPrefix() {
-    let s0, s1, s2, s3, s4;
+    let s0, s1, s2, s3, s4, s5;
 
     s0 = peg$currPos;
     s1 = peg$currPos;
-    if (input.substr(peg$currPos, 13) === peg$c0) {
-      s2 = peg$c0;
-      peg$currPos += 13;
+    s2 = input.substr(peg$currPos, 13);
+    if (s2.toLowerCase() === peg$c0) {
+      peg$currPos += (13);
     } else {
       s2 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e1); }
     }
     if (s2 === peg$FAILED) {
-      if (input.substr(peg$currPos, 11) === peg$c1) {
-        s2 = peg$c1;
-        peg$currPos += 11;
+      s2 = input.substr(peg$currPos, 11);
+      if (s2.toLowerCase() === peg$c1) {
+        peg$currPos += (11);
       } else {
         s2 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e2); }
       }
       if (s2 === peg$FAILED) {
-        if (input.substr(peg$currPos, 9) === peg$c2) {
-          s2 = peg$c2;
-          peg$currPos += 9;
+        s2 = input.substr(peg$currPos, 9);
+        if (s2.toLowerCase() === peg$c2) {
+          peg$currPos += (9);
         } else {
           s2 = peg$FAILED;
           if (peg$silentFails === 0) { peg$fail(peg$e3); }
         }
         if (s2 === peg$FAILED) {
-          if (input.substr(peg$currPos, 9) === peg$c3) {
-            s2 = peg$c3;
-            peg$currPos += 9;
+          s2 = input.substr(peg$currPos, 9);
+          if (s2.toLowerCase() === peg$c3) {
+            peg$currPos += (9);
           } else {
             s2 = peg$FAILED;
             if (peg$silentFails === 0) { peg$fail(peg$e4); }
@@ -490,28 +493,40 @@ function peg$parse(input, options) {
       s1 = s2;
     }
     if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = [];
-      if (input.length > peg$currPos) {
-        s4 = input.charAt(peg$currPos);
-        peg$currPos++;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f3(s1);
+      if (s2) {
+        s2 = undefined;
       } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        s2 = peg$FAILED;
       }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
+      if (s2 !== peg$FAILED) {
+        s3 = peg$currPos;
+        s4 = [];
         if (input.length > peg$currPos) {
-          s4 = input.charAt(peg$currPos);
+          s5 = input.charAt(peg$currPos);
           peg$currPos++;
         } else {
-          s4 = peg$FAILED;
+          s5 = peg$FAILED;
           if (peg$silentFails === 0) { peg$fail(peg$e5); }
         }
+        while (s5 !== peg$FAILED) {
+          s4.push(s5);
+          if (input.length > peg$currPos) {
+            s5 = input.charAt(peg$currPos);
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          }
+        }
+        s3 = input.substring(s3, peg$currPos);
+        peg$savedPos = s0;
+        s0 = peg$f4(s1, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
-      s2 = input.substring(s2, peg$currPos);
-      peg$savedPos = s0;
-      s0 = peg$f3(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -521,29 +536,41 @@ function peg$parse(input, options) {
   }
 
   function peg$parseDefaultPrefix() {
-    let s0, s1, s2;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 7) === peg$c4) {
-      s1 = peg$c4;
-      peg$currPos += 7;
+    s1 = input.substr(peg$currPos, 7);
+    if (s1.toLowerCase() === peg$c4) {
+      peg$currPos += (7);
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e6); }
     }
     if (s1 !== peg$FAILED) {
-      if (input.charCodeAt(peg$currPos) === 58) {
-        s2 = peg$c5;
-        peg$currPos++;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f5(s1);
+      if (s2) {
+        s2 = undefined;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
-      if (s2 === peg$FAILED) {
-        s2 = null;
+      if (s2 !== peg$FAILED) {
+        if (input.charCodeAt(peg$currPos) === 58) {
+          s3 = peg$c5;
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        }
+        if (s3 === peg$FAILED) {
+          s3 = null;
+        }
+        peg$savedPos = s0;
+        s0 = peg$f6(s1, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
       }
-      peg$savedPos = s0;
-      s0 = peg$f4(s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -597,7 +624,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s3;
-      s3 = peg$f5(s4);
+      s3 = peg$f7(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -626,14 +653,14 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s3;
-        s3 = peg$f5(s4);
+        s3 = peg$f7(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f6(s2);
+    s0 = peg$f8(s2);
 
     return s0;
   }
@@ -658,7 +685,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f7(s1, s2);
+      s0 = peg$f9(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -668,7 +695,7 @@ function peg$parse(input, options) {
       s1 = peg$parseJunk();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f8(s1);
+        s1 = peg$f10(s1);
       }
       s0 = s1;
     }
@@ -684,7 +711,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f9(s1, s2);
+      s0 = peg$f11(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -728,7 +755,7 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f10(s1, s2);
+        s0 = peg$f12(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -778,7 +805,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f11(s1, s2);
+    s0 = peg$f13(s1, s2);
 
     return s0;
   }
@@ -812,7 +839,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f12();
+    s4 = peg$f14();
     if (s4) {
       s4 = undefined;
     } else {
@@ -840,7 +867,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f12();
+      s4 = peg$f14();
       if (s4) {
         s4 = undefined;
       } else {
@@ -867,7 +894,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f13(s1);
+    s1 = peg$f15(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -883,7 +910,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f14();
+    s4 = peg$f16();
     if (s4) {
       s4 = undefined;
     } else {
@@ -912,7 +939,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f14();
+        s4 = peg$f16();
         if (s4) {
           s4 = undefined;
         } else {
@@ -947,7 +974,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f15(s1);
+      s1 = peg$f17(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1047,7 +1074,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f16();
+      s1 = peg$f18();
     }
     s0 = s1;
 
@@ -1058,6 +1085,7 @@ function peg$parse(input, options) {
   const names = nameTable(options.extraNameChars ?? '=');
   const visitor = options.visitor;
   const suiteBPrefixes = options.suiteBPrefixes !== false;
+  const anyCase = options.caseInsensitive === true;
   function visit(segment) {
     if (!visitor) return segment;
     if (visitor.segment(segment) === false) throw options.stop;

@@ -8,6 +8,7 @@ export const RECORDED_TABLES: ReadonlyArray<[OpenSSLTargetName, string]> = [
   ['openssl-3.0', 'table-3.0.20.json'],
   ['openssl-3.5', 'table-3.5.7.json'],
   ['openssl-3.6', 'table-3.6.3.json'],
+  ['openssl-4.0', 'table-4.0.2.json'],
 ];
 
 export function readRecordedTable<T>(file: string): T {

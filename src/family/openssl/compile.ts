@@ -1,5 +1,6 @@
 import type { Cipher } from '../../core/types.js';
 import type { Entry, MaskCategory, MaskFields, MaskNames, Selector, Target, TargetData } from './target.js';
+import { CaseFoldedMap, CaseFoldedSet } from './case-fold.js';
 
 /** Protocol version numbers as OpenSSL stores them (`min_tls`). */
 export const PROTOCOL_VERSION: Readonly<Record<string, number>> = {
@@ -92,9 +93,10 @@ export function compileTarget(data: TargetData): Target {
     strength: new Uint32Array(n),
     ids: new Uint32Array(n),
     bits: new Int32Array(n),
-    words: new Map(),
-    unregisteredAliases: new Set(),
-    ciphersuiteNames: new Map(),
+    // 4.0+: every name matches in any case (ciphersuites names too).
+    words: data.caseInsensitiveWords ? new CaseFoldedMap() : new Map(),
+    unregisteredAliases: data.caseInsensitiveWords ? new CaseFoldedSet() : new Set(),
+    ciphersuiteNames: data.caseInsensitiveWords ? new CaseFoldedMap() : new Map(),
     strengthGroups: data.strengthGroups.map((g) => ({
       mask: maskValue(data, 'strength', g.bits),
       assignClearsOthers: g.assignClearsOthers,

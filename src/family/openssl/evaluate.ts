@@ -276,8 +276,9 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
 function special(ctx: EvalContext, term: TermNode, input: string): void {
   const word = term.words[0]!;
   const span = { start: term.start, end: word.end };
-  const name = word.text;
   const t = ctx.target;
+  // 4.0+ reads `@strength` and `@SecLevel=0` as well.
+  const name = t.data.caseInsensitiveWords ? word.text.toUpperCase() : word.text;
   if (name === 'STRENGTH' && t.data.specials.includes('STRENGTH')) {
     const touched = ctx.trace ? [] : undefined;
     strengthSort(t.bits, ctx.list, touched);

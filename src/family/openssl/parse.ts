@@ -27,12 +27,6 @@ export interface CipherStringAst {
 }
 
 /** What the scanner needs of a target (TargetData has these fields). */
-export interface CipherStringSyntax {
-  extraNameChars: string;
-  /** Absent or true: `SUITEB128`... at byte 0 replaces the string (OpenSSL 1.0.2+); false: LibreSSL. */
-  suiteBPrefixes?: boolean;
-}
-
 /** Receives the parts of a string in order while it is read (see parseCipherString). */
 export interface CipherStringVisitor {
   /** `DEFAULT` at byte 0; called before any segment. */
@@ -41,10 +35,19 @@ export interface CipherStringVisitor {
   segment(node: SegmentNode): boolean;
 }
 
+/** What the scanner needs of a target (TargetData has both). */
+export interface CipherStringSyntax {
+  /** Name characters beyond `A-Za-z0-9-.`: `=` from 1.1.0, `_` from 3.2. */
+  extraNameChars: string;
+  /** 4.0+: the `DEFAULT` and Suite B prefixes match in any case. */
+  caseInsensitiveWords: boolean;
+  /** Absent or true: `SUITEB128`... at byte 0 replaces the string (OpenSSL 1.0.2+); false: LibreSSL. */
+  suiteBPrefixes?: boolean;
+}
+
 /**
  * Parses a cipher string into its lossless structure. Never fails: the grammar accepts every
- * string. `syntax` holds the target's name characters beyond `A-Za-z0-9-.` and whether it
- * has the Suite B prefixes (a target's data has both fields).
+ * string, read with the name characters and prefix rules of `syntax` (a target's data).
  *
  * With a `visitor`, segments are handed to it in order as they are read and `segments` comes
  * back empty: memory stays flat for any length, and returning false stops reading at once
@@ -55,10 +58,14 @@ export function parseCipherString(
   syntax: CipherStringSyntax,
   visitor?: CipherStringVisitor,
 ): CipherStringAst {
-  const { extraNameChars, suiteBPrefixes } = syntax;
-  if (!visitor) return peggyParse(input, { extraNameChars, suiteBPrefixes }) as CipherStringAst;
+  const options = {
+    extraNameChars: syntax.extraNameChars,
+    caseInsensitive: syntax.caseInsensitiveWords,
+    suiteBPrefixes: syntax.suiteBPrefixes,
+  };
+  if (!visitor) return peggyParse(input, options) as CipherStringAst;
   try {
-    return peggyParse(input, { extraNameChars, suiteBPrefixes, visitor, stop: STOP }) as CipherStringAst;
+    return peggyParse(input, { ...options, visitor, stop: STOP }) as CipherStringAst;
   } catch (e) {
     if (e !== STOP) throw e;
     return STOPPED;

@@ -100,6 +100,11 @@ export interface TargetData {
   tls13Suites: Array<Cipher & { available: boolean; masks: MaskFields }>;
   scsvs: Cipher[];
   aliases: Array<MaskFields & { name: string; suiteId?: string }>;
+  /**
+   * 4.0+: words, `@` commands, the `DEFAULT` and Suite B prefixes and the names of the
+   * ciphersuites list match in any (ASCII) case; false before.
+   */
+  caseInsensitiveWords: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import { diagnostic } from '../../diagnostics/sink.js';
 import type { DiagnosticCode } from '../../diagnostics/registry.js';
 import type { Diagnostic } from '../../core/types.js';
 import { wordSuggestion } from '../../core/suggestion.js';
+import { foldAscii, sameName } from './case-fold.js';
 
 /**
  * Why a word does nothing, as precisely as the target's table allows: `DEFAULT` off its place,
@@ -16,10 +17,13 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   const args: Record<string, string> = { word: w.text, target: t.name };
   const d = (code: DiagnosticCode, message: string): Diagnostic => diagnostic(code, message, span, args);
 
-  if (w.text === 'DEFAULT') {
+  const anyCase = t.data.caseInsensitiveWords;
+  // 4.0+ reads every name in any case: compare as it does.
+  const upper = anyCase ? w.text.toUpperCase() : w.text;
+  if (upper === 'DEFAULT') {
     return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
   }
-  if (t.data.suiteBPrefixes && /^SUITEB(128|192)/.test(w.text)) {
+  if (t.data.suiteBPrefixes && /^SUITEB(128|192)/.test(upper)) {
     return d(
       'suite-b-not-first',
       `\`${w.text}\` is a Suite B keyword only at the very start of the string; here OpenSSL ignores it`,
@@ -27,8 +31,8 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   }
   // Before 3.2 `_` is not a name character: an IANA name is read as the word `TLS`.
   const fullName = w.text === 'TLS' && input[w.end] === '_' ? input.slice(w.start, seg.end) : w.text;
-  if (fullName.startsWith('TLS_')) {
-    const tls13 = t.data.tls13Suites.some((s) => s.stdname === fullName);
+  if ((anyCase ? foldAscii(fullName) : fullName).startsWith(anyCase ? 'tls_' : 'TLS_')) {
+    const tls13 = t.data.tls13Suites.some((s) => sameName(s.stdname ?? '', fullName, anyCase));
     span.end = w.start + fullName.length;
     args.word = fullName;
     if (tls13) {
