@@ -1,4 +1,6 @@
+import awsLc from '../data/aws-lc.json' with { type: 'json' };
 import boringssl from '../data/boringssl.json' with { type: 'json' };
+import boringssl2026 from '../data/boringssl-2026.json' with { type: 'json' };
 import openssl102 from '../data/openssl-1.0.2.json' with { type: 'json' };
 import openssl111 from '../data/openssl-1.1.1.json' with { type: 'json' };
 import openssl30 from '../data/openssl-3.0.json' with { type: 'json' };
@@ -10,7 +12,16 @@ import { registerLibraryData } from './library/tables.js';
 import { registerPeerData } from './negotiate/peers.js';
 
 /** Every table of data/, as stored (full or a delta); each names the library it belongs to. */
-const TABLES: ReadonlyArray<{ target: string }> = [openssl102, openssl111, openssl30, openssl35, openssl36, boringssl];
+const TABLES: ReadonlyArray<{ target: string }> = [
+  openssl102,
+  openssl111,
+  openssl30,
+  openssl35,
+  openssl36,
+  boringssl,
+  boringssl2026,
+  awsLc,
+];
 
 /** Registers every table of data/ (what `import 'cipherx'` gives: all targets and peers, synchronously). */
 export function registerAllTargets(): void {
