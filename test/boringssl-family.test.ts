@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import awsLcTable from '../data/source/tables/table-aws-lc-5.5.0.json' with { type: 'json' };
 import bssl2026Table from '../data/source/tables/table-boringssl-a0689af29.json' with { type: 'json' };
 import { diff, expand, explain, formatCiphers, lint, negotiate, type TargetName } from '../src/index.js';
+import { expandBoringssl, expandBoringsslCiphersuites } from '../src/family/boringssl/expand.js';
 import { boringsslErrorLine } from '../src/family/boringssl/table.js';
 import { findLibrary } from '../src/library/registry.js';
 import { boringsslTable } from '../src/library/tables.js';
@@ -147,6 +148,20 @@ describe('BoringSSL 2026 facts', () => {
     expect(expand('SHA384', { target }).ok).toBe(false);
   });
 
+  it('lays the default order out by ids: AES-GCM before ChaCha20 with AES hardware, after it without', () => {
+    const t = boringsslTable(findLibrary(target)!);
+    const withHw = expandBoringssl(t, 'ALL').ciphers.map((c) => c.name);
+    const withoutHw = expandBoringssl(t, 'ALL', { aesHardware: false }).ciphers.map((c) => c.name);
+    expect(withHw).toEqual(bssl2026Table.default_list);
+    expect(withoutHw.slice(0, 7)).toEqual([...withHw.slice(4, 7), ...withHw.slice(0, 4)]);
+    expect(withoutHw.slice(7)).toEqual(withHw.slice(7));
+  });
+
+  it('pushes one error per failed call', () => {
+    const rows = loadCorpus('corpus-boringssl-a0689af29.jsonl') as Array<Row & { errors?: string[] }>;
+    expect(rows.every((r) => r.ok || (r.errors ?? [r.error]).length === 1)).toBe(true);
+  });
+
   it('negotiates TLS 1.2 and 1.3 by default (set_min_version(0) is TLS 1.2)', () => {
     expect(findLibrary(target)!.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
   });
@@ -198,6 +213,53 @@ describe('AWS-LC facts', () => {
     expect(expand('AES128-SHA', { target, ciphersuites: 'FOO' }).error?.code).toBe('no-cipher-match');
     expect(expand('TLS_AES_128_GCM_SHA256', { target }).error?.code).toBe('no-cipher-match');
     expect(expand('TLS_AES_128_GCM_SHA256:ALL', { target, strict: true }).error?.code).toBe('invalid-command');
+  });
+
+  it('reads the TLS 1.3 list with the same scanner: separators, unknown words skipped, aliases, prefixes, errors', () => {
+    const cs = (s: string) => {
+      const r = expand('AES128-SHA', { target, ciphersuites: s });
+      return r.ok ? names(r).slice(0, -1) : r.error!.code;
+    };
+    expect(cs('TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256')).toEqual([
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'TLS_AES_128_GCM_SHA256',
+    ]);
+    expect(cs('FOO;TLS_AES_256_GCM_SHA384 AES128-SHA')).toEqual(['TLS_AES_256_GCM_SHA384']);
+    expect(cs('CHACHA20:AES')).toEqual([
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'TLS_AES_128_GCM_SHA256',
+      'TLS_AES_256_GCM_SHA384',
+    ]);
+    expect(cs('HIGH:!AES256')).toEqual(['TLS_AES_128_GCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256']);
+    expect(cs('[TLS_AES_256_GCM_SHA384|TLS_AES_128_GCM_SHA256]')).toEqual([
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_AES_128_GCM_SHA256',
+    ]);
+    expect(cs('TLS_AES_128_GCM_SHA256$')).toBe('invalid-command');
+    expect(cs('AES128-SHA')).toBe('no-cipher-match');
+    expect(cs('')).toEqual([]);
+    const t = boringsslTable(findLibrary(target)!);
+    expect(
+      expandBoringsslCiphersuites(t, t.data.tls13!.defaultCiphersuitesNoAesHardware).ciphers.map((c) => c.name),
+    ).toEqual(['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384']);
+  });
+
+  it('pushes NO_CIPHER_MATCH again after any failure (the first error is the reason)', () => {
+    const rows = loadCorpus('corpus-aws-lc-5.5.0.jsonl') as Array<
+      Row & { errors?: string[]; errors_strict?: string[] }
+    >;
+    const noMatch = 'error:100000b1:SSL routines:OPENSSL_internal:NO_CIPHER_MATCH';
+    for (const r of rows) {
+      if (!r.ok) expect(r.errors).toEqual([r.error, noMatch]);
+      if (!r.strict_ok) expect(r.errors_strict).toEqual([r.error_strict, noMatch]);
+    }
+  });
+
+  it('says what a default prefix and a TLS 1.3 name in the cipher list did', () => {
+    const e = expand('HIGH:TLS_AES_128_GCM_SHA256:kRSA', { target, trace: true });
+    expect(e.trace![0]).toMatchObject({ text: 'HIGH', detail: 'ALL', effect: 'added' });
+    expect(e.diagnostics.find((d) => d.code === 'unknown-word')?.message).toMatch(/TLS_AES_128_GCM_SHA256/);
+    expect(expand('kRSA:HIGH', { target, trace: true }).trace![1]).toMatchObject({ text: 'HIGH', effect: 'none' });
   });
 
   it('on no cipher match empties the whole list, TLS 1.3 included (the message says so)', () => {

@@ -111,7 +111,7 @@ function evaluate(
   const why = tls13
     ? 'the TLS 1.3 list selects no TLS 1.3 suite'
     : t.data.tls13?.noMatchEmptiesTls13
-      ? "the string leaves no cipher suite enabled, and the context's whole list, TLS 1.3 suites included, is emptied"
+      ? 'the string leaves no cipher suite enabled; the whole list, TLS 1.3 suites included, is emptied'
       : 'the string leaves no cipher suite enabled';
   const end = outcome(walk.error, ciphers, emptyOk ? 1 : ciphers.length, why);
   const result: BoringsslResult = { ok: end.ok, error: end.error, ciphers: end.ciphers, seclevel: null, diagnostics };
