@@ -173,17 +173,23 @@ function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
   const csText = o.ciphersuites ?? defaultCiphersuites(t);
   if (csText !== null) {
     const cs = expandBoringsslCiphersuites(t, csText);
+    const csDiagnostics = cs.diagnostics.map((d) => ({ ...d, source: 'ciphersuites' as const }));
     if (!cs.ok) {
       // The TLS 1.3 list is set first: its failure fails the call, as for OpenSSL.
       return {
         ok: false,
-        error: { ...cs.error! },
+        error: {
+          code: 'invalid-ciphersuites',
+          message: `SSL_CTX_set_ciphersuites fails: ${cs.error!.message}`,
+          span: { start: 0, end: csText.length },
+        },
         ciphers: [],
         seclevel: null,
-        diagnostics: cs.diagnostics,
+        diagnostics: csDiagnostics,
         ...(o.trace ? { trace: [] } : {}),
       };
     }
+    result.diagnostics.unshift(...csDiagnostics);
     if (result.ok) result = { ...result, ciphers: [...cs.ciphers, ...result.ciphers] };
   }
   if (o.supported === null) return result;

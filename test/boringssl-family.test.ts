@@ -210,7 +210,7 @@ describe('AWS-LC facts', () => {
       'TLS_AES_256_GCM_SHA384',
       'AES128-SHA',
     ]);
-    expect(expand('AES128-SHA', { target, ciphersuites: 'FOO' }).error?.code).toBe('no-cipher-match');
+    expect(expand('AES128-SHA', { target, ciphersuites: 'FOO' }).error?.code).toBe('invalid-ciphersuites');
     expect(expand('TLS_AES_128_GCM_SHA256', { target }).error?.code).toBe('no-cipher-match');
     expect(expand('TLS_AES_128_GCM_SHA256:ALL', { target, strict: true }).error?.code).toBe('invalid-command');
   });
@@ -235,8 +235,15 @@ describe('AWS-LC facts', () => {
       'TLS_AES_256_GCM_SHA384',
       'TLS_AES_128_GCM_SHA256',
     ]);
-    expect(cs('TLS_AES_128_GCM_SHA256$')).toBe('invalid-command');
-    expect(cs('AES128-SHA')).toBe('no-cipher-match');
+    expect(cs('TLS_AES_128_GCM_SHA256$')).toBe('invalid-ciphersuites');
+    expect(cs('AES128-SHA')).toBe('invalid-ciphersuites');
+    const bad = expand('ALL', { target, ciphersuites: 'FOO' });
+    expect(bad.error?.message).toMatch(/^SSL_CTX_set_ciphersuites fails: no cipher match/);
+    expect(bad.diagnostics).toMatchObject([
+      { code: 'unknown-word', source: 'ciphersuites', span: { start: 0, end: 3 } },
+    ]);
+    const good = expand('ALL', { target, ciphersuites: 'FOO:AES' });
+    expect(good.diagnostics).toMatchObject([{ code: 'unknown-word', source: 'ciphersuites' }]);
     expect(cs('')).toEqual([]);
     const t = boringsslTable(findLibrary(target)!);
     expect(

@@ -34,14 +34,13 @@ export function expandBoringssl(t: BoringsslTarget, input: string, options: Bori
 /**
  * Evaluates `input` as SSL_CTX_set_ciphersuites of a library whose TLS 1.3 list is configurable
  * (BoringsslData.tls13: AWS-LC) does: the same scanner and aliases, not strict, over the TLS 1.3
- * suites alone (only their names are suite names). Throws when the library has no such list.
+ * suites alone (only their names are suite names). For a library that has such a list.
  */
 export function expandBoringsslCiphersuites(
   t: BoringsslTarget,
   input: string,
   options: { aesHardware?: boolean } = {},
 ): BoringsslResult {
-  if (!t.data.tls13) throw new TypeError(`${t.data.target} has no configurable TLS 1.3 list`);
   return evaluate(t, input, false, false, options.aesHardware ?? t.data.recordedAesHardware, true);
 }
 
