@@ -105,6 +105,37 @@ for (const [target, file, table] of TARGETS) {
       }
     });
 
+    it('recording a trace changes nothing, both modes', () => {
+      for (const row of rows) {
+        for (const strict of [false, true]) {
+          const { trace, ...traced } = expand(inputOf(row), { target, strict, trace: true });
+          expect(traced, `row ${row.id} strict ${strict}`).toEqual(expand(inputOf(row), { target, strict }));
+          expect(Array.isArray(trace)).toBe(true);
+        }
+      }
+    });
+
+    it('prints every suite of the build with -v as SSL_CIPHER_description does', () => {
+      const all = expand('ALL', { target, ciphersuites: '' }).ciphers;
+      const t = boringsslTable(findLibrary(target)!);
+      const every = t.suites.map((s) => s.cipher);
+      const recorded = [
+        ...(table as unknown as { ciphers: Array<{ name: string; description: string }> }).ciphers,
+        ...(
+          table as unknown as {
+            known_by_code_but_not_in_all_complementofall: Array<{ name: string; description: string }>;
+          }
+        ).known_by_code_but_not_in_all_complementofall,
+        ...(table as unknown as { tls13_ciphersuites: Array<{ name: string; description: string }> })
+          .tls13_ciphersuites,
+      ];
+      expect(every).toHaveLength(recorded.length);
+      for (const c of every) {
+        expect(formatCiphers([c], 'v', target)).toBe(recorded.find((r) => r.name === c.name)!.description + '\n');
+      }
+      expect(formatCiphers(all, 'openssl-name', target)).toBe(all.map((c) => c.name + '\n').join(''));
+    });
+
     it('gives each word of the alias table alone the list the build gave', () => {
       for (const [word, want] of Object.entries(table.aliases as Record<string, { ok: boolean; ciphers: string[] }>)) {
         const r = expand(word, { target, ciphersuites: '' });
