@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Builds data/boringssl.json from the recorded BoringSSL table and the facts read from its sources.
+// Builds data/boringssl.json from the recorded BoringSSL table and the facts read from its sources,
+// and likewise every other library of the BoringSSL family (data/source/<target>-facts.json naming
+// the table it `extends`), each written as a delta against its parent's table
+// (src/library/extend.ts; suites keyed by id, aliases by name) and checked to resolve to it.
 //
 // Inputs:
 //   data/source/tables/table-boringssl.json   what the real build reports through the API: names,
@@ -15,15 +18,17 @@
 // build's.
 //
 // Usage: node scripts/generate-boringssl-data.js [--check]   (--check: fail when data/ is stale)
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { compactJson, writeOrCheck } from './lib/generated-file.js';
 import { printedFields } from './lib/recorded-suite.js';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tableDelta } from './generate-data.js';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'data', 'source');
-const outFile = join(root, 'data', 'boringssl.json');
+/** Every facts file of the family, parents first. */
+const FACTS = ['boringssl-facts.json', 'boringssl-2026-facts.json', 'aws-lc-facts.json'];
 const readJson = (p) => JSON.parse(readFileSync(join(sourceDir, p), 'utf8'));
 
 const CATEGORIES = ['mkey', 'auth', 'enc', 'mac'];
@@ -51,10 +56,29 @@ function masksOf(entry, bits, what) {
   return out;
 }
 
-function build() {
-  const facts = readJson('boringssl-facts.json');
+/** A bit's value: its place in `bits`, or the value `bitValues` gives (AWS-LC's MAC values). */
+function valueOf(bits, bitValues, cat, name) {
+  return bitValues?.[cat]?.[name] ?? 1 << bits[cat].indexOf(name);
+}
+
+/** Whether a selector's masks (names ORed, `invert` complemented, a missing one ~0u) match a suite. */
+function selects(entry, suiteMasks, bits, bitValues) {
+  return CATEGORIES.every((cat) => {
+    if (entry[cat] === undefined) return true;
+    let mask = entry[cat].reduce((m, n) => m | valueOf(bits, bitValues, cat, n), 0);
+    if (entry.invert?.includes(cat)) mask = ~mask;
+    return (mask & valueOf(bits, bitValues, cat, suiteMasks[cat])) !== 0;
+  });
+}
+
+function build(factsFile) {
+  const facts = readJson(factsFile);
   const table = readJson(facts.table);
   const bits = data(facts.bits);
+  const bitValues = facts.bitValues ? data(facts.bitValues) : undefined;
+  for (const [cat, values] of Object.entries(bitValues ?? {})) {
+    for (const n of Object.keys(values)) checkMask([n], bits[cat], `bitValues ${cat}`);
+  }
   const protocolByHex = Object.fromEntries(
     Object.entries(data(facts.protocols)).map(([name, hex]) => [hex.toLowerCase(), name]),
   );
@@ -67,6 +91,8 @@ function build() {
 
   const excluded = data(facts.ruleOrderExcludes);
   const explicitOnly = data(facts.explicitOnly);
+  const deprecated = facts.deprecated ? data(facts.deprecated) : null;
+  const allAlias = facts.aliases.entries.find((a) => a.name === 'ALL');
   const hits = (suiteMasks, selector) =>
     Object.entries(selector).some(([cat, names]) => names.includes(suiteMasks[cat]));
 
@@ -86,7 +112,10 @@ function build() {
       if (nid !== got) fail(`${f.name}: ${cat} ${f[cat]} gives nid ${nid}, the build reports ${got}`);
     }
     const tls13 = hits(masks, excluded);
-    const listed = !tls13 && !hits(masks, explicitOnly);
+    const isDeprecated =
+      deprecated !== null && ((deprecated.suites ?? []).includes(f.name) || hits(masks, { enc: deprecated.enc ?? [] }));
+    // ALL:COMPLEMENTOFALL lists what the ALL alias adds: not explicit-only, not deprecated, in its masks.
+    const listed = !tls13 && !hits(masks, explicitOnly) && !isDeprecated && selects(allAlias, masks, bits, bitValues);
     const derived = tls13 ? 'tls13' : listed ? 'listed' : 'by-name';
     if (derived !== where) fail(`${f.name}: derived ${derived}, the build says ${where}`);
     const minVersion = protocolByHex[c.min_version.toLowerCase()];
@@ -108,6 +137,11 @@ function build() {
 
   const aliases = facts.aliases.entries.map((a) => {
     const entry = { name: a.name, ...masksOf(a, bits, a.name) };
+    if (a.invert !== undefined) {
+      for (const cat of a.invert) if (entry[cat] === undefined) fail(`${a.name}: inverts ${cat}, which it lacks`);
+      entry.invert = a.invert;
+    }
+    if (a.includeDeprecated) entry.includeDeprecated = true;
     if (a.minVersion !== undefined) {
       if (!Object.values(protocolByHex).includes(a.minVersion)) fail(`${a.name}: unknown protocol ${a.minVersion}`);
       entry.minVersion = a.minVersion;
@@ -124,7 +158,13 @@ function build() {
     if (!['add', 'del', 'ord', 'kill'].includes(r.op)) fail(`default rule ${i}: unknown op ${r.op}`);
     if (r.when !== undefined && r.when !== 'aesHardware' && r.when !== 'noAesHardware')
       fail(`default rule ${i}: unknown condition ${r.when}`);
-    return { ...(r.when ? { when: r.when } : {}), op: r.op, ...masksOf(r, bits, `default rule ${i}`) };
+    for (const n of r.suites ?? []) if (!suiteNames.has(n)) fail(`default rule ${i}: unknown suite ${n}`);
+    return {
+      ...(r.when ? { when: r.when } : {}),
+      op: r.op,
+      ...(r.suites ? { suites: r.suites } : {}),
+      ...masksOf(r, bits, `default rule ${i}`),
+    };
   });
 
   const errors = {};
@@ -137,9 +177,26 @@ function build() {
     };
   }
 
+  // Facts a library adds to BoringSSL's dialect; absent, the dialect's own behaviour.
+  // Facts only some have come last, as a delta adds a field its parent lacks.
+  const extra = {};
+  extra.defaultPrefixes = facts.defaultPrefixes?.value ?? ['DEFAULT'];
+  extra.emptyStringAccepted = facts.emptyStringAccepted?.value ?? false;
+  extra.cipherListKnowsTls13Names = facts.cipherListKnowsTls13Names?.value ?? true;
+  extra.tls13 = facts.tls13 ? data(facts.tls13) : null;
+  if (extra.tls13) {
+    for (const key of ['defaultCiphersuites', 'defaultCiphersuitesNoAesHardware']) {
+      for (const n of extra.tls13[key].split(':'))
+        if (!table.tls13_ciphersuites.some((c) => c.name === n)) fail(`tls13 ${key}: ${n}`);
+    }
+    if (table.default_tls13_ciphersuites.join(':') !== extra.tls13.defaultCiphersuites)
+      fail('the default TLS 1.3 list differs from the build');
+  }
+  if (bitValues) extra.bitValues = bitValues;
+  if (deprecated) extra.deprecated = deprecated;
+
   return {
-    $comment:
-      'Generated by scripts/generate-boringssl-data.js from data/source/ (tables/table-boringssl.json, boringssl-facts.json). Do not edit.',
+    $comment: `Generated by scripts/generate-boringssl-data.js from data/source/ (${facts.table}, ${factsFile}). Do not edit.`,
     target: facts.target,
     release: facts.revision.release,
     commit: facts.revision.commit,
@@ -155,10 +212,36 @@ function build() {
     defaultOrder,
     suites,
     aliases,
+    ...extra,
   };
 }
 
 const check = process.argv.includes('--check');
-const fresh = writeOrCheck(outFile, compactJson(build()), { check, root, regenerate: 'npm run generate:data' });
-if (check && fresh) console.log('data/boringssl.json is up to date');
+const resolver = join(root, 'dist', 'src', 'library', 'extend.js');
+if (!existsSync(resolver)) {
+  console.error('dist/ is missing: run `npm run build` first (the deltas are checked with src/library/extend.ts)');
+  process.exit(2);
+}
+const { extendTable } = await import(pathToFileURL(resolver).href);
+const KEYED = { suites: 'id', aliases: 'name' };
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const built = new Map();
+let fresh = true;
+for (const file of FACTS) {
+  const facts = readJson(file);
+  const full = build(file);
+  built.set(facts.target, full);
+  let stored = full;
+  if (facts.extends !== undefined) {
+    const parent = built.get(facts.extends);
+    if (!parent) fail(`${facts.target} extends ${facts.extends}, which is not built before it`);
+    stored = tableDelta(facts.extends, parent, full);
+    if (!same(extendTable(parent, stored, KEYED), full))
+      fail(`${facts.target}: the delta does not resolve to the table`);
+  }
+  const outFile = join(root, 'data', `${facts.target}.json`);
+  const ok = writeOrCheck(outFile, compactJson(stored), { check, root, regenerate: 'npm run generate:data' });
+  if (check && ok) console.log(`data/${facts.target}.json is up to date`);
+  fresh = ok && fresh;
+}
 process.exit(fresh ? 0 : 1);

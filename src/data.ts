@@ -1,4 +1,6 @@
+import awsLc from '../data/aws-lc.json' with { type: 'json' };
 import boringssl from '../data/boringssl.json' with { type: 'json' };
+import boringssl2026 from '../data/boringssl-2026.json' with { type: 'json' };
 import openssl102 from '../data/openssl-1.0.2.json' with { type: 'json' };
 import openssl111 from '../data/openssl-1.1.1.json' with { type: 'json' };
 import openssl30 from '../data/openssl-3.0.json' with { type: 'json' };
@@ -20,9 +22,11 @@ const TABLES: ReadonlyArray<{ target: string }> = [
   openssl35,
   openssl36,
   openssl40,
-  boringssl,
   libressl43,
   libressl33,
+  boringssl,
+  boringssl2026,
+  awsLc,
 ];
 
 /** Registers every table of data/ (what `import 'cipherx'` gives: all targets and peers, synchronously). */

@@ -1,4 +1,4 @@
-import { expandBoringssl } from './family/boringssl/expand.js';
+import { defaultCiphersuites, expandBoringssl, expandBoringsslCiphersuites } from './family/boringssl/expand.js';
 import { baseLists } from './family/openssl/base-lists.js';
 import { appendActive, appendActiveOrKept, copyList } from './core/cipher-list.js';
 import { evaluateCiphersuites, type CiphersuitesResult } from './family/openssl/ciphersuites.js';
@@ -172,10 +172,37 @@ function expandOpenssl(
   return result;
 }
 
-/** BoringSSL is its own dialect (src/family/boringssl/): no TLS 1.3 list to configure, no security levels. */
+/**
+ * BoringSSL is its own dialect (src/family/boringssl/): no security levels; a TLS 1.3 list to
+ * configure only where the library has one (AWS-LC), which then comes first, as
+ * update_cipher_list() puts it.
+ */
 function expandForBoringssl(input: string, o: CheckedOptions): ExpandResult {
+  const t = boringsslTable(o.lib);
   // `ok` and `error` go together (ok: true, error: null; or ok: false and the error).
-  const result = expandBoringssl(boringsslTable(o.lib), input, { strict: o.strict, trace: o.trace }) as ExpandResult;
+  let result = expandBoringssl(t, input, { strict: o.strict, trace: o.trace }) as ExpandResult;
+  const csText = o.ciphersuites ?? defaultCiphersuites(t);
+  if (csText !== null) {
+    const cs = expandBoringsslCiphersuites(t, csText);
+    const csDiagnostics = cs.diagnostics.map((d) => ({ ...d, source: 'ciphersuites' as const }));
+    if (!cs.ok) {
+      // The TLS 1.3 list is set first: its failure fails the call, as for OpenSSL.
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-ciphersuites',
+          message: `SSL_CTX_set_ciphersuites fails: ${cs.error!.message}`,
+          span: { start: 0, end: csText.length },
+        },
+        ciphers: [],
+        seclevel: null,
+        diagnostics: csDiagnostics,
+        ...(o.trace ? { trace: [] } : {}),
+      };
+    }
+    result.diagnostics.unshift(...csDiagnostics);
+    if (result.ok) result = { ...result, ciphers: [...cs.ciphers, ...result.ciphers] };
+  }
   if (o.supported === null) return result;
   return { ...result, supported: boringsslSupportedView(o.lib, result.ciphers, o.supported) };
 }

@@ -113,7 +113,7 @@ describe('exit status and messages', () => {
     ],
     [['expand', '--target', 'openssl-1.0.2', '--stdname', 'HIGH'], 'no -stdname'],
     [['expand', '--target', 'boringssl', '-V', 'HIGH'], 'no -V'],
-    [['expand', '--strict', 'HIGH'], 'boringssl only'],
+    [['expand', '--strict', 'HIGH'], '--strict applies to --target boringssl'],
   ])('usage error %j exits 2', (args, message) => {
     const r = cipherx(args);
     expect(r.status).toBe(2);
@@ -147,6 +147,8 @@ describe('exit status and messages', () => {
       'android-13.0.0_r24',
       'LibreSSL 4.3.2',
       'LibreSSL 3.3.6',
+      'BoringSSL a0689af29',
+      'AWS-LC 5.5.0',
     ]) {
       expect(out).toContain(want);
     }
@@ -160,7 +162,19 @@ describe('exit status and messages', () => {
       'libressl-4.3',
       'libressl-3.3',
       'boringssl',
+      'boringssl-2026',
+      'aws-lc',
     ]);
+  });
+
+  it('diff compares OpenSSL 3.0 with AWS-LC; AWS-LC takes --ciphersuites', () => {
+    const d = cipherx(['diff', '--target', 'openssl-3.0', '--target', 'aws-lc', 'HIGH:!aNULL']);
+    // Exit status 1: the lists differ, as diff(1) says.
+    expect(d.status).toBe(1);
+    expect(d.stdout).toContain('+++ aws-lc');
+    const e = cipherx(['expand', '--target', 'aws-lc', '--ciphersuites', 'TLS_AES_256_GCM_SHA384', 'kRSA+AES256']);
+    expect(e.stdout).toBe('TLS_AES_256_GCM_SHA384\nTLS_RSA_WITH_AES_256_GCM_SHA384\nTLS_RSA_WITH_AES_256_CBC_SHA\n');
+    expect(cipherx(['expand', '--target', 'boringssl-2026', '--ciphersuites', 'X', 'ALL']).status).toBe(2);
   });
 
   it('OpenSSL spellings of options work: -stdname, -ciphersuites, -V -stdname', () => {

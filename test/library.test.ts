@@ -35,7 +35,8 @@ describe('every record agrees with its recorded table', () => {
     const d = boringsslTable(lib).data;
     expect(d.target).toBe(lib.name);
     expect(d.specials).not.toContain('SECLEVEL');
-    expect(lib.capabilities).toMatchObject({ tls13Configurable: false, securityLevels: false, groups: true });
+    expect(lib.capabilities).toMatchObject({ securityLevels: false, groups: true, strict: true });
+    expect(lib.capabilities.tls13Configurable).toBe(d.tls13 !== null);
   });
   // Proves the public list, describeTargets() and the registry are one list, in one order.
   it('targets, describeTargets() and the registry agree', () => {

@@ -12,7 +12,7 @@ const RANK: Record<SuiteRating, number> = { recommended: 0, secure: 1, weak: 2, 
 
 /** The suites a string gives on a target, TLS 1.3 list as given (default: none). */
 function suites(input: string, target: TargetName, ciphersuites = ''): Cipher[] {
-  const options = target === 'openssl-1.0.2' || target === 'boringssl' ? { target } : { target, ciphersuites };
+  const options = findLibrary(target)!.capabilities.tls13Configurable ? { target, ciphersuites } : { target };
   const r = expand(input, options);
   if (!r.ok) throw new Error(`${input} on ${target}: ${r.error?.code}`);
   return r.ciphers;

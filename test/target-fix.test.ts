@@ -13,7 +13,11 @@ describe.each(targets)('%s', (target) => {
     if (!r.ok) return;
     // Where the TLS 1.3 list is configured apart, the cipher string never reaches its suites.
     const apart = describeTargets().find((t) => t.name === target)!.capabilities.tls13Configurable;
-    const before = r.result.ciphers.filter((c) => !apart || c.protocol !== 'TLSv1.3');
+    const before = r.result.ciphers.filter(
+      (c) =>
+        !apart ||
+        !(c.protocol === 'TLSv1.3' || (c.protocol === null && c.stdname !== null && !c.stdname.includes('_WITH_'))),
+    );
     let checked = 0;
     for (const d of r.diagnostics) {
       const edit = d.fix?.replacement;
@@ -31,7 +35,8 @@ describe.each(targets)('%s', (target) => {
       ).toEqual([]);
       checked++;
     }
-    if (input === 'ALL:COMPLEMENTOFALL' && target !== 'boringssl') expect(checked).toBeGreaterThan(5);
+    // ALL keeps suites without forward secrecy on every release: at least that fix is checked.
+    if (input === 'ALL') expect(checked).toBeGreaterThan(0);
   });
 });
 

@@ -82,6 +82,7 @@ const BORINGSSL: Capabilities = {
   stdnameOutput: true,
   idsOutput: false,
 };
+const AWS_LC: Capabilities = { ...BORINGSSL, tls13Configurable: true };
 const OPENSSL_CHECKS = { client: true, server: true } as const;
 /** LibreSSL 3.6+: security levels; TLS 1.3 suites configurable apart; no -stdname, no SRP. */
 const LIBRESSL: Capabilities = {
@@ -98,7 +99,9 @@ const LIBRESSL: Capabilities = {
  * Every library line, in release order within each family. Groups: 1.0.2's NIST curves (it has
  * no X25519); 1.1.1's eccurves_default (ssl/t1_lib.c); 3.0 adds the RFC 7919 FFDHE groups (TLS
  * 1.3 only); 3.5 puts the hybrid X25519MLKEM768 first; BoringSSL's kDefaultGroups at the
- * recorded revision. A BoringSSL client checks its offer against its highest version as
+ * recorded revision; BoringSSL 2026's DefaultSupportedGroupIds (ssl/ssl_key_share.cc, a0689af29)
+ * and AWS-LC's kDefaultGroups (ssl/extensions.cc, v5.5.0). Protocols: BoringSSL's
+ * set_min_version(0) gives TLS 1.2 at a0689af29, AWS-LC's TLS 1.0 (ssl/ssl_versions.cc). A BoringSSL client checks its offer against its highest version as
  * OpenSSL does (its TLS 1.3 suites are always there); its server does not check.
  */
 const RECORDS = [
@@ -203,6 +206,29 @@ const RECORDS = [
     groups: ['x25519', 'secp256r1', 'secp384r1'],
     checksMaxVersionSuites: { client: true, server: false },
     summary: 'its own dialect: equal-preference groups [A|B], a strict mode, no @SECLEVEL',
+  },
+  {
+    name: 'boringssl-2026',
+    protocols: ['TLSv1.2', 'TLSv1.3'],
+    family: 'boringssl',
+    product: 'BoringSSL',
+    tool: 'bssl ciphers',
+    capabilities: BORINGSSL,
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'secp384r1'],
+    checksMaxVersionSuites: { client: true, server: false },
+    summary:
+      '19 suites: 3DES and two ECDHE AES128-SHA256 suites by name (or 3DES) only, no NULL-SHA, SHA256/SHA384 gone',
+  },
+  {
+    name: 'aws-lc',
+    protocols: TLS1_TO_1_3,
+    family: 'boringssl',
+    product: 'AWS-LC',
+    tool: 'bssl ciphers',
+    capabilities: AWS_LC,
+    groups: ['X25519MLKEM768', 'SecP256r1MLKEM768', 'SecP384r1MLKEM1024', 'x25519', 'secp256r1', 'secp384r1'],
+    checksMaxVersionSuites: { client: true, server: false },
+    summary: "BoringSSL's dialect with a configurable TLS 1.3 list; ALL/DEFAULT/FIPS/HIGH only at byte 0",
   },
 ] as const satisfies readonly LibraryRecord[];
 

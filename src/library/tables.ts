@@ -3,7 +3,7 @@
 // where it is stored as a delta, and compiled on first use: one compiled table per library.
 import { compileBoringsslTable, type BoringsslData, type BoringsslTarget } from '../family/boringssl/table.js';
 import { compileTarget } from '../family/openssl/compile.js';
-import { extendTargetData, isTableDelta } from './extend.js';
+import { extendTable, extendTargetData, isTableDelta, type TableDelta } from './extend.js';
 import type { Target, TargetData } from '../family/openssl/target.js';
 import { findLibrary, type Library } from './registry.js';
 
@@ -18,7 +18,7 @@ export function registerLibraryData(lib: Library, data: unknown): void {
   // A table that extends this one resolves anew too.
   resolved.clear();
   compiled.clear();
-  compiledBoringssl.delete(lib.name);
+  compiledBoringssl.clear();
 }
 
 /** Whether the table of `lib` has been registered. */
@@ -61,14 +61,26 @@ export function opensslTable(lib: Library): Target {
   return t;
 }
 
+/** The lists of a BoringSSL-family table that deltas edit element by element, and their keys. */
+export const BORINGSSL_KEYED_LISTS: Readonly<Record<string, string>> = { suites: 'id', aliases: 'name' };
+
+/** The full table of a BoringSSL-family library, its delta resolved against its parent's. */
+export function boringsslData(lib: Library, path: readonly string[] = []): BoringsslData {
+  if (path.includes(lib.name))
+    throw new Error(`tables extend each other in a circle: ${[...path, lib.name].join(' > ')}`);
+  const data = stored.get(lib.name);
+  if (data === undefined) throw new Error(`${lib.name}: table not loaded (import cipherx, not its internals)`);
+  const parent = parentOf(data);
+  if (!parent) return data as BoringsslData;
+  return extendTable(boringsslData(parent, [...path, lib.name]), data as TableDelta, BORINGSSL_KEYED_LISTS);
+}
+
 /** The compiled table of a BoringSSL-family library. */
 export function boringsslTable(lib: Library): BoringsslTarget {
   if (lib.family !== 'boringssl') throw new Error(`${lib.name} is not of the BoringSSL family`);
   let t = compiledBoringssl.get(lib.name);
   if (!t) {
-    const data = stored.get(lib.name);
-    if (data === undefined) throw new Error(`${lib.name}: table not loaded (import cipherx, not its internals)`);
-    t = compileBoringsslTable(data as BoringsslData);
+    t = compileBoringsslTable(boringsslData(lib));
     compiledBoringssl.set(lib.name, t);
   }
   return t;

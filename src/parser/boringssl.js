@@ -178,47 +178,47 @@ function peg$parse(input, options) {
   };
   let peg$startRuleFunction = peg$parseCipherString;
 
-  const peg$c0 = "DEFAULT";
-  const peg$c1 = ":";
-  const peg$c2 = "[";
-  const peg$c3 = "|";
-  const peg$c4 = "]";
-  const peg$c5 = "\0";
-  const peg$c6 = "@";
-  const peg$c7 = "+";
+  const peg$c0 = ":";
+  const peg$c1 = "[";
+  const peg$c2 = "|";
+  const peg$c3 = "]";
+  const peg$c4 = "\0";
+  const peg$c5 = "@";
+  const peg$c6 = "+";
 
   const peg$r0 = /^[\-+!]/;
   const peg$r1 = /^[\uD800-\uDBFF]/;
   const peg$r2 = /^[\uDC00-\uDFFF]/;
 
-  const peg$e0 = peg$literalExpectation("DEFAULT", false);
+  const peg$e0 = peg$anyExpectation();
   const peg$e1 = peg$literalExpectation(":", false);
   const peg$e2 = peg$literalExpectation("[", false);
   const peg$e3 = peg$literalExpectation("|", false);
   const peg$e4 = peg$literalExpectation("]", false);
   const peg$e5 = peg$literalExpectation("\0", false);
   const peg$e6 = peg$literalExpectation("@", false);
-  const peg$e7 = peg$anyExpectation();
-  const peg$e8 = peg$literalExpectation("+", false);
-  const peg$e9 = peg$otherExpectation("separator");
-  const peg$e10 = peg$otherExpectation("operator");
-  const peg$e11 = peg$classExpectation(["-", "+", "!"], false, false, false);
-  const peg$e12 = peg$otherExpectation("name");
-  const peg$e13 = peg$classExpectation([["\uD800", "\uDBFF"]], false, false, false);
-  const peg$e14 = peg$classExpectation([["\uDC00", "\uDFFF"]], false, false, false);
+  const peg$e7 = peg$literalExpectation("+", false);
+  const peg$e8 = peg$otherExpectation("separator");
+  const peg$e9 = peg$otherExpectation("operator");
+  const peg$e10 = peg$classExpectation(["-", "+", "!"], false, false, false);
+  const peg$e11 = peg$otherExpectation("name");
+  const peg$e12 = peg$classExpectation([["\uD800", "\uDBFF"]], false, false, false);
+  const peg$e13 = peg$classExpectation([["\uDC00", "\uDFFF"]], false, false, false);
 
   function peg$f0(defaultPrefix, elements, truncated) {
     return { defaultPrefix, elements, truncated };
   }
-  function peg$f1(colon) {
+  function peg$f1() {    return matchPrefix();  }
+  function peg$f2() {    return prefixLength;  }
+  function peg$f3(text, colon) {
     const r = range();
-    const node = { start: r.start, end: r.start + 7, colon: colon !== null };
+    const node = { start: r.start, end: r.start + text.length, text, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f2(e) {    return visit(e);  }
-  function peg$f3(elements) {    return visitor ? [] : elements;  }
-  function peg$f4(items, end) {
+  function peg$f4(e) {    return visit(e);  }
+  function peg$f5(elements) {    return visitor ? [] : elements;  }
+  function peg$f6(items, end) {
     const r = range();
     return {
       type: 'group',
@@ -230,39 +230,39 @@ function peg$parse(input, options) {
       unexpected: end !== null && !end.close ? { start: end.start, end: end.end } : null,
     };
   }
-  function peg$f5() {    return { type: 'bar', ...span(range()) };  }
-  function peg$f6() {    return isAlnum(input.charCodeAt(offset()));  }
-  function peg$f7(words) {
+  function peg$f7() {    return { type: 'bar', ...span(range()) };  }
+  function peg$f8() {    return isAlnum(input.charCodeAt(offset()));  }
+  function peg$f9(words) {
     return { type: 'term', start: words[0].start, end: words[words.length - 1].end, op: null, words };
   }
-  function peg$f8() {    return { close: true, ...span(range()) };  }
-  function peg$f9() {    return { close: false, ...span(range()) };  }
-  function peg$f10() {    return null;  }
-  function peg$f11(name, skipped) {
+  function peg$f10() {    return { close: true, ...span(range()) };  }
+  function peg$f11() {    return { close: false, ...span(range()) };  }
+  function peg$f12() {    return null;  }
+  function peg$f13(name, skipped) {
     const r = range();
     return { type: 'special', start: r.start, end: r.end, name, skipped };
   }
-  function peg$f12() {    const c = input.charCodeAt(offset()); return c !== 0 && !isSeparator(c);  }
-  function peg$f13() {
+  function peg$f14() {    const c = input.charCodeAt(offset()); return c !== 0 && !isSeparator(c);  }
+  function peg$f15() {
     const r = range();
     return r.start === r.end ? null : span(r);
   }
-  function peg$f14(op, words) {
+  function peg$f16(op, words) {
     return { type: 'term', start: op.start, end: words[words.length - 1].end, op: op.text, words };
   }
-  function peg$f15(words) {
+  function peg$f17(words) {
     return { type: 'term', start: words[0].start, end: words[words.length - 1].end, op: null, words };
   }
-  function peg$f16(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f17(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f18() {    return { type: 'invalid', ...span(range()) };  }
-  function peg$f19() {    return span(range());  }
-  function peg$f20() {    return isSeparator(input.charCodeAt(offset()));  }
-  function peg$f21(text) {    return { text, ...span(range()) };  }
-  function peg$f22() {    return isName(input.charCodeAt(offset()));  }
-  function peg$f23(text) {    return word(text);  }
+  function peg$f18(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f19(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f20() {    return { type: 'invalid', ...span(range()) };  }
+  function peg$f21() {    return span(range());  }
+  function peg$f22() {    return isSeparator(input.charCodeAt(offset()));  }
+  function peg$f23(text) {    return { text, ...span(range()) };  }
   function peg$f24() {    return isName(input.charCodeAt(offset()));  }
   function peg$f25(text) {    return word(text);  }
+  function peg$f26() {    return isName(input.charCodeAt(offset()));  }
+  function peg$f27(text) {    return word(text);  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -455,29 +455,75 @@ function peg$parse(input, options) {
   }
 
   function peg$parseDefaultPrefix() {
-    let s0, s1, s2;
+    let s0, s1, s2, s3, s4, s5, s6;
 
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 7) === peg$c0) {
-      s1 = peg$c0;
-      peg$currPos += 7;
+    peg$savedPos = peg$currPos;
+    s1 = peg$f1();
+    if (s1) {
+      s1 = undefined;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e0); }
     }
     if (s1 !== peg$FAILED) {
-      if (input.charCodeAt(peg$currPos) === 58) {
-        s2 = peg$c1;
-        peg$currPos++;
+      s2 = peg$currPos;
+      s3 = peg$f2();
+      s4 = peg$currPos;
+      s5 = [];
+      if (s5.length >= (s3|0)) {
+        s6 = peg$FAILED;
       } else {
-        s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        if (input.length > peg$currPos) {
+          s6 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s6 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e0); }
+        }
       }
-      if (s2 === peg$FAILED) {
-        s2 = null;
+      while (s6 !== peg$FAILED) {
+        s5.push(s6);
+        if (s5.length >= (s3|0)) {
+          s6 = peg$FAILED;
+        } else {
+          if (input.length > peg$currPos) {
+            s6 = input.charAt(peg$currPos);
+            peg$currPos++;
+          } else {
+            s6 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e0); }
+          }
+        }
       }
-      peg$savedPos = s0;
-      s0 = peg$f1(s2);
+      if (s5.length < (s3|0)) {
+        peg$currPos = s4;
+        s4 = peg$FAILED;
+      } else {
+        s4 = s5;
+      }
+      s3 = s4;
+      if (s3 !== peg$FAILED) {
+        s2 = input.substring(s2, peg$currPos);
+      } else {
+        s2 = s3;
+      }
+      if (s2 !== peg$FAILED) {
+        if (input.charCodeAt(peg$currPos) === 58) {
+          s3 = peg$c0;
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        }
+        if (s3 === peg$FAILED) {
+          s3 = null;
+        }
+        peg$savedPos = s0;
+        s0 = peg$f3(s2, s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -507,7 +553,7 @@ function peg$parse(input, options) {
         s6 = peg$parseSeparator();
       }
       peg$savedPos = s3;
-      s3 = peg$f2(s4);
+      s3 = peg$f4(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -524,14 +570,14 @@ function peg$parse(input, options) {
           s6 = peg$parseSeparator();
         }
         peg$savedPos = s3;
-        s3 = peg$f2(s4);
+        s3 = peg$f4(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f3(s2);
+    s0 = peg$f5(s2);
 
     return s0;
   }
@@ -558,7 +604,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c2;
+      s1 = peg$c1;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
@@ -574,7 +620,7 @@ function peg$parse(input, options) {
       s3 = peg$parseGroupEnd();
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f4(s2, s3);
+        s0 = peg$f6(s2, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -592,7 +638,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 124) {
-      s1 = peg$c3;
+      s1 = peg$c2;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
@@ -600,13 +646,13 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f5();
+      s1 = peg$f7();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s1 = peg$f6();
+      s1 = peg$f8();
       if (s1) {
         s1 = undefined;
       } else {
@@ -616,7 +662,7 @@ function peg$parse(input, options) {
         s2 = peg$parseCompound1();
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f7(s2);
+          s0 = peg$f9(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -635,7 +681,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 93) {
-      s1 = peg$c4;
+      s1 = peg$c3;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
@@ -643,7 +689,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f8();
+      s1 = peg$f10();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
@@ -651,7 +697,7 @@ function peg$parse(input, options) {
       s1 = peg$currPos;
       peg$silentFails++;
       if (input.charCodeAt(peg$currPos) === 0) {
-        s2 = peg$c5;
+        s2 = peg$c4;
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
@@ -668,7 +714,7 @@ function peg$parse(input, options) {
         s2 = peg$parseChar();
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f9();
+          s0 = peg$f11();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -681,7 +727,7 @@ function peg$parse(input, options) {
         s0 = peg$currPos;
         s1 = '';
         peg$savedPos = s0;
-        s1 = peg$f10();
+        s1 = peg$f12();
         s0 = s1;
       }
     }
@@ -694,7 +740,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 64) {
-      s1 = peg$c6;
+      s1 = peg$c5;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
@@ -704,7 +750,7 @@ function peg$parse(input, options) {
       s2 = peg$parseWord();
       s3 = peg$parseSkip();
       peg$savedPos = s0;
-      s0 = peg$f11(s2, s3);
+      s0 = peg$f13(s2, s3);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -720,7 +766,7 @@ function peg$parse(input, options) {
     s1 = [];
     s2 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s3 = peg$f12();
+    s3 = peg$f14();
     if (s3) {
       s3 = undefined;
     } else {
@@ -732,7 +778,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
       }
       if (s4 !== peg$FAILED) {
         s3 = [s3, s4];
@@ -749,7 +795,7 @@ function peg$parse(input, options) {
       s1.push(s2);
       s2 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s3 = peg$f12();
+      s3 = peg$f14();
       if (s3) {
         s3 = undefined;
       } else {
@@ -761,7 +807,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+          if (peg$silentFails === 0) { peg$fail(peg$e0); }
         }
         if (s4 !== peg$FAILED) {
           s3 = [s3, s4];
@@ -776,7 +822,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s1 = peg$f13();
+    s1 = peg$f15();
     s0 = s1;
 
     return s0;
@@ -790,7 +836,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f14(s1, s2);
+      s0 = peg$f16(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -800,7 +846,7 @@ function peg$parse(input, options) {
       s1 = peg$parseCompound1();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f15(s1);
+        s1 = peg$f17(s1);
       }
       s0 = s1;
     }
@@ -816,11 +862,11 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 43) {
-      s4 = peg$c7;
+      s4 = peg$c6;
       peg$currPos++;
     } else {
       s4 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      if (peg$silentFails === 0) { peg$fail(peg$e7); }
     }
     if (s4 !== peg$FAILED) {
       s5 = peg$parseWord();
@@ -833,11 +879,11 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 43) {
-        s4 = peg$c7;
+        s4 = peg$c6;
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseWord();
@@ -848,7 +894,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f16(s1, s2);
+    s0 = peg$f18(s1, s2);
 
     return s0;
   }
@@ -862,11 +908,11 @@ function peg$parse(input, options) {
       s2 = [];
       s3 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 43) {
-        s4 = peg$c7;
+        s4 = peg$c6;
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        if (peg$silentFails === 0) { peg$fail(peg$e7); }
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseWord();
@@ -879,11 +925,11 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         if (input.charCodeAt(peg$currPos) === 43) {
-          s4 = peg$c7;
+          s4 = peg$c6;
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
         }
         if (s4 !== peg$FAILED) {
           s5 = peg$parseWord();
@@ -894,7 +940,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f17(s1, s2);
+      s0 = peg$f19(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -910,7 +956,7 @@ function peg$parse(input, options) {
     s1 = peg$currPos;
     peg$silentFails++;
     if (input.charCodeAt(peg$currPos) === 0) {
-      s2 = peg$c5;
+      s2 = peg$c4;
       peg$currPos++;
     } else {
       s2 = peg$FAILED;
@@ -927,7 +973,7 @@ function peg$parse(input, options) {
       s2 = peg$parseChar();
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f18();
+        s0 = peg$f20();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -945,7 +991,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 0) {
-      s1 = peg$c5;
+      s1 = peg$c4;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
@@ -958,7 +1004,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
       }
       while (s3 !== peg$FAILED) {
         s2.push(s3);
@@ -967,11 +1013,11 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+          if (peg$silentFails === 0) { peg$fail(peg$e0); }
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f19();
+      s0 = peg$f21();
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -986,7 +1032,7 @@ function peg$parse(input, options) {
     peg$silentFails++;
     s0 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s1 = peg$f20();
+    s1 = peg$f22();
     if (s1) {
       s1 = undefined;
     } else {
@@ -998,7 +1044,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -1014,7 +1060,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e9); }
+      if (peg$silentFails === 0) { peg$fail(peg$e8); }
     }
 
     return s0;
@@ -1030,96 +1076,23 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e11); }
+      if (peg$silentFails === 0) { peg$fail(peg$e10); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f21(s1);
+      s1 = peg$f23(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e10); }
+      if (peg$silentFails === 0) { peg$fail(peg$e9); }
     }
 
     return s0;
   }
 
   function peg$parseWord() {
-    let s0, s1, s2, s3, s4, s5;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = [];
-    s3 = peg$currPos;
-    peg$savedPos = peg$currPos;
-    s4 = peg$f22();
-    if (s4) {
-      s4 = undefined;
-    } else {
-      s4 = peg$FAILED;
-    }
-    if (s4 !== peg$FAILED) {
-      if (input.length > peg$currPos) {
-        s5 = input.charAt(peg$currPos);
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
-      }
-      if (s5 !== peg$FAILED) {
-        s4 = [s4, s5];
-        s3 = s4;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s3;
-      s3 = peg$FAILED;
-    }
-    while (s3 !== peg$FAILED) {
-      s2.push(s3);
-      s3 = peg$currPos;
-      peg$savedPos = peg$currPos;
-      s4 = peg$f22();
-      if (s4) {
-        s4 = undefined;
-      } else {
-        s4 = peg$FAILED;
-      }
-      if (s4 !== peg$FAILED) {
-        if (input.length > peg$currPos) {
-          s5 = input.charAt(peg$currPos);
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e7); }
-        }
-        if (s5 !== peg$FAILED) {
-          s4 = [s4, s5];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    }
-    s1 = input.substring(s1, peg$currPos);
-    peg$savedPos = s0;
-    s1 = peg$f23(s1);
-    s0 = s1;
-    peg$silentFails--;
-
-    return s0;
-  }
-
-  function peg$parseWord1() {
     let s0, s1, s2, s3, s4, s5;
 
     peg$silentFails++;
@@ -1140,7 +1113,80 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
+      }
+      if (s5 !== peg$FAILED) {
+        s4 = [s4, s5];
+        s3 = s4;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s3;
+      s3 = peg$FAILED;
+    }
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
+      s3 = peg$currPos;
+      peg$savedPos = peg$currPos;
+      s4 = peg$f24();
+      if (s4) {
+        s4 = undefined;
+      } else {
+        s4 = peg$FAILED;
+      }
+      if (s4 !== peg$FAILED) {
+        if (input.length > peg$currPos) {
+          s5 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e0); }
+        }
+        if (s5 !== peg$FAILED) {
+          s4 = [s4, s5];
+          s3 = s4;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+    }
+    s1 = input.substring(s1, peg$currPos);
+    peg$savedPos = s0;
+    s1 = peg$f25(s1);
+    s0 = s1;
+    peg$silentFails--;
+
+    return s0;
+  }
+
+  function peg$parseWord1() {
+    let s0, s1, s2, s3, s4, s5;
+
+    peg$silentFails++;
+    s0 = peg$currPos;
+    s1 = peg$currPos;
+    s2 = [];
+    s3 = peg$currPos;
+    peg$savedPos = peg$currPos;
+    s4 = peg$f26();
+    if (s4) {
+      s4 = undefined;
+    } else {
+      s4 = peg$FAILED;
+    }
+    if (s4 !== peg$FAILED) {
+      if (input.length > peg$currPos) {
+        s5 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
       }
       if (s5 !== peg$FAILED) {
         s4 = [s4, s5];
@@ -1158,7 +1204,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f24();
+        s4 = peg$f26();
         if (s4) {
           s4 = undefined;
         } else {
@@ -1170,7 +1216,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e7); }
+            if (peg$silentFails === 0) { peg$fail(peg$e0); }
           }
           if (s5 !== peg$FAILED) {
             s4 = [s4, s5];
@@ -1194,13 +1240,13 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f25(s1);
+      s1 = peg$f27(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e12); }
+      if (peg$silentFails === 0) { peg$fail(peg$e11); }
     }
 
     return s0;
@@ -1215,7 +1261,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e13); }
+      if (peg$silentFails === 0) { peg$fail(peg$e12); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -1223,7 +1269,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e14); }
+        if (peg$silentFails === 0) { peg$fail(peg$e13); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -1242,7 +1288,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        if (peg$silentFails === 0) { peg$fail(peg$e0); }
       }
     }
 
@@ -1251,6 +1297,14 @@ function peg$parse(input, options) {
 
 
   const strict = options.strict === true;
+  const prefixes = options.prefixes ?? ['DEFAULT'];
+  let prefixLength = 0;
+  // strncmp(rule_str, prefix, strlen(prefix)) == 0: the first prefix the string starts with.
+  function matchPrefix() {
+    const p = prefixes.find((word) => input.startsWith(word));
+    prefixLength = p === undefined ? 0 : p.length;
+    return prefixLength > 0;
+  }
   const visitor = options.visitor;
   function visit(element) {
     if (!visitor) return element;

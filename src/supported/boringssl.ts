@@ -19,7 +19,8 @@ export function boringsslVersionRange(lib: Library, c: Cipher): { min: ProtocolV
 
 /**
  * What a BoringSSL client puts in its ClientHello (ssl_write_client_cipher_list): the TLS 1.3
- * suites in their fixed order when TLS 1.3 is enabled, then the configured list less PSK suites
+ * suites in their fixed order (or, where the TLS 1.3 list is configurable, as configured) when
+ * TLS 1.3 is enabled, then the configured list less PSK suites
  * without a PSK callback (ssl_get_client_disabled) and suites outside the version range.
  * BoringSSL has no security levels and no SRP; `openssl ciphers -s` has no BoringSSL twin.
  */
@@ -40,16 +41,26 @@ export function boringsslSupportedView(
     (v) => protocolRank(v) >= protocolRank(min) && protocolRank(v) <= protocolRank(max),
   );
   const offered: Cipher[] = [];
+  const isTls13 = (c: Cipher) => t.suites[t.suiteByName.get(c.name)!]!.data.tls13;
   if (protocols.includes('TLSv1.3')) {
-    // The same machine as the configured list's default order (expandBoringssl).
-    const order = t.data.recordedAesHardware ? TLS13_AES_HARDWARE : TLS13_NO_AES_HARDWARE;
-    for (const name of order) offered.push(t.suites[t.suiteByName.get(name)!]!.cipher);
+    if (t.data.tls13) {
+      // A configurable TLS 1.3 list (AWS-LC) is the head of the context's list.
+      for (const c of ciphers) if (isTls13(c)) offered.push(c);
+    } else {
+      // The same machine as the configured list's default order (expandBoringssl).
+      const order = t.data.recordedAesHardware ? TLS13_AES_HARDWARE : TLS13_NO_AES_HARDWARE;
+      for (const name of order) offered.push(t.suites[t.suiteByName.get(name)!]!.cipher);
+    }
   }
   const dropped: SupportedView['dropped'] = [];
   const lowest = protocols[0];
   const highest = protocols[protocols.length - 1];
   for (const c of ciphers) {
     const suite = t.suites[t.suiteByName.get(c.name)!]!.data;
+    if (suite.tls13) {
+      if (!protocols.includes('TLSv1.3')) dropped.push({ suite: c.name, reason: 'protocol-range' });
+      continue;
+    }
     const minVersion = suite.minVersion as ProtocolVersion;
     if (!options.psk && (suite.masks.mkey === 'kPSK' || suite.masks.auth === 'aPSK')) {
       dropped.push({ suite: c.name, reason: 'psk-not-enabled' });

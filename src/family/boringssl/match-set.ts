@@ -5,7 +5,8 @@ import type { BoringsslTarget, Selector } from './table.js';
  * that the shared list works with (src/family/openssl/match-set.ts, bit i of word i >> 5): one suite by
  * index; or every suite whose bit in each category is in the selector's mask (a category an
  * alias leaves out is all bits), whose minimum version equals the selector's when it has one,
- * and which is not explicit-only (NULL-SHA is selected by its name alone).
+ * and which is not explicit-only (NULL-SHA is selected by its name alone), nor deprecated unless
+ * the selector includes deprecated suites.
  */
 export function boringsslMatchSet(t: BoringsslTarget, sel: Selector): Uint32Array {
   const out = new Uint32Array((t.suites.length + 31) >>> 5);
@@ -21,7 +22,9 @@ export function boringsslMatchSet(t: BoringsslTarget, sel: Selector): Uint32Arra
       (sel.mac & s.mac) !== 0 &&
       (sel.minVersion === null || sel.minVersion === s.data.minVersion) &&
       // NULL-SHA only by name (test: 'NULL-SHA is never selected by an alias').
-      !s.explicitOnly
+      !s.explicitOnly &&
+      // A deprecated suite is added only by its name or an alias that includes it (3DES).
+      (!s.deprecated || sel.includeDeprecated)
     ) {
       out[i >>> 5]! |= 1 << (i & 31);
     }
@@ -30,23 +33,34 @@ export function boringsslMatchSet(t: BoringsslTarget, sel: Selector): Uint32Arra
 }
 
 const cached = new WeakMap<Selector, Uint32Array>();
+const cachedWithDeprecated = new WeakMap<Selector, Uint32Array>();
 
-/** The match set of a table's own selector (an alias, a rule of the default order), computed once. */
-export function selectorMatchSet(t: BoringsslTarget, sel: Selector): Uint32Array {
-  let set = cached.get(sel);
-  if (!set) cached.set(sel, (set = boringsslMatchSet(t, sel)));
+/**
+ * The match set of a table's own selector (an alias, a rule of the default order), computed once;
+ * with `withDeprecated`, as a rule other than adding selects (deprecated suites included).
+ */
+export function selectorMatchSet(t: BoringsslTarget, sel: Selector, withDeprecated = false): Uint32Array {
+  const widen = withDeprecated && !sel.includeDeprecated;
+  const cache = widen ? cachedWithDeprecated : cached;
+  let set = cache.get(sel);
+  if (!set) cache.set(sel, (set = boringsslMatchSet(t, widen ? { ...sel, includeDeprecated: true } : sel)));
   return set;
 }
 
 const collectedSets = new WeakMap<BoringsslTarget, Uint32Array>();
+const collectedTls13Sets = new WeakMap<BoringsslTarget, Uint32Array>();
 
-/** The suites ssl_cipher_collect_ciphers() puts in the list (all but TLS 1.3), as a set. */
-export function collectedSet(t: BoringsslTarget): Uint32Array {
-  let set = collectedSets.get(t);
+/**
+ * The suites ssl_cipher_collect_ciphers() puts in the list, as a set: all but TLS 1.3 for the
+ * cipher list; with `tls13`, the TLS 1.3 suites alone (SSL_CTX_set_ciphersuites).
+ */
+export function collectedSet(t: BoringsslTarget, tls13 = false): Uint32Array {
+  const sets = tls13 ? collectedTls13Sets : collectedSets;
+  let set = sets.get(t);
   if (!set) {
     set = new Uint32Array((t.suites.length + 31) >>> 5);
-    for (const i of t.collected) set[i >>> 5]! |= 1 << (i & 31);
-    collectedSets.set(t, set);
+    for (const i of tls13 ? t.collectedTls13 : t.collected) set[i >>> 5]! |= 1 << (i & 31);
+    sets.set(t, set);
   }
   return set;
 }

@@ -38,8 +38,11 @@ export type BoringsslElement =
   | (Span & { type: 'invalid' });
 
 export interface BoringsslAst {
-  /** `DEFAULT` at byte 0 (span of the 7 bytes; `colon`: a `:` right after it was swallowed). */
-  defaultPrefix: (Span & { colon: boolean }) | null;
+  /**
+   * A default prefix at byte 0 (`DEFAULT`; `text` is the word, the span its bytes; `colon`: a `:`
+   * right after it was swallowed).
+   */
+  defaultPrefix: (Span & { text: string; colon: boolean }) | null;
   /** What the scanner reads, in order; separators are left out (nothing but them lies between). */
   elements: BoringsslElement[];
   /** From the first NUL to the end: a C caller's string ends at the NUL. */
@@ -56,21 +59,28 @@ export interface BoringsslVisitor {
 
 /**
  * Parses a BoringSSL cipher string into the elements ssl_cipher_process_rulestr() reads, with
- * spans. Never fails: every string has a parse. `strict` selects the strict separator set.
+ * spans. Never fails: every string has a parse. `strict` selects the strict separator set;
+ * `prefixes` are the words that run the default rule string at byte 0 (BoringsslData.defaultPrefixes).
  *
  * With a `visitor`, elements are handed to it in order as they are read and `elements` comes
  * back empty: memory stays flat for any length, and returning false stops reading at once
  * (BoringSSL stops at the first error too); a stopped parse returns no `truncated` either.
  */
-export function parseBoringssl(input: string, strict: boolean, visitor?: BoringsslVisitor): BoringsslAst {
-  if (!visitor) return peggyParse(input, { strict }) as BoringsslAst;
+export function parseBoringssl(
+  input: string,
+  strict: boolean,
+  visitor?: BoringsslVisitor,
+  prefixes: readonly string[] = DEFAULT_PREFIXES,
+): BoringsslAst {
+  if (!visitor) return peggyParse(input, { strict, prefixes }) as BoringsslAst;
   try {
-    return peggyParse(input, { strict, visitor, stop: STOP }) as BoringsslAst;
+    return peggyParse(input, { strict, prefixes, visitor, stop: STOP }) as BoringsslAst;
   } catch (e) {
     if (e !== STOP) throw e;
     return STOPPED;
   }
 }
 
+const DEFAULT_PREFIXES: readonly string[] = ['DEFAULT'];
 const STOP = Symbol('stop reading');
 const STOPPED: BoringsslAst = Object.freeze({ defaultPrefix: null, elements: [], truncated: null });

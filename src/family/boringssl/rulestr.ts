@@ -24,6 +24,8 @@ export interface Walk extends Tracing {
   diagnostics: Diagnostic[] | null;
   /** While a group is read with a trace, `trace` holds its items (see group()). */
   trace: TermTrace[] | null;
+  /** Reading SSL_CTX_set_ciphersuites' string: the rules work on the TLS 1.3 suites alone. */
+  tls13: boolean;
 }
 
 export function newWalk(
@@ -32,8 +34,22 @@ export function newWalk(
   strict: boolean,
   list: CipherList,
   diagnostics: Diagnostic[] | null,
+  tls13 = false,
 ): Walk {
-  return { t, input, strict, list, hasGroup: false, error: null, diagnostics, trace: null };
+  return { t, input, strict, list, hasGroup: false, error: null, diagnostics, trace: null, tls13 };
+}
+
+/**
+ * The suite a lone word names, if the list being read can name it: SSL_CTX_set_ciphersuites
+ * knows only TLS 1.3 names; a cipher list knows them unless the library skips them
+ * (cipherListKnowsTls13Names false: AWS-LC).
+ */
+function suiteNamed(w: Walk, text: string): number | undefined {
+  const i = w.t.suiteByName.get(text);
+  if (i === undefined) return undefined;
+  const tls13 = w.t.suites[i]!.data.tls13;
+  if (w.tls13) return tls13 ? i : undefined;
+  return tls13 && !w.t.data.cipherListKnowsTls13Names ? undefined : i;
 }
 
 const OPS: Record<string, RuleOp> = { '-': 'del', '+': 'ord', '!': 'kill' };
@@ -80,7 +96,7 @@ function element(w: Walk, span: Span, node: BoringsslTerm | BoringsslSpecial): E
         text: word.text,
         span: at(word),
         kind:
-          node.words.length === 1 && t.suiteByName.has(word.text)
+          node.words.length === 1 && suiteNamed(w, word.text) !== undefined
             ? 'suite'
             : t.aliases.has(word.text)
               ? 'alias'
@@ -123,7 +139,16 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     );
     return record(w, element(w, node, node), 'error', [], { reason: 'mixed-special-operator-with-groups' });
   }
-  const sel: Selector = { suite: -1, mkey: ALL_BITS, auth: ALL_BITS, enc: ALL_BITS, mac: ALL_BITS, minVersion: null };
+  // include_deprecated: an adding rule skips deprecated suites unless one of its aliases includes them.
+  const sel: Selector = {
+    suite: -1,
+    mkey: ALL_BITS,
+    auth: ALL_BITS,
+    enc: ALL_BITS,
+    mac: ALL_BITS,
+    minVersion: null,
+    includeDeprecated: node.op !== null,
+  };
   /** The one selector of a lone word, whose match set is kept with the table. */
   let own: Selector | null = null;
   let skip = false;
@@ -148,10 +173,10 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     }
     // Only a lone word can name a suite (test: 'a suite name inside a compound is an unknown alias').
     if (words.length === 1) {
-      const suite = t.suiteByName.get(text);
+      const suite = suiteNamed(w, text);
       if (suite !== undefined) {
         sel.suite = suite;
-        if (t.suites[suite]!.data.tls13) {
+        if (!w.tls13 && t.suites[suite]!.data.tls13) {
           warn(
             w,
             'tls13-suite-in-cipher-list',
@@ -167,15 +192,15 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     const alias = t.aliases.get(text);
     if (alias === undefined) {
       skip = true;
-      const inCompound = words.length > 1 && t.suiteByName.has(text);
+      const inCompound = words.length > 1 && suiteNamed(w, text) !== undefined;
       if (w.strict) {
-        fail(w, 'invalid-command', unknownMessage(t, text, inCompound, true, true), word);
+        fail(w, 'invalid-command', unknownMessage(t, text, inCompound, true, w.tls13, true), word);
         return record(w, element(w, node, node), 'error', [], { reason: 'strict-unknown-word' });
       }
       const reason = inCompound ? 'suite-in-compound' : text === 'DEFAULT' ? 'default-not-first' : 'unknown';
       // The "did you mean" search only for a warning that will be listed.
       const listed = w.diagnostics !== null && w.diagnostics.length < MAX_DIAGNOSTICS;
-      const message = unknownMessage(t, text, inCompound, false, listed);
+      const message = unknownMessage(t, text, inCompound, false, w.tls13, listed);
       if (reason === 'default-not-first') warn(w, 'default-not-first', message, word, { word: text });
       else warn(w, 'unknown-word', message, word, { word: text, reason });
       why ??= { reason: 'unknown-word', detail: reason === 'unknown' ? 'unknown-word' : reason };
@@ -186,6 +211,7 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     sel.auth = (sel.auth & alias.auth) >>> 0;
     sel.enc = (sel.enc & alias.enc) >>> 0;
     sel.mac = (sel.mac & alias.mac) >>> 0;
+    sel.includeDeprecated ||= alias.includeDeprecated;
     // A word after a protocol alias must carry the same version, and a plain alias carries none
     // (test: 'a protocol alias before another word ignores the rule').
     if (sel.minVersion !== null && sel.minVersion !== alias.minVersion) {
@@ -201,8 +227,8 @@ function term(w: Walk, node: BoringsslTerm, inGroup: boolean): void {
     return;
   }
   const op = node.op === null ? 'add' : OPS[node.op]!;
-  const hits = own ? selectorMatchSet(t, own) : boringsslMatchSet(t, sel);
-  applyElement(w, w.list, op, hits, inGroup, () => element(w, node, node), nameOf(w), collectedSet(t), why);
+  const hits = own ? selectorMatchSet(t, own, sel.includeDeprecated) : boringsslMatchSet(t, sel);
+  applyElement(w, w.list, op, hits, inGroup, () => element(w, node, node), nameOf(w), collectedSet(t, w.tls13), why);
 }
 
 function unknownMessage(
@@ -210,9 +236,13 @@ function unknownMessage(
   text: string,
   inCompound: boolean,
   strict: boolean,
+  tls13: boolean,
   suggest: boolean,
 ): string {
   const outcome = strict ? 'strict mode rejects the string' : 'BoringSSL ignores the rule';
+  // A suite name the list being read cannot name (AWS-LC: TLS 1.3 names apart from TLS 1.2 ones).
+  const i = t.suiteByName.get(text);
+  if (i !== undefined && !inCompound) return `\`${text}\` is a suite of the other list (TLS 1.3 or not); ${outcome}`;
   if (inCompound) {
     return `\`${text}\` names a cipher suite, but a suite name cannot be combined with \`+\` in BoringSSL (it is looked up as an alias and not found); ${outcome}`;
   }
