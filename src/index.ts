@@ -71,6 +71,7 @@ export type {
   ExpandResult,
   ExpandResultFields,
   Severity,
+  BoringSSLTargetName,
   OpenSSLTargetName,
   Span,
   TargetName,

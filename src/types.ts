@@ -5,7 +5,7 @@ import type { TargetName } from './library/registry.js';
 import type { SupportedOptions, SupportedView } from './supported/types.js';
 
 export type { Cipher, Diagnostic, ErrorCode, ExpandError, Severity, Span } from './core/types.js';
-export type { OpenSSLTargetName, TargetName } from './library/registry.js';
+export type { BoringSSLTargetName, OpenSSLTargetName, TargetName } from './library/registry.js';
 
 /** The options of `expand` (and of `lint`, `explain` and `diff`): the release and the context's set-up. */
 export interface ExpandOptions {

@@ -47,7 +47,7 @@ async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) {
     throw new UsageError('convert needs at least one suite name, e.g. cipherx convert TLS_RSA_WITH_AES_128_CBC_SHA');
   }
-  const lib = await readLibrary(values.target);
+  const lib = await readLibrary(values.target, io.stderr);
   const lists = positionals.map((p) => p.split(':').filter((n) => n !== ''));
   const results = lists.map((names) => convertNames(names, { target: lib.name }));
   let unknown = 0;

@@ -91,7 +91,7 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(DIFF_HELP());
     return 0;
   }
-  const jobs = await plan(values.target ?? [], positionals, values);
+  const jobs = await plan(values.target ?? [], positionals, values, io.stderr);
   const d = diffResults(expand(jobs[0].input, jobs[0].options), expand(jobs[1].input, jobs[1].options));
   io.stdout.write(values.json ? JSON.stringify(d) + '\n' : renderDiff(d, jobs));
   return exitCode(d);
@@ -102,11 +102,12 @@ async function plan(
   targets: string[],
   strings: string[],
   values: { ciphersuites?: string; seclevel?: string; strict?: boolean },
+  stderr: Io['stderr'],
 ): Promise<[Job, Job]> {
   if (targets.length > 2) {
     throw new UsageError(`--target is given at most twice (before, after), got ${targets.length}`);
   }
-  const libs = await Promise.all((targets.length === 0 ? [undefined] : targets).map(readLibrary));
+  const libs = await Promise.all((targets.length === 0 ? [undefined] : targets).map((t) => readLibrary(t, stderr)));
   if (strings.length === 0) {
     throw new UsageError(
       "diff needs two cipher strings, or one string and two --target options: cipherx diff 'HIGH' 'HIGH:!aNULL' (see cipherx diff --help)",

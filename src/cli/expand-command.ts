@@ -82,7 +82,7 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
   if (values.json && (values.v || values.V || values.stdname)) {
     throw new UsageError('--json is an output mode of its own: drop -v, -V or --stdname');
   }
-  const lib = await readLibrary(values.target);
+  const lib = await readLibrary(values.target, io.stderr);
   const caps = lib.capabilities;
   const context = contextOptions(lib, values);
   if (values.stdname && !caps.stdnameOutput) throw new UsageError(`the tool of ${lib.name} has no -stdname output`);

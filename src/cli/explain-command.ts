@@ -38,7 +38,7 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(EXPLAIN_HELP());
     return 0;
   }
-  const options = contextOptions(await readLibrary(values.target), values);
+  const options = contextOptions(await readLibrary(values.target, io.stderr), values);
   if (positionals.length === 1) {
     const x = explain(positionals[0]!, options);
     io.stdout.write(

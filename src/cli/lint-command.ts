@@ -63,7 +63,7 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(LINT_HELP());
     return 0;
   }
-  const lib = await readLibrary(values.target);
+  const lib = await readLibrary(values.target, io.stderr);
   const target = lib.name;
   const failOn = LEVELS.get(values['fail-on'] ?? 'error');
   if (failOn === undefined) throw new UsageError('--fail-on takes error, warning or info');

@@ -117,7 +117,7 @@ async function run(args: string[], io: Io): Promise<number> {
         : `negotiate takes one cipher string, got ${positionals.length}; quote the string so the shell keeps it whole`,
     );
   }
-  const lib = await readLibrary(values.target);
+  const lib = await readLibrary(values.target, io.stderr);
   const role = values.role ?? 'client';
   if (role !== 'client' && role !== 'server') throw new UsageError('--role takes client or server');
   // Peer files may use OpenSSL names of any release: every table is needed to read them.

@@ -2,7 +2,10 @@
 // --seclevel, --strict): read once here, checked against the library's capabilities, with
 // help lines written from the library registry.
 import { DEFAULT_TARGET, TARGET_NAMES, findLibrary, libraries, type Library } from '../library/registry.js';
+import type { Writable } from 'node:stream';
 import { closest } from '../core/closest.js';
+import { libraryForVersionText } from '../library/version-text.js';
+import { recordedRelease } from '../library/tables.js';
 import type { ExpandOptions } from '../types.js';
 import { UsageError } from './args.js';
 import { loadTarget } from './load-target.js';
@@ -22,17 +25,37 @@ export interface ContextValues {
   strict?: boolean | undefined;
 }
 
-/** The library `--target` names (default DEFAULT_TARGET), its table loaded; a usage error for another name. */
-export async function readLibrary(value: string | undefined): Promise<Library> {
+/**
+ * The library `--target` names (default DEFAULT_TARGET), its table loaded: a target name, or a
+ * version text as `openssl version` prints it (`"OpenSSL 3.0.13 30 Jan 2024"`), which names its
+ * release line; a note on `stderr` when the release differs from the one recorded. A usage error
+ * for anything else.
+ */
+export async function readLibrary(value: string | undefined, stderr?: Writable): Promise<Library> {
   const lib = findLibrary(value ?? DEFAULT_TARGET);
-  if (!lib) {
-    const meant = closest(value ?? '', TARGET_NAMES);
-    throw new UsageError(
-      `unknown target ${JSON.stringify(value)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; known targets: ${TARGET_NAMES.join(', ')}`,
-    );
+  if (lib) {
+    await loadTarget(lib.name);
+    return lib;
   }
-  await loadTarget(lib.name);
-  return lib;
+  const version = libraryForVersionText(value ?? '');
+  if (version?.lib) {
+    await loadTarget(version.lib.name);
+    const recorded = recordedRelease(version.lib);
+    if (recorded !== version.release) {
+      stderr?.write(
+        `cipherx: note: ${version.release} is evaluated as ${version.lib.name}, whose tables were recorded from ${recorded}: releases of one line share their tables, but a patch release may differ\n`,
+      );
+    }
+    return version.lib;
+  }
+  if (version) {
+    const lines = TARGET_NAMES.flatMap((n) => findLibrary(n)!.versionLine ?? []).join(', ');
+    throw new UsageError(`cipherx has no ${version.line} line (${JSON.stringify(value)}); the lines it has: ${lines}`);
+  }
+  const meant = closest(value ?? '', TARGET_NAMES);
+  throw new UsageError(
+    `unknown target ${JSON.stringify(value)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; known targets: ${TARGET_NAMES.join(', ')}, or a version text such as "OpenSSL 3.0.13"`,
+  );
 }
 
 /** Loads the table of every library (for commands that look words up across releases). */
@@ -98,7 +121,12 @@ export function targetHelp(more = ''): string {
   const names = libraries().map(
     (l, i, all) => `${l.name}${l.name === DEFAULT_TARGET ? ' (default)' : ''}${i < all.length - 1 ? ',' : ''}`,
   );
-  return wrap([...names, ...(more ? more.split(' ') : [])], '  --target NAME'.padEnd(COLUMN), COLUMN);
+  const versions = 'or a version text as `openssl version` prints it ("OpenSSL 3.0.13 30 Jan 2024")';
+  return wrap(
+    [...names, ...versions.split(' '), ...(more ? more.split(' ') : [])],
+    '  --target NAME'.padEnd(COLUMN),
+    COLUMN,
+  );
 }
 
 /** The help lines of the library-specific options a command takes, written from the registry. */

@@ -49,6 +49,11 @@ export interface LibraryRecord {
   readonly checksMaxVersionSuites: { readonly client: boolean; readonly server: boolean };
   /** One line on what is particular about it (help texts, `cipherx targets`). */
   readonly summary: string;
+  /**
+   * The release line as the library's version text starts (`OpenSSL 3.0`, `LibreSSL 3.3`), for
+   * `--target "OpenSSL 3.0.13 30 Jan 2024"`; absent where the library prints none (BoringSSL).
+   */
+  readonly versionLine?: string;
 }
 
 /**
@@ -107,6 +112,7 @@ const LIBRESSL: Capabilities = {
 const RECORDS = [
   {
     name: 'openssl-1.0.2',
+    versionLine: 'OpenSSL 1.0.2',
     protocols: ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'],
     family: 'openssl',
     product: 'OpenSSL',
@@ -118,6 +124,7 @@ const RECORDS = [
   },
   {
     name: 'openssl-1.1.1',
+    versionLine: 'OpenSSL 1.1.1',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'OpenSSL',
@@ -129,6 +136,7 @@ const RECORDS = [
   },
   {
     name: 'openssl-3.0',
+    versionLine: 'OpenSSL 3.0',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'OpenSSL',
@@ -140,6 +148,7 @@ const RECORDS = [
   },
   {
     name: 'openssl-3.5',
+    versionLine: 'OpenSSL 3.5',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'OpenSSL',
@@ -151,6 +160,7 @@ const RECORDS = [
   },
   {
     name: 'openssl-3.6',
+    versionLine: 'OpenSSL 3.6',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'OpenSSL',
@@ -165,6 +175,7 @@ const RECORDS = [
   // only fails when no suite is left at all (tls13_client.c, NO_CIPHERS_AVAILABLE).
   {
     name: 'openssl-4.0',
+    versionLine: 'OpenSSL 4.0',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'OpenSSL',
@@ -176,6 +187,7 @@ const RECORDS = [
   },
   {
     name: 'libressl-4.3',
+    versionLine: 'LibreSSL 4.3',
     protocols: ['TLSv1.2', 'TLSv1.3'],
     family: 'openssl',
     product: 'LibreSSL',
@@ -187,6 +199,7 @@ const RECORDS = [
   },
   {
     name: 'libressl-3.3',
+    versionLine: 'LibreSSL 3.3',
     protocols: TLS1_TO_1_3,
     family: 'openssl',
     product: 'LibreSSL',
@@ -221,6 +234,7 @@ const RECORDS = [
   },
   {
     name: 'aws-lc',
+    versionLine: 'AWS-LC 5.5',
     protocols: TLS1_TO_1_3,
     family: 'boringssl',
     product: 'AWS-LC',
@@ -232,11 +246,31 @@ const RECORDS = [
   },
 ] as const satisfies readonly LibraryRecord[];
 
-/** Every name `options.target` takes. */
-export type TargetName = (typeof RECORDS)[number]['name'];
+/** The names of the OpenSSL-family libraries (OpenSSL's release lines and LibreSSL's). */
+export type OpenSSLTargetName =
+  | 'openssl-1.0.2'
+  | 'openssl-1.1.1'
+  | 'openssl-3.0'
+  | 'openssl-3.5'
+  | 'openssl-3.6'
+  | 'openssl-4.0'
+  | 'libressl-4.3'
+  | 'libressl-3.3';
 
-/** The names of the OpenSSL-family libraries. */
-export type OpenSSLTargetName = Extract<(typeof RECORDS)[number], { family: 'openssl' }>['name'];
+/** The names of the BoringSSL-family libraries. */
+export type BoringSSLTargetName = 'boringssl' | 'boringssl-2026' | 'aws-lc';
+
+/** Every name `options.target` takes. */
+export type TargetName = OpenSSLTargetName | BoringSSLTargetName;
+
+// Each name has one record of its family, and each record one of these names.
+type NameOf<F extends Family> = Extract<(typeof RECORDS)[number], { family: F }>['name'];
+const EVERY_NAME: [OpenSSLTargetName, BoringSSLTargetName] extends [NameOf<'openssl'>, NameOf<'boringssl'>]
+  ? [NameOf<'openssl'>, NameOf<'boringssl'>] extends [OpenSSLTargetName, BoringSSLTargetName]
+    ? true
+    : never
+  : never = true;
+void EVERY_NAME;
 
 /** A library record whose name is typed. */
 export interface Library extends LibraryRecord {

@@ -85,3 +85,8 @@ export function boringsslTable(lib: Library): BoringsslTarget {
   }
   return t;
 }
+
+/** The exact release a library's table was recorded from (`OpenSSL 3.0.20`). */
+export function recordedRelease(lib: Library): string {
+  return lib.family === 'boringssl' ? boringsslTable(lib).data.release : opensslTable(lib).data.release;
+}
