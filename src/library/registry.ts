@@ -109,14 +109,16 @@ const LIBRESSL: Capabilities = {
  * set_min_version(0) gives TLS 1.2 at a0689af29, AWS-LC's TLS 1.0 (ssl/ssl_versions.cc). A BoringSSL client checks its offer against its highest version as
  * OpenSSL does (its TLS 1.3 suites are always there); its server does not check.
  */
+/** What every OpenSSL release line shares, and every BoringSSL one. */
+const OPENSSL = { family: 'openssl', product: 'OpenSSL', tool: 'openssl ciphers' } as const;
+const BORINGSSL_TOOL = { family: 'boringssl', product: 'BoringSSL', tool: 'bssl ciphers' } as const;
+
 const RECORDS = [
   {
     name: 'openssl-1.0.2',
     versionLine: 'OpenSSL 1.0.2',
     protocols: ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'],
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_0,
     groups: ['secp256r1', 'secp521r1', 'secp384r1'],
     checksMaxVersionSuites: { client: false, server: false },
@@ -126,9 +128,7 @@ const RECORDS = [
     name: 'openssl-1.1.1',
     versionLine: 'OpenSSL 1.1.1',
     protocols: TLS1_TO_1_3,
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_1,
     groups: ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1'],
     checksMaxVersionSuites: OPENSSL_CHECKS,
@@ -138,9 +138,7 @@ const RECORDS = [
     name: 'openssl-3.0',
     versionLine: 'OpenSSL 3.0',
     protocols: TLS1_TO_1_3,
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_1,
     groups: ['x25519', 'secp256r1', 'x448', 'secp521r1', 'secp384r1', ...FFDHE],
     checksMaxVersionSuites: OPENSSL_CHECKS,
@@ -150,9 +148,7 @@ const RECORDS = [
     name: 'openssl-3.5',
     versionLine: 'OpenSSL 3.5',
     protocols: TLS1_TO_1_3,
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_1,
     groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
     checksMaxVersionSuites: OPENSSL_CHECKS,
@@ -162,9 +158,7 @@ const RECORDS = [
     name: 'openssl-3.6',
     versionLine: 'OpenSSL 3.6',
     protocols: TLS1_TO_1_3,
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_1,
     groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
     checksMaxVersionSuites: OPENSSL_CHECKS,
@@ -177,9 +171,7 @@ const RECORDS = [
     name: 'openssl-4.0',
     versionLine: 'OpenSSL 4.0',
     protocols: TLS1_TO_1_3,
-    family: 'openssl',
-    product: 'OpenSSL',
-    tool: 'openssl ciphers',
+    ...OPENSSL,
     capabilities: OPENSSL_1_1,
     groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
     checksMaxVersionSuites: OPENSSL_CHECKS,
@@ -212,9 +204,7 @@ const RECORDS = [
   {
     name: 'boringssl',
     protocols: TLS1_TO_1_3,
-    family: 'boringssl',
-    product: 'BoringSSL',
-    tool: 'bssl ciphers',
+    ...BORINGSSL_TOOL,
     capabilities: BORINGSSL,
     groups: ['x25519', 'secp256r1', 'secp384r1'],
     checksMaxVersionSuites: { client: true, server: false },
@@ -223,9 +213,7 @@ const RECORDS = [
   {
     name: 'boringssl-2026',
     protocols: ['TLSv1.2', 'TLSv1.3'],
-    family: 'boringssl',
-    product: 'BoringSSL',
-    tool: 'bssl ciphers',
+    ...BORINGSSL_TOOL,
     capabilities: BORINGSSL,
     groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'secp384r1'],
     checksMaxVersionSuites: { client: true, server: false },

@@ -53,10 +53,15 @@ export function opensslData(lib: Library, path: readonly string[] = []): TargetD
 /** The compiled table of an OpenSSL-family library. */
 export function opensslTable(lib: Library): Target {
   if (lib.family !== 'openssl') throw new Error(`${lib.name} is not of the OpenSSL family`);
-  let t = compiled.get(lib.name);
-  if (!t) {
-    t = compileTarget(opensslData(lib));
-    compiled.set(lib.name, t);
+  return compiledOnce(compiled, lib, () => compileTarget(opensslData(lib)));
+}
+
+/** The compiled table of `lib` in `cache`, made by `compile` on first use. */
+function compiledOnce<T>(cache: Map<string, T>, lib: Library, compile: () => T): T {
+  let t = cache.get(lib.name);
+  if (t === undefined) {
+    t = compile();
+    cache.set(lib.name, t);
   }
   return t;
 }
@@ -78,12 +83,7 @@ export function boringsslData(lib: Library, path: readonly string[] = []): Borin
 /** The compiled table of a BoringSSL-family library. */
 export function boringsslTable(lib: Library): BoringsslTarget {
   if (lib.family !== 'boringssl') throw new Error(`${lib.name} is not of the BoringSSL family`);
-  let t = compiledBoringssl.get(lib.name);
-  if (!t) {
-    t = compileBoringsslTable(boringsslData(lib));
-    compiledBoringssl.set(lib.name, t);
-  }
-  return t;
+  return compiledOnce(compiledBoringssl, lib, () => compileBoringsslTable(boringsslData(lib)));
 }
 
 /** The exact release a library's table was recorded from (`OpenSSL 3.0.20`). */
