@@ -198,3 +198,19 @@ describe('lint --fail-on and --ignore take only what exists', () => {
     expect(r.stdout).not.toContain('unknown-word');
   });
 });
+
+describe('what a newcomer found', () => {
+  // Proves explain answers for a TLS 1.3 suite of a BoringSSL-family library whose TLS 1.3 list
+  // is configured (AWS-LC), where its tool prints no protocol column (it crashed before).
+  it('explain --target aws-lc HIGH TLS_AES_128_GCM_SHA256', () => {
+    const r = cipherx(['explain', '--target', 'aws-lc', 'HIGH', 'TLS_AES_128_GCM_SHA256']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('a TLS 1.3 suite, from the ciphersuites list');
+  });
+  // Proves `cipherx help help` is the help, and LibreSSL's messages name LibreSSL.
+  it('help help; LibreSSL says LibreSSL', () => {
+    expect(cipherx(['help', 'help']).stdout).toBe(cipherx(['--help']).stdout);
+    const r = cipherx(['expand', '--target', 'libressl-4.3', 'HIGH:FOO']);
+    expect(r.stderr).toContain('LibreSSL ignores it');
+  });
+});

@@ -36,6 +36,6 @@ describe('version texts', () => {
     expect(same.stderr).toBe('');
     const none = cipherx(['expand', '--target', 'OpenSSL 3.2.1 30 Jan 2024', 'AES128-SHA']);
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain('cipherx has no OpenSSL 3.2 line');
+    expect(none.stderr).toContain('there is no OpenSSL 3.2 line');
   });
 });

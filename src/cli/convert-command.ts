@@ -18,8 +18,9 @@ Examples:
   cipherx convert "$(cipherx expand 'ECDHE+AESGCM')"    the whole list as IANA names
 
 Options:
-${targetHelp()}\\
-  --json               one object per name: {"input", "openssl", "iana"} (null when unknown)
+${targetHelp()}\
+  --json               one JSON array: an object per name, {"input", "openssl", "iana"}
+                       (null where the release has no suite of that name)
   -h, --help           this text
 
 Exit status: 0 every name is known, 1 some is not, 2 usage error.

@@ -30,7 +30,7 @@ Examples:
                                                       with - go after --
 
 Options:
-${targetHelp('give it twice for before and after (with one string, twice is required)')}\
+${targetHelp('; give it twice for before and after (with one string, twice is required)')}\
   --ciphersuites LIST  the TLS 1.3 list on both sides (':'-separated IANA names, '' for none;
                        default: each release's own); ignored by a release without TLS 1.3
 ${contextHelp(['seclevel', 'strict'])}\

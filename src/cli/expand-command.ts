@@ -18,7 +18,7 @@ import type { DiagnosticSources } from '../format/source-text.js';
 /** `cipherx expand`: what a string expands to, printed as the library's own tool prints it. */
 export const expandCommand: Command = {
   name: 'expand',
-  usage: 'expand [options] [--] <cipher-string>',
+  usage: 'expand [options] [--] [<cipher-string>]',
   summary: 'what the string expands to',
   help: EXPAND_HELP,
   run,

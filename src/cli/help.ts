@@ -20,7 +20,7 @@ Examples:
   cipherx expand -v 'ECDH+aRSA:!AESGCM+RSA'         like: openssl ciphers -v ...
   cipherx expand --target openssl-1.1.1 DEFAULT     as OpenSSL 1.1.1 would
   cipherx expand -- '-ALL:HIGH'                     strings starting with - go after --
-  cipherx expand -s --seclevel 2 'ALL'             what a context really offers at level 2
+  cipherx expand -s --seclevel 2 'ALL'              what a context really offers at level 2
   cipherx expand --batch < strings.txt              one string per line
   cipherx lint --target openssl-1.1.1 'AES128:!RC4' unknown words, dead terms, weak suites
   cipherx explain 'HIGH:!aNULL' AES128-SHA          why AES128-SHA is there

@@ -16,11 +16,13 @@ Finds what the target release accepts silently but does differently from what th
 string says: unknown words (with "did you mean"), words of other releases, elements
 that do nothing (and why), repeated elements, DEFAULT not first, @STRENGTH undoing an
 order written by hand, +X used as if it added, broad aliases that bring in PSK, SRP,
-anonymous, NULL or CCM8 suites, and security findings on the resulting list.
+anonymous, NULL or CCM8 suites, and security findings on the resulting list, each with
+a fix written for the target. The items of an equal-preference group [A|B] are checked
+one by one.
 Severity follows OpenSSL: error only where it rejects the string.
 
 Options:
-${targetHelp('(the items of an equal-preference group [A|B] are checked one by one)')}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json               the findings as JSON (one object; with --batch one per line)
+${targetHelp()}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json               the findings as JSON (one object; with --batch one per line)
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
                        warning or info
   --ignore CODE        leave out findings with this code (repeatable)

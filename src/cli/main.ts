@@ -36,9 +36,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (name === 'help') {
-      const topic = rest[0] === undefined ? undefined : COMMANDS.get(rest[0]);
-      if (rest[0] !== undefined && !topic)
-        throw new UsageError(`no help on ${JSON.stringify(rest[0])}${didYouMean(rest[0])}: ${commandList()}`);
+      // `cipherx help help` is the help itself.
+      const asked = rest[0] === 'help' ? undefined : rest[0];
+      const topic = asked === undefined ? undefined : COMMANDS.get(asked);
+      if (asked !== undefined && !topic)
+        throw new UsageError(`no help on ${JSON.stringify(asked)}${didYouMean(asked)}: ${commandList()}`);
       io.stdout.write(topic ? topic.help() : topHelp([...COMMANDS.values()]));
       return EXIT_OK;
     }

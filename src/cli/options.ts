@@ -50,7 +50,9 @@ export async function readLibrary(value: string | undefined, stderr?: Writable):
   }
   if (version) {
     const lines = TARGET_NAMES.flatMap((n) => findLibrary(n)!.versionLine ?? []).join(', ');
-    throw new UsageError(`cipherx has no ${version.line} line (${JSON.stringify(value)}); the lines it has: ${lines}`);
+    throw new UsageError(
+      `there is no ${version.line} line (${JSON.stringify(value)}); the lines cipherx has: ${lines}`,
+    );
   }
   const meant = closest(value ?? '', TARGET_NAMES);
   throw new UsageError(
@@ -122,11 +124,11 @@ export function targetHelp(more = ''): string {
     (l, i, all) => `${l.name}${l.name === DEFAULT_TARGET ? ' (default)' : ''}${i < all.length - 1 ? ',' : ''}`,
   );
   const versions = 'or a version text as `openssl version` prints it ("OpenSSL 3.0.13 30 Jan 2024")';
-  return wrap(
-    [...names, ...versions.split(' '), ...(more ? more.split(' ') : [])],
-    '  --target NAME'.padEnd(COLUMN),
-    COLUMN,
-  );
+  if (more.startsWith(';')) more = more.slice(1).trim();
+  const words = [...names, ...versions.split(' ')];
+  // A note in parentheses follows as it is; a sentence after a semicolon.
+  if (more && !more.startsWith('(')) words[words.length - 1] += ';';
+  return wrap([...words, ...(more ? more.split(' ') : [])], '  --target NAME'.padEnd(COLUMN), COLUMN);
 }
 
 /** The help lines of the library-specific options a command takes, written from the registry. */

@@ -1,4 +1,5 @@
 import { closest } from '../core/closest.js';
+import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary, type Library } from '../library/registry.js';
 import { boringsslTable, opensslTable } from '../library/tables.js';
@@ -26,7 +27,7 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
   const result = { ...expanded, trace: expanded.trace ?? [] };
   const lib = requireLibrary(options.target, 'explain');
-  const tls13 = new Set(result.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name));
+  const tls13 = new Set(result.ciphers.filter(isTls13Suite).map((c) => c.name));
   // LibreSSL: TLS 1.3 suites are list members, added by elements like any other; those no
   // element added are the ones kept because the string never names TLS 1.3, or set apart.
   const listMembers = lib.family === 'openssl' && opensslTable(lib).data.tls13?.inCipherList === true;
@@ -105,7 +106,7 @@ export function explainSuite(
   const position = result.ciphers.findIndex((c) => c.name === name);
   if (position !== -1) {
     const o = origins[position]!;
-    const tls13 = result.ciphers[position]!.protocol === 'TLSv1.3';
+    const tls13 = isTls13Suite(result.ciphers[position]!);
     return {
       explanation,
       answer: { suite: name, present: true, position, tls13, addedBy: o.addedBy, lastMovedBy: o.lastMovedBy },

@@ -37,7 +37,9 @@ function killedText(e: TermTrace): string {
   const banned = e.suites.length - left;
   if (left === 0) return `banned ${count(banned)} for good (none of them was in the list)`;
   const removed = `removed ${count(left)} from the list for good`;
-  return banned === 0 ? removed : `${removed} and banned ${banned} more that were not in it`;
+  return banned === 0
+    ? removed
+    : `${removed} and banned ${banned} more that ${banned === 1 ? 'was' : 'were'} not in it`;
 }
 
 /** One line about what an element did. */

@@ -1,4 +1,5 @@
 import type { Cipher, Diagnostic } from '../core/types.js';
+import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
 import type { ExpandOptions } from '../types.js';
@@ -24,7 +25,7 @@ export function fixesForTarget(
 ): Diagnostic[] {
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
   const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
-  const tls13 = new Set(apart ? final.filter(isTls13).map((c) => c.name) : []);
+  const tls13 = new Set(apart ? final.filter(isTls13Suite).map((c) => c.name) : []);
   const inList = new Set(final.map((c) => c.name).filter((n) => !tls13.has(n)));
   const matches = new Map<string, string[] | null>();
   /** The suites of the final list the word selects on the target; null for a word it does not know. */
@@ -42,11 +43,6 @@ export function fixesForTarget(
     const fix = targetFix(rule, d.args.suites.split(','), tls13, input, selected);
     return fix ? { ...d, fix } : d;
   });
-}
-
-/** A TLS 1.3 suite: its protocol says so, or (where none is printed) its IANA name has no `_WITH_`. */
-function isTls13(c: Cipher): boolean {
-  return c.protocol === 'TLSv1.3' || (c.protocol === null && c.stdname !== null && !c.stdname.includes('_WITH_'));
 }
 
 function targetFix(

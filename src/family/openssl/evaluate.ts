@@ -1,3 +1,4 @@
+import { productOf } from './product.js';
 import type { SegmentNode, TermNode } from './parse.js';
 import type { Entry, Selector, Target } from './target.js';
 import type { Diagnostic, ExpandError, Span } from '../../core/types.js';
@@ -209,7 +210,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
           ctx,
           diagnostic(
             'ignored-after-special',
-            `OpenSSL discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
+            `${productOf(t)} discards \`${rest}\` after \`@${first.text}\` up to the next separator`,
             { start: ignoredFrom, end: seg.end },
             { text: rest },
           ),
@@ -242,7 +243,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
         ctx,
         diagnostic(
           'empty-intersection',
-          `\`${text}\` can match no suite: its words exclude each other, so OpenSSL ignores it`,
+          `\`${text}\` can match no suite: its words exclude each other, so ${productOf(t)} ignores it`,
           term,
           { term: text },
         ),
@@ -264,7 +265,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
     invalidCommand(
       ctx,
       charSpan(input, seg.junk.start),
-      `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word OpenSSL expects a separator (: , ; space) or an operator`,
+      `${describeChar(input, seg.junk.start)} cannot follow \`${word}\`: after a known word ${productOf(t)} expects a separator (: , ; space) or an operator`,
     );
     if (ctx.trace) trace(ctx, input, seg.junk, null, 'error', [], { reason: 'invalid-command' });
     return false;

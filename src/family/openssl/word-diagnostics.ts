@@ -1,3 +1,4 @@
+import { productOf } from './product.js';
 import type { SegmentNode, WordNode } from './parse.js';
 import type { Target } from './target.js';
 import { diagnostic } from '../../diagnostics/sink.js';
@@ -21,12 +22,15 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   // 4.0+ reads every name in any case: compare as it does.
   const upper = anyCase ? w.text.toUpperCase() : w.text;
   if (upper === 'DEFAULT') {
-    return d('default-not-first', '`DEFAULT` only expands at the very start of the string; here OpenSSL ignores it');
+    return d(
+      'default-not-first',
+      `\`DEFAULT\` only expands at the very start of the string; here ${productOf(t)} ignores it`,
+    );
   }
   if (t.data.suiteBPrefixes && /^SUITEB(128|192)/.test(upper)) {
     return d(
       'suite-b-not-first',
-      `\`${w.text}\` is a Suite B keyword only at the very start of the string; here OpenSSL ignores it`,
+      `\`${w.text}\` is a Suite B keyword only at the very start of the string; here ${productOf(t)} ignores it`,
     );
   }
   // Before 3.2 `_` is not a name character: an IANA name is read as the word `TLS`.
@@ -38,13 +42,13 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
     if (tls13) {
       return d(
         'tls13-suite-in-cipher-list',
-        `\`${fullName}\` is a TLS 1.3 suite: those are set apart (--ciphersuites, SSL_CTX_set_ciphersuites); in the cipher list OpenSSL ignores it`,
+        `\`${fullName}\` is a TLS 1.3 suite: those are set apart (--ciphersuites, SSL_CTX_set_ciphersuites); in the cipher list ${productOf(t)} ignores it`,
       );
     }
     if (t.data.ianaNamesInCipherList) {
       return d(
         'unknown-word',
-        `\`${fullName}\` is not the IANA name of a suite ${t.name} provides; OpenSSL ignores it`,
+        `\`${fullName}\` is not the IANA name of a suite ${t.name} provides; ${productOf(t)} ignores it`,
       );
     }
     // OpenSSL reads IANA names from 3.2 on; LibreSSL (TLS 1.3 suites list members) never does.
@@ -57,7 +61,7 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   if (t.unregisteredAliases.has(w.text)) {
     return d(
       'unavailable-alias',
-      `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and OpenSSL ignores it`,
+      `\`${w.text}\` names algorithms this ${t.data.release} build does not provide, so it is not an alias there and ${productOf(t)} ignores it`,
     );
   }
   // The search costs more than the rest: only for a diagnostic that will be listed.
@@ -72,6 +76,6 @@ export function unknownWord(t: Target, w: WordNode, seg: SegmentNode, input: str
   }
   return d(
     'unknown-word',
-    `\`${w.text}\` is not a cipher or alias in ${t.name}; OpenSSL ignores it and the rest of its element`,
+    `\`${w.text}\` is not a cipher or alias in ${t.name}; ${productOf(t)} ignores it and the rest of its element`,
   );
 }
