@@ -88,6 +88,12 @@ describe('the expanded list', () => {
     ['ECDHE+AESGCM:CHACHA20:@SECLEVEL=3', 'openssl-3.5'],
     ['TLS_AES_128_CCM_8_SHA256:AESCCM8', 'openssl-3.6'],
     ['[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305]:kRSA', 'boringssl'],
+    // Every library added later works on the page as well.
+    ['all:!anull', 'openssl-4.0'],
+    ['TLSv1.3:HIGH:!aNULL', 'libressl-4.3'],
+    ['AEAD:RC4', 'libressl-3.3'],
+    ['[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-RSA-AES128-GCM-SHA256]:kRSA', 'boringssl-2026'],
+    ['HIGH:kRSA', 'aws-lc'],
   ];
 
   it.each(cases)('shows what expand() gives for %s on %s', async (s, target) => {
