@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expand, formatCiphers, lint } from '../src/index.js';
 import { cipherx } from './helpers/cli.js';
@@ -114,6 +115,38 @@ describe('openssl-4.0 TLS 1.3 suites', () => {
     expect(tls13.map((c) => c.name)).toEqual(table.tls13_ciphersuites.map((s) => s.name));
     const lines = formatCiphers(tls13, 'v', 'openssl-4.0').split('\n').slice(0, -1);
     expect(lines.map((l) => l.trimEnd())).toEqual(table.tls13_ciphersuites.map((s) => s.description));
+  });
+});
+
+// 4.0 looks TLS 1.3 list names up among the TLS 1.3 suites only and lists a suite once
+// (ciphersuite_cb in ssl/ssl_ciph.c, openssl PR#30140; SSL_CTX_set_cipher_list(3) of 4.0).
+// What 3.x does instead is asked of this machine's OpenSSL 3.0.
+describe('openssl-4.0 SSL_CTX_set_ciphersuites: TLS 1.3 names only, each suite once', () => {
+  const live = (ciphersuites: string): string[] => {
+    const r = spawnSync('openssl', ['ciphers', '-ciphersuites', ciphersuites, 'AES128-SHA'], { encoding: 'utf8' });
+    if (r.error) throw new Error(`this test asks the live openssl 3.0 (apt-get install openssl): ${r.error.message}`);
+    return r.status === 0 ? r.stdout.trim().split(':') : ['rejected'];
+  };
+  const ours = (ciphersuites: string, target: 'openssl-3.0' | 'openssl-4.0'): string[] => {
+    const r = expand('AES128-SHA', { target, ciphersuites });
+    return r.ok ? r.ciphers.map((c) => c.name) : ['rejected'];
+  };
+  const TLS12 = 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256';
+
+  it('a TLS 1.2 IANA name: 3.x lists the suite first, 4.0 does not know the name', () => {
+    expect(ours(TLS12, 'openssl-3.0')).toEqual(live(TLS12));
+    expect(live(TLS12)).toEqual(['ECDHE-RSA-AES128-GCM-SHA256', 'AES128-SHA']);
+    expect(ours(TLS12, 'openssl-4.0')).toEqual(['rejected']);
+    expect(ours(`${TLS12}:TLS_AES_128_GCM_SHA256`, 'openssl-4.0')).toEqual(['TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
+    expect(lint('AES128-SHA', { target: 'openssl-4.0', ciphersuites: `${TLS12}:TLS_AES_128_GCM_SHA256` }).diagnostics.map((d) => d.code)).toContain('unknown-ciphersuite');
+  });
+
+  it('a suite named twice: 3.x lists it twice, 4.0 once', () => {
+    const twice = 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384';
+    expect(ours(twice, 'openssl-3.0')).toEqual(live(twice));
+    expect(live(twice)).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'AES128-SHA']);
+    expect(ours(twice, 'openssl-4.0')).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
+    expect(ours('tls_aes_128_gcm_sha256:TLS_AES_128_GCM_SHA256', 'openssl-4.0')).toEqual(['TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
   });
 });
 

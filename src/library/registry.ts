@@ -62,6 +62,8 @@ export interface LibraryRecord {
  */
 const TLS1_TO_1_3 = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const FFDHE = ['ffdhe2048', 'ffdhe3072', 'ffdhe4096', 'ffdhe6144', 'ffdhe8192'];
+/** 3.5+ names its defaults (TLS_DEFAULT_GROUP_LIST in ssl/t1_lib.c): only two FFDHE groups are among them. */
+const FFDHE_3_5 = ['ffdhe2048', 'ffdhe3072'];
 
 const OPENSSL_1_0: Capabilities = {
   tls13Configurable: false,
@@ -150,7 +152,7 @@ const RECORDS = [
     protocols: TLS1_TO_1_3,
     ...OPENSSL,
     capabilities: OPENSSL_1_1,
-    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE_3_5],
     checksMaxVersionSuites: OPENSSL_CHECKS,
     summary: 'IANA names and _ in names, CCM8 demoted to 64 bits, default security level 2',
   },
@@ -160,7 +162,7 @@ const RECORDS = [
     protocols: TLS1_TO_1_3,
     ...OPENSSL,
     capabilities: OPENSSL_1_1,
-    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE_3_5],
     checksMaxVersionSuites: OPENSSL_CHECKS,
     summary: 'as 3.5',
   },
@@ -173,7 +175,19 @@ const RECORDS = [
     protocols: TLS1_TO_1_3,
     ...OPENSSL,
     capabilities: OPENSSL_1_1,
-    groups: ['X25519MLKEM768', 'x25519', 'secp256r1', 'x448', 'secp384r1', 'secp521r1', ...FFDHE],
+    // TLS_DEFAULT_GROUP_LIST of 4.0 (ssl/t1_lib.c): 3.5's with two more hybrids and curveSM2.
+    groups: [
+      'X25519MLKEM768',
+      'SecP256r1MLKEM768',
+      'curveSM2MLKEM768',
+      'x25519',
+      'secp256r1',
+      'x448',
+      'secp384r1',
+      'secp521r1',
+      'curveSM2',
+      ...FFDHE_3_5,
+    ],
     checksMaxVersionSuites: OPENSSL_CHECKS,
     summary: 'every word, command and prefix in any case; SSLv3, FIPS and the EDH-*-DES-CBC3-SHA aliases gone',
   },

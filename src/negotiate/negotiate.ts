@@ -35,6 +35,9 @@ const GROUP_BITS: Readonly<Record<string, number>> = {
   ffdhe6144: 128,
   ffdhe8192: 192,
   X25519MLKEM768: 192,
+  SecP256r1MLKEM768: 192,
+  curveSM2MLKEM768: 192,
+  curveSM2: 128,
 };
 
 /** Our groups (the library's defaults) at our security level. */

@@ -4,7 +4,7 @@ import { cString } from '../../core/c-string.js';
 import type { Cipher, Diagnostic, ExpandError } from '../../core/types.js';
 
 export interface CiphersuitesResult {
-  /** The suites placed before the cipher list, in configured order (duplicates kept, as OpenSSL does). */
+  /** The suites placed before the cipher list, in configured order (duplicates kept before 4.0, as OpenSSL does). */
   ciphers: Cipher[];
   /** How many of them are not TLS 1.3 suites (they count against "no cipher match"). */
   nonTls13: number;
@@ -79,6 +79,7 @@ function parseCiphersuites(t: Target, fullText: string): CiphersuitesResult {
     }
     found++;
     if (!hit.usable) continue;
+    if (t.data.tls13!.dropDuplicates && out.ciphers.includes(hit.cipher)) continue;
     out.ciphers.push(hit.cipher);
     if (!hit.tls13) out.nonTls13++;
   }

@@ -167,12 +167,12 @@ export function compileTarget(data: TargetData): Target {
       t.ciphersuiteNames.set(c.stdname!, { cipher: publicCipher(c), usable: usable(c.available), tls13: true });
     }
     data.suites.forEach((c, i) => {
-      if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+      if (c.stdname && !tls13.tls13NamesOnly && !t.ciphersuiteNames.has(c.stdname)) {
         t.ciphersuiteNames.set(c.stdname, { cipher: t.suites[i]!, usable: usable(c.available), tls13: false });
       }
     });
     for (const c of data.scsvs) {
-      if (c.stdname && !t.ciphersuiteNames.has(c.stdname)) {
+      if (c.stdname && !tls13.tls13NamesOnly && !t.ciphersuiteNames.has(c.stdname)) {
         t.ciphersuiteNames.set(c.stdname, { cipher: publicCipher(c), usable: true, tls13: false });
       }
     }

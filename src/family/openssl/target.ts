@@ -58,6 +58,10 @@ export interface Tls13Rules {
    * place, inactive or not; a list with no active suite is emptied.
    */
   inCipherList?: boolean;
+  /** 4.0+: only the TLS 1.3 suites' names are looked up (3.x also took any suite's IANA name). */
+  tls13NamesOnly?: boolean;
+  /** 4.0+: a suite named twice is listed once, where it is first named (3.x lists it twice). */
+  dropDuplicates?: boolean;
   /**
    * The names SSL_CTX_set_ciphersuites looks up (LibreSSL's ssl_tls13_ciphersuites: a name and
    * an alias per suite); a name whose suite the table lacks is known but skipped. Absent: the
