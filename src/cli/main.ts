@@ -8,13 +8,14 @@ import { explainCommand } from './explain-command.js';
 import { topHelp } from './help.js';
 import { lintCommand } from './lint-command.js';
 import { negotiateCommand } from './negotiate-command.js';
+import { scanCommand } from './scan-command.js';
 import { targetsCommand } from './targets-command.js';
 
 export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type Io } from './command.js';
 
 /** The subcommands, in the order the help lists them. A Map: a command name typed by a user is only looked up. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [expandCommand, lintCommand, explainCommand, diffCommand, negotiateCommand, convertCommand, targetsCommand].map(
+  [expandCommand, lintCommand, explainCommand, diffCommand, scanCommand, negotiateCommand, convertCommand, targetsCommand].map(
     (c) => [c.name, c],
   ),
 );

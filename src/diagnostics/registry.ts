@@ -10,7 +10,8 @@ export type Severity = 'error' | 'warning' | 'info';
  * Severity follows OpenSSL: `error` where the library rejects the string, `warning` where it
  * accepts it but does something other than the text says, `info` for style and advice.
  * `origin` says who reports it: the call itself failing, the evaluator (expand), lint, or a
- * security rule of data/security.json (whose severity there must be the one here).
+ * security rule of data/security.json (whose severity there must be the one here), or `scan`
+ * reading a configuration file.
  */
 export const DIAGNOSTICS = {
   // The call fails (ExpandError codes; lint reports them as errors).
@@ -163,9 +164,22 @@ export const DIAGNOSTICS = {
   srp: { severity: 'info', origin: 'security', summary: 'SRP suites' },
   gost: { severity: 'info', origin: 'security', summary: 'GOST suites' },
   'uncommon-cipher': { severity: 'info', origin: 'security', summary: 'ARIA, Camellia or SEED' },
+
+  // What `scan` cannot read in a configuration file.
+  'file-unreadable': { severity: 'error', origin: 'scan', summary: 'a file that cannot be read' },
+  'config-syntax': { severity: 'error', origin: 'scan', summary: 'the configuration cannot be read here' },
+  'unresolved-value': {
+    severity: 'warning',
+    origin: 'scan',
+    summary: 'a value the product only knows when it runs (a variable, a template): not evaluated',
+  },
+  'include-not-found': { severity: 'warning', origin: 'scan', summary: 'an include that names no file' },
+  'include-loop': { severity: 'error', origin: 'scan', summary: 'an include that does not end' },
+  'unrecognised-file': { severity: 'warning', origin: 'scan', summary: 'a file no product cipherx knows writes' },
+  'unknown-protocol': { severity: 'warning', origin: 'scan', summary: 'a protocol name the product does not know' },
 } as const satisfies Record<
   string,
-  { severity: Severity; origin: 'call' | 'evaluation' | 'lint' | 'security'; summary: string }
+  { severity: Severity; origin: 'call' | 'evaluation' | 'lint' | 'security' | 'scan'; summary: string }
 >;
 
 /** A code of the registry: what `Diagnostic.code` holds. */

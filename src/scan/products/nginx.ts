@@ -1,0 +1,233 @@
+// nginx: blocks of directives; TLS settings inherit from http (mail, stream) to server to
+// location, the innermost written value winning. A server speaks TLS when one of its `listen`
+// directives has `ssl` (or it says `ssl on`, or a mail server `starttls`); a proxy speaks TLS to
+// an https:// (grpcs://, suwsgi://) upstream, or in stream with `proxy_ssl on`.
+import { readBlocks, type BlockStatement } from '../syntax/blocks.js';
+import { looksUnresolved, type Word } from '../text.js';
+import { folderOf } from '../paths.js';
+import { protocolNamed, atLeast, atMost } from '../protocols.js';
+import { baseName, hasDirective, type FoundSetting, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import type { ProtocolVersion } from '../../supported/protocol.js';
+
+/** A statement with the file it is written in. */
+interface Placed {
+  s: BlockStatement;
+  file: ScannedFile;
+}
+
+/** The TLS directives of one side (server `ssl_`, client `proxy_ssl_`, ...) in force at a block. */
+interface Side {
+  ciphers?: Placed;
+  protocols?: Placed;
+  prefer?: Placed;
+  /** ssl_conf_command: inherited as a whole, only when a level has none. */
+  commands?: Placed[];
+  enabled?: Placed;
+}
+
+type Scope = Record<string, Side>;
+
+const PREFIXES = ['ssl_', 'proxy_ssl_', 'grpc_ssl_', 'uwsgi_ssl_'] as const;
+const BLOCKS_WITH_SERVERS = new Set(['http', 'mail', 'stream']);
+const UPSTREAM_SCHEMES: ReadonlyArray<[string, string]> = [
+  ['proxy_pass', 'https://'],
+  ['grpc_pass', 'grpcs://'],
+  ['uwsgi_pass', 'suwsgi://'],
+];
+
+export const nginx: ProductReader = {
+  id: 'nginx',
+  recognise(path, text) {
+    if (baseName(path) === 'nginx.conf') return 'main';
+    if (/(^|\n)\s*(http|stream|mail)\s*\{/.test(text)) return 'main';
+    if (/(^|\/)nginx\//.test(path) || hasDirective(text, ['ssl_ciphers', 'ssl_protocols', 'server_name', 'proxy_pass', 'listen'])) {
+      return /;\s*(#.*)?$/m.test(text) ? 'part' : null;
+    }
+    return null;
+  },
+  read(file, ctx) {
+    new NginxRead(ctx, folderOf(file.path)).file(file, [], {});
+  },
+};
+
+class NginxRead {
+  private readonly used = new Set<BlockStatement>();
+  private readonly written: Placed[] = [];
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly prefix: string,
+  ) {}
+
+  file(file: ScannedFile, path: string[], scope: Scope): void {
+    const { statements, errors } = readBlocks(file.text);
+    for (const e of errors) this.ctx.problem(file, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
+    this.block(this.flatten(statements, file), path, scope, []);
+    if (path.length === 0) this.leftovers();
+  }
+
+  /** The statements of a block with its includes spliced in, as nginx reads them. */
+  private flatten(statements: BlockStatement[], file: ScannedFile): Placed[] {
+    const out: Placed[] = [];
+    for (const s of statements) {
+      if (s.name.value === 'include' && s.body === null && s.args[0]) {
+        this.ctx.include(file, s.args[0], this.prefix, (inc) => {
+          const { statements: inner, errors } = readBlocks(inc.text);
+          for (const e of errors) this.ctx.problem(inc, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
+          out.push(...this.flatten(inner, inc));
+        });
+      } else out.push({ s, file });
+    }
+    return out;
+  }
+
+  private block(items: Placed[], path: string[], outer: Scope, where: string[]): void {
+    const scope = this.scopeOf(items, outer);
+    const name = path.at(-1);
+    const top = path[0];
+    if (name === 'server' && top !== undefined && BLOCKS_WITH_SERVERS.has(top) && path.length === 2) {
+      const enabled = scope['ssl_']?.enabled;
+      const tls = items.find((p) => isTlsListen(p.s, top)) ?? (isOn(enabled) ? enabled : undefined);
+      if (tls) this.report('ssl_', scope, items, where, tls, 'server');
+      if (top === 'stream' && isOn(scope['proxy_ssl_']?.enabled)) this.report('proxy_ssl_', scope, items, where, scope['proxy_ssl_']!.enabled!, 'client');
+    }
+    if (top === 'http') {
+      for (const [directive, scheme] of UPSTREAM_SCHEMES) {
+        const pass = items.find((p) => p.s.name.value === directive && p.s.args[0]?.value.startsWith(scheme));
+        if (pass) this.report(`${directive.split('_')[0]}_ssl_`, scope, items, where, pass, 'client');
+      }
+    }
+    for (const p of items) {
+      if (p.s.body !== null) this.block(this.flatten(p.s.body, p.file), [...path, blockName(p.s)], scope, [...where, blockLabel(p.s)]);
+    }
+  }
+
+  /** The scope at a block: the outer one, with this block's own TLS directives in place. */
+  private scopeOf(items: Placed[], outer: Scope): Scope {
+    const scope: Scope = Object.create(null);
+    for (const prefix of PREFIXES) {
+      const own = (suffix: string) => items.filter((p) => p.s.body === null && p.s.name.value === prefix + suffix);
+      const last = (suffix: string) => own(suffix).at(-1);
+      const o = outer[prefix] ?? {};
+      const commands = own('conf_command');
+      const named = (n: string) => items.filter((p) => p.s.body === null && p.s.name.value === n).at(-1);
+      const enabled = prefix === 'ssl_' ? (named('ssl') ?? named('starttls')) : prefix === 'proxy_ssl_' ? named('proxy_ssl') : undefined;
+      scope[prefix] = {
+        ciphers: last('ciphers') ?? o.ciphers,
+        protocols: last('protocols') ?? o.protocols,
+        prefer: last('prefer_server_ciphers') ?? o.prefer,
+        commands: commands.length > 0 ? commands : o.commands,
+        enabled: enabled ?? o.enabled,
+      };
+      for (const p of [...own('ciphers'), ...commands]) if (!this.written.includes(p)) this.written.push(p);
+    }
+    return scope;
+  }
+
+  private report(prefix: string, scope: Scope, items: Placed[], path: string[], at: Placed, role: 'server' | 'client'): void {
+    const side = scope[prefix] ?? {};
+    const d = this.ctx.defaults;
+    const ownCiphers = side.ciphers && items.includes(side.ciphers) ? side.ciphers : undefined;
+    const place = ownCiphers ?? at;
+    let cipherString: ValueSource = side.ciphers
+      ? this.value(side.ciphers)
+      : { kind: 'product', value: role === 'server' ? d.cipherString! : d.extra.clientCipherString!, from: `${prefix}ciphers not set: nginx ${d.version}'s default` };
+    let ciphersuites: ValueSource = { kind: 'library' };
+    let protocols: ProtocolVersion[] | null = side.protocols ? this.protocols(side.protocols) : d.protocols;
+    for (const c of side.commands ?? []) {
+      const [name, value] = c.s.args;
+      if (!name || !value) continue;
+      this.used.add(c.s);
+      const command = name.value.toLowerCase();
+      if (command === 'ciphersuites') ciphersuites = this.value(c, value);
+      else if (command === 'cipherstring') cipherString = this.value(c, value);
+      else if (command === 'minprotocol' || command === 'maxprotocol') {
+        const v = protocolNamed(value.value);
+        if (v && v !== 'none') protocols = command === 'minprotocol' ? atLeast(protocols, v) : atMost(protocols, v);
+      }
+    }
+    if (side.ciphers) this.used.add(side.ciphers.s);
+    for (const v of [cipherString, ciphersuites]) {
+      if (v.kind === 'written' && looksUnresolved(v.word.value)) {
+        this.ctx.problem(v.file, v.word.start, v.word.end, 'unresolved-value', `${v.directive}: \`${looksUnresolved(v.word.value)}\` is filled in before nginx reads the file; cipherx cannot know the string`);
+        return;
+      }
+    }
+    const found: FoundSetting = {
+      file: place.file,
+      at: place.s.name,
+      directive: place.s.name.value,
+      context: contextName(path, items),
+      role,
+      cipherString,
+      ciphersuites,
+      protocols,
+      seclevel: null,
+      serverPreference: role === 'server' ? (side.prefer ? isOn(side.prefer) : d.serverPreference) : null,
+    };
+    this.ctx.setting(found);
+  }
+
+  /** Cipher directives no TLS server or proxy uses: reported where they stand, still evaluated. */
+  private leftovers(): void {
+    for (const p of this.written) {
+      if (this.used.has(p.s)) continue;
+      const prefix = PREFIXES.find((x) => p.s.name.value.startsWith(x))!;
+      if (p.s.name.value.endsWith('conf_command')) continue;
+      this.used.add(p.s);
+      this.ctx.setting({
+        file: p.file,
+        at: p.s.name,
+        directive: p.s.name.value,
+        context: 'no TLS server or proxy uses it',
+        role: prefix === 'ssl_' ? 'server' : 'client',
+        cipherString: this.value(p),
+        ciphersuites: { kind: 'library' },
+        protocols: this.ctx.defaults.protocols,
+        seclevel: null,
+        serverPreference: null,
+      });
+    }
+  }
+
+  private value(p: Placed, word: Word | undefined = p.s.args[0]): ValueSource {
+    const w = word ?? { value: '', start: p.s.name.end, end: p.s.name.end, valueAt: p.s.name.end };
+    return { kind: 'written', file: p.file, word: w, directive: p.s.name.value };
+  }
+
+  private protocols(p: Placed): ProtocolVersion[] {
+    const out: ProtocolVersion[] = [];
+    for (const w of p.s.args) {
+      const v = protocolNamed(w.value);
+      if (v === null) this.ctx.problem(p.file, w.start, w.end, 'unknown-protocol', `${p.s.name.value}: nginx knows no protocol \`${w.value}\``);
+      else if (v !== 'none') out.push(v);
+    }
+    return out;
+  }
+}
+
+function isTlsListen(s: BlockStatement, top: string): boolean {
+  return s.body === null && s.name.value === 'listen' && s.args.slice(1).some((a) => a.value === 'ssl' || (top === 'http' && a.value === 'quic'));
+}
+
+function isOn(p: Placed | undefined): boolean {
+  const v = p?.s.args[0]?.value;
+  return v === 'on' || v === 'only';
+}
+
+function blockName(s: BlockStatement): string {
+  return s.name.value;
+}
+
+/** `location /api`, `server`: a block's name and its arguments. */
+function blockLabel(s: BlockStatement): string {
+  return [s.name.value, ...s.args.map((a) => a.value)].join(' ');
+}
+
+/** `http > server example.org 443`, `http > server > location /api`... */
+function contextName(where: string[], items: Placed[]): string {
+  const name = items.find((p) => p.s.name.value === 'server_name')?.s.args[0]?.value;
+  const listen = items.find((p) => p.s.name.value === 'listen')?.s.args[0]?.value;
+  const last = where.at(-1) === 'server' ? [`server ${[name, listen].filter(Boolean).join(' ')}`.trim()] : [where.at(-1) ?? ''];
+  return [...where.slice(0, -1), ...last].join(' > ');
+}

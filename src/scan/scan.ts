@@ -1,0 +1,160 @@
+// `scan`: finds the TLS settings in configuration files, works out what each product hands
+// to the library, and evaluates that with lint for every target asked for.
+import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics/registry.js';
+import { DEFAULT_TARGET, requireLibrary } from '../library/registry.js';
+import { locateInSource } from '../format/source-text.js';
+import { evaluateSetting } from './evaluate-setting.js';
+import { joinPath, expandGlob, hasGlob } from './paths.js';
+import { productDefaults, PRODUCTS, productById } from './products/index.js';
+import type { FoundSetting, ProductReader, ReadContext, ScannedFile } from './product.js';
+import type { Word } from './text.js';
+import type { ConfigHost, ProductId, ScanOptions, ScanProblem, ScanReport } from './types.js';
+
+/** The most files one scan reads (a directory walk stops there, with a problem). */
+export const MAX_FILES = 100_000;
+
+/** How deep includes may nest before the scan calls it a loop. */
+const MAX_INCLUDE_DEPTH = 32;
+
+/**
+ * Scans configuration files and folders: every file of a product cipherx knows is read (a
+ * folder's files recursively; names starting with `.` left out), includes are followed, and
+ * every TLS setting is evaluated for each target. Never throws on what it reads: a file or a
+ * value it cannot read is a problem in the report, and the rest is still scanned.
+ */
+export function scan(paths: readonly string[], host: ConfigHost, options: ScanOptions = {}): ScanReport {
+  const targets = (options.targets ?? [DEFAULT_TARGET]).map((t) => requireLibrary(t, 'scan').name);
+  const forced = options.product === undefined ? undefined : productById(options.product);
+  if (options.product !== undefined && !forced) throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
+  const report: ScanReport = { settings: [], problems: [], files: [] };
+  const state = new ScanState(host, report);
+
+  // Which files, and which product each is: the main files first, so that what they include
+  // is read in its context and not again on its own.
+  const candidates: Array<{ file: ScannedFile; reader: ProductReader; main: boolean }> = [];
+  for (const given of paths) {
+    for (const path of state.walk(given)) {
+      const read = state.read(path);
+      if (!read) continue;
+      const found = recognise(forced, path, read.text);
+      if (!found) {
+        if (path === given) state.problemAt({ path, text: read.text }, 0, 0, 'unrecognised-file', `${path}: no product cipherx knows writes its TLS settings this way; try --product`);
+        continue;
+      }
+      candidates.push({ file: read, reader: found.reader, main: found.kind === 'main' });
+    }
+  }
+  candidates.sort((a, b) => Number(b.main) - Number(a.main));
+  const found: Array<{ setting: FoundSetting; product: ProductId }> = [];
+  for (const c of candidates) {
+    if (state.consumed.has(c.file.path)) continue;
+    state.consumed.add(c.file.path);
+    report.files.push({ file: c.file.path, product: c.reader.id });
+    c.reader.read(c.file, state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })));
+  }
+  for (const { setting, product } of found) {
+    for (const target of targets) {
+      report.settings.push(evaluateSetting(setting, product, target, options.seclevel));
+    }
+  }
+  const byPlace = (a: { file: string; line: number; column: number }, b: typeof a) =>
+    a.file === b.file ? a.line - b.line || a.column - b.column : 0;
+  report.problems.sort(byPlace);
+  return report;
+}
+
+function recognise(forced: ProductReader | undefined, path: string, text: string) {
+  if (forced) return { reader: forced, kind: forced.recognise(path, text) ?? 'part' };
+  for (const reader of PRODUCTS) {
+    const kind = reader.recognise(path, text);
+    if (kind) return { reader, kind };
+  }
+  return null;
+}
+
+/** The files read so far, what has been read as an include, and the problems. */
+class ScanState {
+  readonly consumed = new Set<string>();
+  private readonly texts = new Map<string, ScannedFile | null>();
+  private count = 0;
+
+  constructor(
+    private readonly host: ConfigHost,
+    private readonly report: ScanReport,
+  ) {}
+
+  /** The files under a path: itself when it is a file, a folder's files sorted, recursively. */
+  *walk(path: string): Generator<string> {
+    const names = this.host.listDirectory(path);
+    if (names === null) {
+      yield path;
+      return;
+    }
+    for (const name of [...names].sort()) {
+      if (name.startsWith('.')) continue;
+      if (this.count >= MAX_FILES) return;
+      yield* this.walk(joinPath(path, name));
+    }
+  }
+
+  /** A file's text, read once; null (and a problem) when it cannot be read. */
+  read(path: string): ScannedFile | null {
+    if (this.texts.has(path)) return this.texts.get(path)!;
+    if (++this.count > MAX_FILES) {
+      if (this.count === MAX_FILES + 1) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `more than ${MAX_FILES} files: the rest is not read`);
+      return null;
+    }
+    const r = this.host.readFile(path);
+    const file = 'text' in r ? { path, text: r.text } : null;
+    if (!file) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `${path}: ${'error' in r ? r.error : ''}`);
+    this.texts.set(path, file);
+    return file;
+  }
+
+  problemAt(file: ScannedFile, start: number, end: number, code: DiagnosticCode, message: string): void {
+    const at = locateInSource({ name: file.path, text: file.text }, start);
+    const problem: ScanProblem = {
+      file: file.path,
+      line: at.line,
+      column: at.column,
+      code,
+      severity: DIAGNOSTICS[code].severity,
+      message,
+      span: { start, end },
+    };
+    this.report.problems.push(problem);
+  }
+
+  context(reader: ProductReader, setting: (s: FoundSetting) => void): ReadContext {
+    const active: string[] = [];
+    return {
+      defaults: productDefaults(reader.id),
+      setting,
+      problem: (file, start, end, code, message) => this.problemAt(file, start, end, code, message),
+      include: (from, word, base, each) => {
+        const pattern = joinPath(base, word.value);
+        const paths = expandGlob(pattern, this.host).filter((p) => this.host.listDirectory(p) === null);
+        if (paths.length === 0 && !hasGlob(word.value)) {
+          this.problemAt(from, word.start, word.end, 'include-not-found', `${pattern}: no such file`);
+        }
+        for (const path of paths) {
+          if (active.includes(path) || path === from.path || active.length >= MAX_INCLUDE_DEPTH) {
+            const chain = [...active, from.path, path].join(' -> ');
+            this.problemAt(from, word.start, word.end, 'include-loop', `an include that does not end: ${chain}`);
+            continue;
+          }
+          const file = this.read(path);
+          if (!file) continue;
+          this.consumed.add(path);
+          if (!this.report.files.some((f) => f.file === path)) this.report.files.push({ file: path, product: reader.id });
+          active.push(from.path);
+          try {
+            each(file);
+          } finally {
+            active.pop();
+          }
+        }
+      },
+    };
+  }
+}
