@@ -20,7 +20,7 @@ export interface BlockSyntaxError {
   message: string;
 }
 
-const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, punctuation: ';{}' };
+const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, punctuation: ';{}', dollarBraces: true };
 
 /**
  * Reads a whole text of blocks. On an error the statements read so far are kept and the
