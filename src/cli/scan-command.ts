@@ -69,7 +69,8 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(SCAN_HELP());
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('scan takes one or more files or folders (see cipherx scan --help)');
+  if (positionals.length === 0)
+    throw new UsageError('scan takes one or more files or folders (see cipherx scan --help)');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif: choose one');
   const targets: TargetName[] = [];
   for (const t of values.target ?? [undefined]) {
@@ -105,7 +106,9 @@ function readProduct(name: string): ProductId {
   const p = productById(name);
   if (p) return p.id;
   const meant = closest(name, PRODUCT_IDS);
-  throw new UsageError(`unknown product ${JSON.stringify(name)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the products: ${PRODUCT_IDS.join(', ')}`);
+  throw new UsageError(
+    `unknown product ${JSON.stringify(name)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the products: ${PRODUCT_IDS.join(', ')}`,
+  );
 }
 
 function readLevel(text: string): number {
@@ -116,5 +119,7 @@ function readLevel(text: string): number {
 function readCode(code: string): DiagnosticCode {
   if (isDiagnosticCode(code)) return code;
   const meant = closest(code, DIAGNOSTIC_CODES);
-  throw new UsageError(`--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}`);
+  throw new UsageError(
+    `--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
+  );
 }

@@ -25,7 +25,8 @@ const MAX_INCLUDE_DEPTH = 32;
 export function scan(paths: readonly string[], host: ConfigHost, options: ScanOptions = {}): ScanReport {
   const targets = (options.targets ?? [DEFAULT_TARGET]).map((t) => requireLibrary(t, 'scan').name);
   const forced = options.product === undefined ? undefined : productById(options.product);
-  if (options.product !== undefined && !forced) throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
+  if (options.product !== undefined && !forced)
+    throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
   const report: ScanReport = { settings: [], problems: [], files: [] };
   const state = new ScanState(host, report);
 
@@ -38,7 +39,14 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
       if (!read) continue;
       const found = recognise(forced, path, read.text);
       if (!found) {
-        if (path === given) state.problemAt({ path, text: read.text }, 0, 0, 'unrecognised-file', `${path}: no product cipherx knows writes its TLS settings this way; try --product`);
+        if (path === given)
+          state.problemAt(
+            { path, text: read.text },
+            0,
+            0,
+            'unrecognised-file',
+            `${path}: no product cipherx knows writes its TLS settings this way; try --product`,
+          );
         continue;
       }
       candidates.push({ file: read, reader: found.reader, main: found.kind === 'main' });
@@ -50,7 +58,10 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
     if (state.consumed.has(c.file.path)) continue;
     state.consumed.add(c.file.path);
     report.files.push({ file: c.file.path, product: c.reader.id });
-    c.reader.read(c.file, state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })));
+    c.reader.read(
+      c.file,
+      state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })),
+    );
   }
   for (const { setting, product } of found) {
     for (const target of targets) {
@@ -101,7 +112,14 @@ class ScanState {
   read(path: string, quiet = false): ScannedFile | null {
     if (!this.texts.has(path)) {
       if (++this.count > MAX_FILES) {
-        if (this.count === MAX_FILES + 1) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `more than ${MAX_FILES} files: the rest is not read`);
+        if (this.count === MAX_FILES + 1)
+          this.problemAt(
+            { path, text: '' },
+            0,
+            0,
+            'file-unreadable',
+            `more than ${MAX_FILES} files: the rest is not read`,
+          );
         return null;
       }
       const r = this.host.readFile(path);
@@ -150,11 +168,13 @@ class ScanState {
           }
           const file = this.read(path, true);
           if (!file) {
-            if (!optional) this.problemAt(from, word.start, word.end, 'include-not-found', `${path}: ${this.whyUnread(path)}`);
+            if (!optional)
+              this.problemAt(from, word.start, word.end, 'include-not-found', `${path}: ${this.whyUnread(path)}`);
             continue;
           }
           this.consumed.add(path);
-          if (!this.report.files.some((f) => f.file === path)) this.report.files.push({ file: path, product: reader.id });
+          if (!this.report.files.some((f) => f.file === path))
+            this.report.files.push({ file: path, product: reader.id });
           active.push(from.path);
           try {
             each(file);

@@ -7,10 +7,31 @@ import { splitLines, type Line, type Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { versionsBetween } from '../protocols.js';
 import { PROTOCOL_VERSIONS, protocolRank, type ProtocolVersion } from '../../supported/protocol.js';
-import { baseName, type FoundSetting, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  type FoundSetting,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const WORDS = { comment: '#', quotes: '"\'', backslash: true } as const;
-const SECTIONS = new Set(['global', 'defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers', 'mailers', 'program', 'http-errors', 'ring', 'cache']);
+const SECTIONS = new Set([
+  'global',
+  'defaults',
+  'frontend',
+  'backend',
+  'listen',
+  'userlist',
+  'peers',
+  'resolvers',
+  'mailers',
+  'program',
+  'http-errors',
+  'ring',
+  'cache',
+]);
 /** HAProxy's version names (ssl-min-ver, ssl-max-ver, no-*, force-*). */
 const VERSIONS: Readonly<Record<string, ProtocolVersion>> = {
   SSLv3: 'SSLv3',
@@ -42,20 +63,27 @@ interface TlsParams {
   max?: ProtocolVersion;
   no: Set<ProtocolVersion>;
   preferClient?: boolean;
+  /** A minimum or maximum was set (ssl-min-ver, ssl-max-ver, force-*): HAProxy then ignores no-* (with a warning). */
+  ranged?: boolean;
+  /** `ssl` / `no-ssl` on a server or default-server line. */
+  ssl?: boolean;
 }
 
 export const haproxy: ProductReader = {
   id: 'haproxy',
   recognise(path, text) {
     if (baseName(path) === 'haproxy.cfg' || /(^|\/)haproxy\/.*\.cfg$/.test(path)) return 'main';
-    return /(^|\n)\s*(frontend|backend|listen)\s+\S/.test(text) && /(^|\n)\s*(bind|server)\s/.test(text) ? 'main' : null;
+    return /(^|\n)\s*(frontend|backend|listen)\s+\S/.test(text) && /(^|\n)\s*(bind|server)\s/.test(text)
+      ? 'main'
+      : null;
   },
   read(file, ctx) {
     const global = { bind: params(), server: params() };
     let section = '';
     let defaultServer = params();
     for (const line of splitLines(file.text, WORDS)) {
-      if (line.unclosedQuote !== null) ctx.problem(file, line.unclosedQuote, line.end, 'config-syntax', 'haproxy: a quote that is not closed');
+      if (line.unclosedQuote !== null)
+        ctx.problem(file, line.unclosedQuote, line.end, 'config-syntax', 'haproxy: a quote that is not closed');
       const [key, ...args] = line.words;
       if (!key) continue;
       if (SECTIONS.has(key.value)) {
@@ -66,9 +94,19 @@ export const haproxy: ProductReader = {
       if (section === 'global') readGlobal(key, args, file, global, ctx);
       else if (key.value === 'default-server') defaultServer = readParams(args, 0, file, ctx, params());
       else if (key.value === 'bind' && has(args, 'ssl')) bindSetting(line, file, section, global.bind, ctx);
-      else if (key.value === 'server' && has(args, 'ssl', 2)) {
+      else if (key.value === 'server') {
+        // A server line takes default-server's settings, its own on top (`no-ssl` included).
         const own = readParams(args, 2, file, ctx, { ...defaultServer, no: new Set(defaultServer.no) });
-        report(ctx, file, key, section, 'client', merge(global.server, own), null);
+        if (own.ssl)
+          report(
+            ctx,
+            file,
+            key,
+            `${section} server ${args[0]?.value ?? ''}`.trim(),
+            'client',
+            merge(global.server, own),
+            null,
+          );
       }
     }
   },
@@ -82,7 +120,13 @@ function has(args: readonly Word[], word: string, from = 1): boolean {
   return args.slice(from).some((a) => a.value === word);
 }
 
-function readGlobal(key: Word, args: Word[], file: ScannedFile, global: { bind: TlsParams; server: TlsParams }, ctx: ReadContext): void {
+function readGlobal(
+  key: Word,
+  args: Word[],
+  file: ScannedFile,
+  global: { bind: TlsParams; server: TlsParams },
+  ctx: ReadContext,
+): void {
   const m = /^ssl-default-(bind|server)-(ciphers|ciphersuites|options)$/.exec(key.value);
   if (!m || !args[0]) return;
   const side = global[m[1] as 'bind' | 'server'];
@@ -100,13 +144,25 @@ function readParams(args: Word[], from: number, file: ScannedFile, ctx: ReadCont
       i++;
     } else if ((a === 'ssl-min-ver' || a === 'ssl-max-ver') && next) {
       const v = Object.hasOwn(VERSIONS, next.value) ? VERSIONS[next.value] : undefined;
-      if (!v) ctx.problem(file, next.start, next.end, 'unknown-protocol', `${a}: HAProxy knows no version \`${next.value}\` (SSLv3, TLSv1.0 ... TLSv1.3)`);
+      if (!v)
+        ctx.problem(
+          file,
+          next.start,
+          next.end,
+          'unknown-protocol',
+          `${a}: HAProxy knows no version \`${next.value}\` (SSLv3, TLSv1.0 ... TLSv1.3)`,
+        );
       else if (a === 'ssl-min-ver') into.min = v;
       else into.max = v;
+      if (v) into.ranged = true;
       i++;
     } else if (/^no-(sslv3|tlsv1[0-3])$/.test(a)) into.no.add(OPTION_VERSIONS[a.slice(3)]!);
-    else if (/^force-(sslv3|tlsv1[0-3])$/.test(a)) into.min = into.max = OPTION_VERSIONS[a.slice(6)]!;
-    else if (a === 'prefer-client-ciphers') into.preferClient = true;
+    else if (/^force-(sslv3|tlsv1[0-3])$/.test(a)) {
+      into.min = into.max = OPTION_VERSIONS[a.slice(6)]!;
+      into.ranged = true;
+    } else if (a === 'prefer-client-ciphers') into.preferClient = true;
+    else if (a === 'ssl') into.ssl = true;
+    else if (a === 'no-ssl') into.ssl = false;
   }
   return into;
 }
@@ -119,6 +175,8 @@ function merge(global: TlsParams, own: TlsParams): TlsParams {
     max: own.max ?? global.max,
     no: new Set([...global.no, ...own.no]),
     preferClient: own.preferClient ?? global.preferClient,
+    ssl: own.ssl,
+    ranged: own.ranged ?? global.ranged,
   };
 }
 
@@ -138,20 +196,37 @@ function bindSetting(line: Line, file: ScannedFile, section: string, global: Tls
       const open = rest.findIndex((w) => w.value.startsWith('['));
       if (open < 0) continue;
       const close = rest.findIndex((w) => w.value.endsWith(']'));
-      const inner = rest.slice(open, close < 0 ? rest.length : close + 1).map((w) => ({ ...w, value: w.value.replace(/^\[|\]$/g, '') }));
-      const mine = readParams(inner.filter((w) => w.value !== ''), 0, crt, ctx, params());
+      const inner = rest
+        .slice(open, close < 0 ? rest.length : close + 1)
+        .map((w) => ({ ...w, value: w.value.replace(/^\[|\]$/g, '') }));
+      const mine = readParams(
+        inner.filter((w) => w.value !== ''),
+        0,
+        crt,
+        ctx,
+        params(),
+      );
       if (!mine.ciphers && !mine.ciphersuites && !mine.min && !mine.max) continue;
       report(ctx, crt, cert, `${section} crt-list ${cert.value}`, 'server', merge(bind, mine), null);
     }
   });
 }
 
-function report(ctx: ReadContext, file: ScannedFile, at: Word, section: string, role: 'server' | 'client', p: TlsParams, address: string | null): void {
+function report(
+  ctx: ReadContext,
+  file: ScannedFile,
+  at: Word,
+  section: string,
+  role: 'server' | 'client',
+  p: TlsParams,
+  address: string | null,
+): void {
   const source = (w: Written | undefined): ValueSource =>
     w ? { kind: 'written', file: w.file, word: w.word, directive: w.directive } : { kind: 'library' };
   // bind: at least TLSv1.2 unless said otherwise (and at most what ssl-max-ver allows); server: the library's range.
-  const min = p.min ?? (role === 'server' ? (p.max && protocolRank(p.max) < protocolRank('TLSv1.2') ? p.max : 'TLSv1.2') : null);
-  const range = versionsBetween(min ?? null, p.max ?? null).filter((v) => !p.no.has(v));
+  const min =
+    p.min ?? (role === 'server' ? (p.max && protocolRank(p.max) < protocolRank('TLSv1.2') ? p.max : 'TLSv1.2') : null);
+  const range = versionsBetween(min ?? null, p.max ?? null).filter((v) => p.ranged || !p.no.has(v));
   // HAProxy warns about holes and uses the range from the lowest to the highest version left.
   const protocols = range.length === 0 ? [] : versionsBetween(range[0]!, range.at(-1)!);
   const found: FoundSetting = {

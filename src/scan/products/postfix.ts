@@ -32,14 +32,21 @@ export const postfix: ProductReader = {
     server(ctx, file, main, 'main.cf smtpd', main.get('smtpd_tls_security_level')?.word ?? wordAt(file.text, 0, 0));
     client(ctx, file, main);
     const master = wordAt('master.cf', 0, 'master.cf'.length);
-    ctx.include(file, master, folderOf(file.path), (m) => {
-      for (const service of readMasterCf(m)) {
-        if (service.command !== 'smtpd' || service.overrides.size === 0) continue;
-        if (![...service.overrides.keys()].some((k) => /^(smtpd_tls_|tls_|smtpd_use_tls|smtpd_enforce_tls)/.test(k))) continue;
-        const params = new Map([...main, ...service.overrides]);
-        server(ctx, m, params, `master.cf ${service.name.value}`, service.name);
-      }
-    }, true);
+    ctx.include(
+      file,
+      master,
+      folderOf(file.path),
+      (m) => {
+        for (const service of readMasterCf(m)) {
+          if (service.command !== 'smtpd' || service.overrides.size === 0) continue;
+          if (![...service.overrides.keys()].some((k) => /^(smtpd_tls_|tls_|smtpd_use_tls|smtpd_enforce_tls)/.test(k)))
+            continue;
+          const params = new Map([...main, ...service.overrides]);
+          server(ctx, m, params, `master.cf ${service.name.value}`, service.name);
+        }
+      },
+      true,
+    );
   },
 };
 
@@ -54,7 +61,7 @@ function readMainCf(file: ScannedFile): Map<string, Param> {
     if (/^\s/.test(raw) || /^\s*(#|$)/.test(raw)) continue;
     // The logical line: this one and the lines after it that start with white space.
     let end = start + raw.length;
-    for (let next = at; next < text.length; ) {
+    for (let next = at; next < text.length;) {
       const nl = text.indexOf('\n', next);
       const line = text.slice(next, nl < 0 ? text.length : nl);
       if (!/^\s/.test(line) || /^\s*$/.test(line)) break;
@@ -68,7 +75,16 @@ function readMainCf(file: ScannedFile): Map<string, Param> {
     while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1]!)) valueEnd--;
     if (valueStart > valueEnd) valueStart = valueEnd;
     const value = text.slice(valueStart, valueEnd).replace(/\s*\n\s*/g, ' ');
-    out.set(m[1]!, { name: m[1]!, file, word: { value, start: valueStart, end: valueEnd, valueAt: value === text.slice(valueStart, valueEnd) ? valueStart : null } });
+    out.set(m[1]!, {
+      name: m[1]!,
+      file,
+      word: {
+        value,
+        start: valueStart,
+        end: valueEnd,
+        valueAt: value === text.slice(valueStart, valueEnd) ? valueStart : null,
+      },
+    });
   }
   return out;
 }
@@ -96,7 +112,11 @@ function readMasterCf(file: ScannedFile): Service[] {
       const eq = w.value.indexOf('=');
       if (eq <= 0) continue;
       const name = w.value.slice(0, eq);
-      service.overrides.set(name, { name, file, word: { value: w.value.slice(eq + 1), start: w.start + eq + 1, end: w.end, valueAt: w.start + eq + 1 } });
+      service.overrides.set(name, {
+        name,
+        file,
+        word: { value: w.value.slice(eq + 1), start: w.start + eq + 1, end: w.end, valueAt: w.start + eq + 1 },
+      });
     }
   }
   return out;
@@ -120,11 +140,16 @@ function server(ctx: ReadContext, file: ScannedFile, params: Params, context: st
   const get = (n: string) => valueOf(params, n, d);
   const level = (get('smtpd_tls_security_level') ?? '').toLowerCase();
   const wrapper = /^yes$/i.test(get('smtpd_tls_wrappermode') ?? '');
-  const legacy = /^yes$/i.test(get('smtpd_enforce_tls') ?? '') ? 'encrypt' : /^yes$/i.test(get('smtpd_use_tls') ?? '') ? 'may' : '';
+  const legacy = /^yes$/i.test(get('smtpd_enforce_tls') ?? '')
+    ? 'encrypt'
+    : /^yes$/i.test(get('smtpd_use_tls') ?? '')
+      ? 'may'
+      : '';
   const effective = level || legacy;
   if (effective !== 'may' && effective !== 'encrypt' && !wrapper) return;
   const mandatory = effective === 'encrypt' || wrapper;
-  const askCert = /^yes$/i.test(get('smtpd_tls_ask_ccert') ?? '') || (mandatory && /^yes$/i.test(get('smtpd_tls_req_ccert') ?? ''));
+  const askCert =
+    /^yes$/i.test(get('smtpd_tls_ask_ccert') ?? '') || (mandatory && /^yes$/i.test(get('smtpd_tls_req_ccert') ?? ''));
   const exclusions = ['smtpd_tls_exclude_ciphers', ...(mandatory ? ['smtpd_tls_mandatory_exclude_ciphers'] : [])];
   compose(ctx, file, params, {
     context: `${context} (${mandatory ? 'mandatory' : 'opportunistic'} TLS)`,
@@ -176,13 +201,25 @@ function compose(ctx: ReadContext, file: ScannedFile, params: Params, c: Composi
   if (unresolved) {
     const p = params.get(unresolved);
     const w = p?.word ?? c.at;
-    ctx.problem(p?.file ?? file, w.start, w.end, 'unresolved-value', `${unresolved}: refers to a parameter cipherx does not know; the string is not evaluated`);
+    ctx.problem(
+      p?.file ?? file,
+      w.start,
+      w.end,
+      'unresolved-value',
+      `${unresolved}: refers to a parameter cipherx does not know; the string is not evaluated`,
+    );
     return;
   }
   const grade = valueOf(params, c.grade, d)!.trim().toLowerCase();
   if (!GRADES.has(grade)) {
     const w = params.get(c.grade)?.word ?? c.at;
-    ctx.problem(params.get(c.grade)?.file ?? file, w.start, w.end, 'config-syntax', `${c.grade}: \`${grade}\` is no cipher grade (export, low, medium, high, null); Postfix refuses TLS`);
+    ctx.problem(
+      params.get(c.grade)?.file ?? file,
+      w.start,
+      w.end,
+      'config-syntax',
+      `${c.grade}: \`${grade}\` is no cipher grade (export, low, medium, high, null); Postfix refuses TLS`,
+    );
     return;
   }
   const listName = `tls_${grade}_cipherlist`;
@@ -193,8 +230,16 @@ function compose(ctx: ReadContext, file: ScannedFile, params: Params, c: Composi
   if (tokens.length === 0 && written && !written.word.value.includes('$')) {
     cipherString = { kind: 'written', file: written.file, word: written.word, directive: listName };
   } else {
-    const from = [`${listName}${written ? '' : ' (default)'}`, ...c.exclusions.filter((n) => split(valueOf(params, n, d) ?? '').length > 0), ...(c.automatic.length ? [`:!${c.automatic.join(':!')} added by Postfix`] : [])];
-    cipherString = { kind: 'product', value: [base, ...tokens.map((t) => `!${t}`)].join(':'), from: `composed by Postfix from ${c.grade} = ${grade}: ${from.join(', ')}` };
+    const from = [
+      `${listName}${written ? '' : ' (default)'}`,
+      ...c.exclusions.filter((n) => split(valueOf(params, n, d) ?? '').length > 0),
+      ...(c.automatic.length ? [`:!${c.automatic.join(':!')} added by Postfix`] : []),
+    ];
+    cipherString = {
+      kind: 'product',
+      value: [base, ...tokens.map((t) => `!${t}`)].join(':'),
+      from: `composed by Postfix from ${c.grade} = ${grade}: ${from.join(', ')}`,
+    };
   }
   ctx.setting({
     file,

@@ -27,7 +27,10 @@ const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, p
  * reading goes on after the next `;` or `}` where it can, so that one bad line does not hide
  * the rest of the file.
  */
-export function readBlocks(text: string, rules: WordRules = NGINX_WORDS): { statements: BlockStatement[]; errors: BlockSyntaxError[] } {
+export function readBlocks(
+  text: string,
+  rules: WordRules = NGINX_WORDS,
+): { statements: BlockStatement[]; errors: BlockSyntaxError[] } {
   const errors: BlockSyntaxError[] = [];
   const words: Word[] = [];
   for (const line of splitLines(text, rules)) {
@@ -62,7 +65,8 @@ export function readBlocks(text: string, rules: WordRules = NGINX_WORDS): { stat
       else stack.pop();
     } else current.push(w);
   }
-  if (current.length > 0) errors.push({ at: current[0]!.start, message: `\`${current[0]!.value}\` does not end with \`;\`` });
+  if (current.length > 0)
+    errors.push({ at: current[0]!.start, message: `\`${current[0]!.value}\` does not end with \`;\`` });
   if (stack.length > 1) errors.push({ at: text.length, message: 'a block that is not closed at the end of the file' });
   return { statements: root, errors };
 }
