@@ -37,6 +37,8 @@ type Scope = Record<string, Side>;
 
 const PREFIXES = ['ssl_', 'proxy_ssl_', 'grpc_ssl_', 'uwsgi_ssl_'] as const;
 const BLOCKS_WITH_SERVERS = new Set(['http', 'mail', 'stream']);
+/** What only a main file holds at its top. */
+const TOP_LEVEL = new Set(['http', 'mail', 'stream', 'events']);
 const UPSTREAM_SCHEMES: ReadonlyArray<[string, string]> = [
   ['proxy_pass', 'https://'],
   ['grpc_pass', 'grpcs://'],
@@ -57,7 +59,7 @@ export const nginx: ProductReader = {
     return null;
   },
   read(file, ctx) {
-    new NginxRead(ctx, folderOf(file.path)).file(file, [], {});
+    new NginxRead(ctx, folderOf(file.path)).file(file);
   },
 };
 
@@ -70,11 +72,17 @@ class NginxRead {
     private readonly prefix: string,
   ) {}
 
-  file(file: ScannedFile, path: string[], scope: Scope): void {
+  /**
+   * Reads a file as nginx reads its main file. A file of server blocks alone (sites-enabled/*,
+   * conf.d/*.conf read on their own) is read as the http block that includes it.
+   */
+  file(file: ScannedFile): void {
     const { statements, errors } = readBlocks(file.text);
     for (const e of errors) this.ctx.problem(file, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
-    this.block(this.flatten(statements, file), path, scope, []);
-    if (path.length === 0) this.leftovers();
+    const items = this.flatten(statements, file);
+    const part = !items.some((p) => TOP_LEVEL.has(p.s.name.value)) && items.some((p) => p.s.name.value === 'server');
+    this.block(items, part ? ['http'] : [], {}, part ? ['http'] : []);
+    this.leftovers();
   }
 
   /** The statements of a block with its includes spliced in, as nginx reads them. */
