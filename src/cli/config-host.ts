@@ -1,6 +1,6 @@
 // The file system as `scan` reads it: files up to MAX_FILE_BYTES whatever their kind, folders
 // listed; each failure a reason in words, never an exception.
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import type { ConfigHost } from '../scan/types.js';
 import { MAX_FILE_BYTES } from './read-file.js';
 
@@ -23,8 +23,14 @@ export function fileSystemHost(texts: Map<string, string>): ConfigHost {
       try {
         const chunks: Buffer[] = [];
         let total = 0;
+        // A regular file is read in one piece of its size (and one byte more, to see it end);
+        // anything else (a device, a pipe) in pieces, up to the cap.
+        const stat = fstatSync(fd);
+        const first = stat.isFile() ? Math.min(stat.size + 1, MAX_FILE_BYTES + 1) : 1 << 16;
         for (;;) {
-          const buffer = Buffer.alloc(Math.min(1 << 16, MAX_FILE_BYTES + 1 - total));
+          const buffer = Buffer.allocUnsafe(
+            chunks.length === 0 ? first : Math.min(1 << 16, MAX_FILE_BYTES + 1 - total),
+          );
           const n = readSync(fd, buffer, 0, buffer.length, null);
           if (n === 0) break;
           chunks.push(buffer.subarray(0, n));

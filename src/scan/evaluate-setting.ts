@@ -8,12 +8,16 @@ import type { ExpandOptions } from '../types.js';
 import type { FoundSetting, ValueSource } from './product.js';
 import type { ProductId, ScanSetting, SettingValue } from './types.js';
 
+/** lint's answers by their inputs: a tree of configurations repeats the same few strings. */
+export type LintCache = Map<string, ReturnType<typeof lint>>;
+
 /** Evaluates `found` for `target`; `seclevel` is the library's starting level (a distribution's). */
 export function evaluateSetting(
   found: FoundSetting,
   product: ProductId,
   target: TargetName,
   seclevel: number | undefined,
+  cache: LintCache = new Map(),
 ): ScanSetting {
   const lib = requireLibrary(target, 'scan');
   const string = valueOf(found.cipherString, 'DEFAULT');
@@ -28,7 +32,13 @@ export function evaluateSetting(
   if (level !== undefined && lib.capabilities.securityLevels) options.seclevel = level;
   const range = rangeOf(protocols);
   options.supported = range ? { minProtocol: range[0], maxProtocol: range[1] } : true;
-  const r = lint(string, options);
+  const key = JSON.stringify([string, options]);
+  let r = cache.get(key);
+  if (!r) {
+    if (cache.size >= 10_000) cache.clear();
+    r = lint(string, options);
+    cache.set(key, r);
+  }
   const { trace: _trace, ...result } = r.result;
   const at = locateInSource({ name: found.file.path, text: found.file.text }, found.at.start);
   return {
@@ -47,6 +57,7 @@ export function evaluateSetting(
     protocols: range ? protocols : [],
     serverPreference: found.role === 'server' ? found.serverPreference : null,
     result: result as ScanSetting['result'],
+    // Settings of one report with the same inputs share lint's answer (read-only data).
     diagnostics: r.diagnostics,
   };
 }

@@ -3,7 +3,7 @@
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics/registry.js';
 import { DEFAULT_TARGET, requireLibrary } from '../library/registry.js';
 import { locateInSource } from '../format/source-text.js';
-import { evaluateSetting } from './evaluate-setting.js';
+import { evaluateSetting, type LintCache } from './evaluate-setting.js';
 import { joinPath, expandGlob } from './paths.js';
 import { productDefaults, PRODUCTS, productById } from './products/index.js';
 import type { FoundSetting, ProductReader, ReadContext, ScannedFile } from './product.js';
@@ -57,15 +57,17 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   for (const c of candidates) {
     if (state.consumed.has(c.file.path)) continue;
     state.consumed.add(c.file.path);
+    state.listed.add(c.file.path);
     report.files.push({ file: c.file.path, product: c.reader.id });
     c.reader.read(
       c.file,
       state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })),
     );
   }
+  const cache: LintCache = new Map();
   for (const { setting, product } of found) {
     for (const target of targets) {
-      report.settings.push(evaluateSetting(setting, product, target, options.seclevel));
+      report.settings.push(evaluateSetting(setting, product, target, options.seclevel, cache));
     }
   }
   const byPlace = (a: { file: string; line: number; column: number }, b: typeof a) =>
@@ -86,6 +88,8 @@ function recognise(forced: ProductReader | undefined, path: string, text: string
 /** The files read so far, what has been read as an include, and the problems. */
 class ScanState {
   readonly consumed = new Set<string>();
+  /** The files in report.files. */
+  readonly listed = new Set<string>();
   private readonly texts = new Map<string, ScannedFile | string>();
   private count = 0;
 
