@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cipherx } from './helpers/cli.js';
+import { cipherx, opensslCiphers } from './helpers/cli.js';
 
 // The official SARIF 2.1.0 schema (rtm.5, the OASIS standard's), as Microsoft's SARIF tooling
 // ships it, checked with the JSON Schema validator that package itself uses.
@@ -166,6 +166,33 @@ describe('cipherx scan', () => {
       column: 1,
     });
     expect(forced.status).toBe(1);
+  });
+
+  it('--distro debian-12: this machine’s OpenSSL 3.0 at its level 2, as `openssl ciphers -s` here offers it', () => {
+    const r = JSON.parse(
+      cipherx([
+        'scan',
+        '--distro',
+        'debian-12',
+        '--json',
+        `${FIXTURES}/nginx/snippets/ssl-params.conf`,
+        `${FIXTURES}/haproxy`,
+      ]).stdout,
+    );
+    expect(r.settings.length).toBeGreaterThan(3);
+    for (const s of r.settings) {
+      expect(s.target).toBe('openssl-3.0');
+      expect(s.result.seclevel).toBe(2);
+      // At level 2 nothing below TLS 1.2 is left: a range without TLS 1.3 is TLS 1.2 alone.
+      const flags = !s.protocols.includes('TLSv1.3') ? ['-tls1_2'] : s.protocols.length === 1 ? ['-tls1_3'] : [];
+      const args = ['-s', ...flags, ...(s.ciphersuites === null ? [] : ['-ciphersuites', s.ciphersuites]), s.string];
+      const live = opensslCiphers(args).stdout.trim().split(':');
+      expect(
+        s.result.supported.ciphers.map((c: { name: string }) => c.name),
+        `${s.context}: openssl ciphers ${args.join(' ')}`,
+      ).toEqual(live);
+    }
+    expect(cipherx(['scan', '--distro', 'debian12', 'x']).stderr).toContain('did you mean `debian-12`');
   });
 
   it('--help teaches: the products, the options, the exit status', () => {

@@ -4,6 +4,7 @@ import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from '../diag
 import { renderScan } from '../format/scan-text.js';
 import { scanToSarif } from '../format/sarif.js';
 import type { TargetName } from '../library/registry.js';
+import { DISTRIBUTION_IDS, findDistribution, type Distribution } from '../library/distributions.js';
 import { PRODUCT_IDS, productById } from '../scan/products/index.js';
 import { scan } from '../scan/scan.js';
 import type { ProductId, ScanReport } from '../scan/types.js';
@@ -29,6 +30,9 @@ Options:
 ${targetHelp('(repeatable: each setting is evaluated for each target)')}  --product NAME       read every file as this product instead of recognising it
   --seclevel N         the security level the library starts with (a distribution's
                        build setting: Debian and Ubuntu build OpenSSL with 2)
+  --distro NAME        the OpenSSL a distribution ships: its release line and its
+                       security level; --target and --seclevel still win. Known:
+${DISTRIBUTION_IDS.map((id) => `                       ${id.padEnd(13)}${findDistribution(id)!.target} at level ${findDistribution(id)!.seclevel}`).join('\n')}
   --json               the report as one JSON object: settings, problems, files
   --sarif              the report as SARIF 2.1.0 (for code scanning in CI)
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
@@ -58,6 +62,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('scan', args, {
     target: { type: 'string', multiple: true },
     product: { type: 'string' },
+    distro: { type: 'string' },
     seclevel: { type: 'string' },
     json: { type: 'boolean' },
     sarif: { type: 'boolean' },
@@ -72,8 +77,9 @@ async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0)
     throw new UsageError('scan takes one or more files or folders (see cipherx scan --help)');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif: choose one');
+  const distro = values.distro === undefined ? undefined : readDistro(values.distro);
   const targets: TargetName[] = [];
-  for (const t of values.target ?? [undefined]) {
+  for (const t of values.target ?? [distro?.target]) {
     const lib = await readLibrary(t, io.stderr);
     if (!targets.includes(lib.name)) targets.push(lib.name);
   }
@@ -81,7 +87,7 @@ async function run(args: string[], io: Io): Promise<number> {
   if (failOn === undefined) throw new UsageError('--fail-on takes error, warning or info');
   const ignore = new Set((values.ignore ?? []).map(readCode));
   const product = values.product === undefined ? undefined : readProduct(values.product);
-  const seclevel = values.seclevel === undefined ? undefined : readLevel(values.seclevel);
+  const seclevel = values.seclevel === undefined ? distro?.seclevel : readLevel(values.seclevel);
 
   // Every release's table: lint says which other releases know a word this one does not.
   await loadAllLibraries();
@@ -110,6 +116,15 @@ function readProduct(name: string): ProductId {
   const meant = closest(name, PRODUCT_IDS);
   throw new UsageError(
     `unknown product ${JSON.stringify(name)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the products: ${PRODUCT_IDS.join(', ')}`,
+  );
+}
+
+function readDistro(id: string): Distribution {
+  const d = findDistribution(id);
+  if (d) return d;
+  const meant = closest(id, DISTRIBUTION_IDS);
+  throw new UsageError(
+    `unknown distribution ${JSON.stringify(id)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; cipherx knows ${DISTRIBUTION_IDS.join(', ')}`,
   );
 }
 
