@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,16 +153,16 @@ describe('cipherx scan', () => {
   });
 
   it('a file named on the command line that no product writes, or that does not exist, is reported, not skipped', () => {
-    const r = cipherx(['scan', 'README.md', 'no/such/file.conf']);
+    const r = cipherx(['scan', `${FIXTURES}/notes.txt`, 'no/such/file.conf']);
     expect(r.stdout).toContain('warning[unrecognised-file]');
     expect(r.stdout).toContain('error[file-unreadable]: no/such/file.conf: no such file');
     expect(r.status).toBe(1);
     // Told which product it is, the file is read as that product: here, broken nginx syntax.
-    const forced = cipherx(['scan', '--product', 'nginx', '--json', 'README.md']);
+    const forced = cipherx(['scan', '--product', 'nginx', '--json', `${FIXTURES}/notes.txt`]);
     expect(JSON.parse(forced.stdout).problems[0]).toMatchObject({
       code: 'config-syntax',
-      file: 'README.md',
-      line: 3,
+      file: `${FIXTURES}/notes.txt`,
+      line: 1,
       column: 1,
     });
     expect(forced.status).toBe(1);
@@ -193,6 +193,15 @@ describe('cipherx scan', () => {
       ).toEqual(live);
     }
     expect(cipherx(['scan', '--distro', 'debian12', 'x']).stderr).toContain('did you mean `debian-12`');
+  });
+
+  it('the README shows the real output of its example scan', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const command = '$ cipherx scan --distro debian-12 docs/examples/scan\n';
+    const at = readme.indexOf(command);
+    expect(at).toBeGreaterThan(0);
+    const shown = readme.slice(at + command.length, readme.indexOf('```', at));
+    expect(cipherx(['scan', '--distro', 'debian-12', 'docs/examples/scan']).stdout).toBe(shown);
   });
 
   it('--help teaches: the products, the options, the exit status', () => {

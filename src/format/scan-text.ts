@@ -69,9 +69,15 @@ function renderSetting(s: ScanSetting, texts: FileTexts, severities: ReadonlySet
   ];
   let out = lines.join('\n') + '\n';
   const sources = settingSources(s, texts);
-  for (const d of s.diagnostics.filter((x: Diagnostic) => severities.has(x.severity)))
-    out += indent(renderProblem(d, sources));
+  for (const d of s.diagnostics.filter((x: Diagnostic) => severities.has(x.severity))) {
+    // A finding on the whole list (the security rules) needs no caret: one line, and its help.
+    out += indent(d.span ? renderProblem(d, sources) : compact(d));
+  }
   return out;
+}
+
+function compact(d: Diagnostic): string {
+  return `${d.severity}[${d.code}]: ${escapeControls(d.message)}\n${d.fix ? `  = help: ${escapeControls(d.fix.description)}\n` : ''}`;
 }
 
 function describe(v: SettingValue): string {
