@@ -1,9 +1,8 @@
 import { renderProblem } from '../format/diagnostic-text.js';
-import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from '../diagnostics/registry.js';
 import { lint } from '../lint/lint.js';
-import { closest } from '../core/closest.js';
 import type { Severity } from '../core/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
+import { readFailOn, readIgnoredCode } from './finding-options.js';
 import type { Command, Io } from './command.js';
 import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
@@ -36,13 +35,6 @@ installed package (node_modules/cipherx/docs/diagnostics/).
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
 `;
 
-/** Severities, most severe first: a Map, so `--fail-on toString` is just unknown. */
-const LEVELS: ReadonlyMap<string, number> = new Map([
-  ['error', 0],
-  ['warning', 1],
-  ['info', 2],
-]);
-
 /** `cipherx lint`: what a string does silently, and how safe the result is. */
 export const lintCommand: Command = {
   name: 'lint',
@@ -67,15 +59,14 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const lib = await readLibrary(values.target, io.stderr);
   const target = lib.name;
-  const failOn = LEVELS.get(values['fail-on'] ?? 'error');
-  if (failOn === undefined) throw new UsageError('--fail-on takes error, warning or info');
-  const ignore = (values.ignore ?? []).map(readCode);
+  const failsOn = readFailOn(values['fail-on']);
+  const ignore = (values.ignore ?? []).map(readIgnoredCode);
   const options = { ...contextOptions(lib, values), ignore };
   // Every release's table: lint says which other releases know a word this one does not.
   await loadAllLibraries();
   const one = (input: string, line?: number): { text: string; fails: boolean } => {
     const r = lint(input, options);
-    const fails = r.diagnostics.some((d) => LEVELS.get(d.severity)! <= failOn);
+    const fails = r.diagnostics.some((d) => failsOn(d.severity));
     if (values.json) {
       return {
         text: JSON.stringify({ input, target, ok: r.ok, diagnostics: r.diagnostics, security: r.security }) + '\n',
@@ -124,13 +115,4 @@ function tooLong(line: LongLine, number: number, json: boolean): { text: string;
     ? JSON.stringify({ input: null, ok: false, diagnostics: [{ code: 'line-too-long', severity: 'error', message }] })
     : message;
   return { text: text + '\n', fails: true };
-}
-
-/** A code given to `--ignore`: one of the registry's, or a usage error with the closest one. */
-function readCode(code: string): DiagnosticCode {
-  if (isDiagnosticCode(code)) return code;
-  const meant = closest(code, DIAGNOSTIC_CODES);
-  throw new UsageError(
-    `--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}; the codes are listed in docs/diagnostics/`,
-  );
 }

@@ -1,6 +1,5 @@
 import { closest } from '../core/closest.js';
 import type { Severity } from '../core/types.js';
-import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from '../diagnostics/registry.js';
 import { renderScan } from '../format/scan-text.js';
 import { scanToSarif } from '../format/sarif.js';
 import type { TargetName } from '../library/registry.js';
@@ -9,6 +8,7 @@ import { PRODUCT_IDS, productById } from '../scan/products/index.js';
 import { scan } from '../scan/scan.js';
 import type { ProductId, ScanReport } from '../scan/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
+import { readFailOn, readIgnoredCode } from './finding-options.js';
 import type { Command, Io } from './command.js';
 import { fileSystemHost } from './config-host.js';
 import { loadAllLibraries, readLibrary, targetHelp } from './options.js';
@@ -42,12 +42,6 @@ ${DISTRIBUTION_IDS.map((id) => `                       ${id.padEnd(13)}${findDis
 
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
 `;
-
-const LEVELS: ReadonlyMap<string, number> = new Map([
-  ['error', 0],
-  ['warning', 1],
-  ['info', 2],
-]);
 
 /** `cipherx scan`: the TLS settings of configuration files, as the library receives them. */
 export const scanCommand: Command = {
@@ -83,9 +77,8 @@ async function run(args: string[], io: Io): Promise<number> {
     const lib = await readLibrary(t, io.stderr);
     if (!targets.includes(lib.name)) targets.push(lib.name);
   }
-  const failOn = LEVELS.get(values['fail-on'] ?? 'error');
-  if (failOn === undefined) throw new UsageError('--fail-on takes error, warning or info');
-  const ignore = new Set((values.ignore ?? []).map(readCode));
+  const failsOn = readFailOn(values['fail-on']);
+  const ignore = new Set((values.ignore ?? []).map(readIgnoredCode));
   const product = values.product === undefined ? undefined : readProduct(values.product);
   const seclevel = values.seclevel === undefined ? distro?.seclevel : readLevel(values.seclevel);
 
@@ -94,7 +87,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const texts = new Map<string, string>();
   const report = filtered(scan(positionals, fileSystemHost(texts), { targets, product, seclevel }), ignore);
   const severities = [...report.problems, ...report.settings.flatMap((s) => s.diagnostics)].map((d) => d.severity);
-  const fails = severities.some((s) => LEVELS.get(s)! <= failOn);
+  const fails = severities.some(failsOn);
   if (values.sarif) io.stdout.write(JSON.stringify(scanToSarif(report, texts, io.version), null, 2) + '\n');
   else if (values.json) io.stdout.write(JSON.stringify(report) + '\n');
   else io.stdout.write(renderScan(report, texts, new Set<Severity>(['error', 'warning', 'info'])));
@@ -131,12 +124,4 @@ function readDistro(id: string): Distribution {
 function readLevel(text: string): number {
   if (!/^[0-5]$/.test(text)) throw new UsageError(`--seclevel takes a level from 0 to 5, not ${JSON.stringify(text)}`);
   return Number(text);
-}
-
-function readCode(code: string): DiagnosticCode {
-  if (isDiagnosticCode(code)) return code;
-  const meant = closest(code, DIAGNOSTIC_CODES);
-  throw new UsageError(
-    `--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
-  );
 }
