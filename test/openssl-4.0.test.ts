@@ -60,6 +60,10 @@ describe('openssl-4.0 reads names in any case', () => {
   it('Suite B prefixes follow the same rule (a prefix at byte 0, any case)', () => {
     expect(names('suiteb128', 'openssl-4.0')).toEqual(names('SUITEB128', 'openssl-4.0'));
     expect(outcome('suiteb128', 'openssl-3.5')).toBe('no-cipher-match');
+    // In order, in any case (check_suiteb_cipher_list of 4.0, HAS_CASE_PREFIX): SUITEB128c2 is
+    // SUITEB128C2 on 4.0, and the SUITEB128 prefix where case counts (quirks.test.ts).
+    expect(names('SUITEB128c2', 'openssl-4.0')).toEqual(['ECDHE-ECDSA-AES256-GCM-SHA384']);
+    expect(names('SUITEB128c2', 'openssl-3.5')).toEqual(['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384']);
   });
 });
 

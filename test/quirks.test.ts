@@ -189,6 +189,11 @@ const CASES: Array<[string, string, Expectation]> = [
     'SUITEB128xyz#$',
     { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] },
   ],
+  [
+    'Suite B names are tried in order, case-sensitively: SUITEB128c2 is the SUITEB128 prefix',
+    'SUITEB128c2',
+    { ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384'] },
+  ],
 ];
 
 const names = (input: string) => {

@@ -185,55 +185,64 @@ function peg$parse(input, options) {
   const peg$c1 = "suiteb128c2";
   const peg$c2 = "suiteb128";
   const peg$c3 = "suiteb192";
-  const peg$c4 = "default";
-  const peg$c5 = ":";
-  const peg$c6 = "+";
+  const peg$c4 = "SUITEB128ONLY";
+  const peg$c5 = "SUITEB128C2";
+  const peg$c6 = "SUITEB128";
+  const peg$c7 = "SUITEB192";
+  const peg$c8 = "default";
+  const peg$c9 = ":";
+  const peg$c10 = "+";
 
   const peg$r0 = /^[: ;,]/;
   const peg$r1 = /^[!+\-@]/;
 
   const peg$e0 = peg$otherExpectation("cipher string");
-  const peg$e1 = peg$literalExpectation("SUITEB128ONLY", true);
-  const peg$e2 = peg$literalExpectation("SUITEB128C2", true);
-  const peg$e3 = peg$literalExpectation("SUITEB128", true);
-  const peg$e4 = peg$literalExpectation("SUITEB192", true);
-  const peg$e5 = peg$anyExpectation();
-  const peg$e6 = peg$literalExpectation("DEFAULT", true);
-  const peg$e7 = peg$literalExpectation(":", false);
-  const peg$e8 = peg$classExpectation([":", " ", ";", ","], false, false, false);
-  const peg$e9 = peg$literalExpectation("+", false);
-  const peg$e10 = peg$otherExpectation("operator");
-  const peg$e11 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
-  const peg$e12 = peg$otherExpectation("name");
+  const peg$e1 = peg$anyExpectation();
+  const peg$e2 = peg$literalExpectation("SUITEB128ONLY", true);
+  const peg$e3 = peg$literalExpectation("SUITEB128C2", true);
+  const peg$e4 = peg$literalExpectation("SUITEB128", true);
+  const peg$e5 = peg$literalExpectation("SUITEB192", true);
+  const peg$e6 = peg$literalExpectation("SUITEB128ONLY", false);
+  const peg$e7 = peg$literalExpectation("SUITEB128C2", false);
+  const peg$e8 = peg$literalExpectation("SUITEB128", false);
+  const peg$e9 = peg$literalExpectation("SUITEB192", false);
+  const peg$e10 = peg$literalExpectation("DEFAULT", true);
+  const peg$e11 = peg$literalExpectation(":", false);
+  const peg$e12 = peg$classExpectation([":", " ", ";", ","], false, false, false);
+  const peg$e13 = peg$literalExpectation("+", false);
+  const peg$e14 = peg$otherExpectation("operator");
+  const peg$e15 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
+  const peg$e16 = peg$otherExpectation("name");
 
   function peg$f0() {    return suiteBPrefixes;  }
   function peg$f1(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
   function peg$f2(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
-  function peg$f3(text) {    return anyCase || text === text.toUpperCase();  }
-  function peg$f4(text, rest) {
+  function peg$f3(text, rest) {
     const r = range();
     const name = text.toUpperCase();
     return { name, start: r.start, end: r.start + name.length, discarded: { start: r.start + name.length, end: r.end } };
   }
-  function peg$f5(text) {    return anyCase || text === "DEFAULT";  }
-  function peg$f6(text, colon) {
+  function peg$f4() {    return anyCase;  }
+  function peg$f5(text) {    return text;  }
+  function peg$f6(text) {    return anyCase || text === "DEFAULT";  }
+  function peg$f7(text, colon) {
     const r = range();
     const node = { start: r.start, end: r.start + 7, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f7(s) {    return visit(s);  }
-  function peg$f8(segments) {    return visitor ? [] : segments;  }
-  function peg$f9(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
-  function peg$f10(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
-  function peg$f11(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
-  function peg$f12(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f13(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f14() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f15(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f16() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f17(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f18() {    return span(range());  }
+  function peg$f8(s) {    return visit(s);  }
+  function peg$f9(segments) {    return visitor ? [] : segments;  }
+  function peg$f10(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f11(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f12(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f13(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f14(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f15() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f16(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f17() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f18(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f19() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -449,80 +458,96 @@ function peg$parse(input, options) {
   }
 
   function peg$parseSuiteBPrefix() {
-    let s0, s1, s2, s3, s4, s5;
+    let s0, s1, s2, s3, s4;
 
     s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = input.substr(peg$currPos, 13);
-    if (s2.toLowerCase() === peg$c0) {
-      peg$currPos += (13);
-    } else {
-      s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e1); }
-    }
-    if (s2 === peg$FAILED) {
-      s2 = input.substr(peg$currPos, 11);
-      if (s2.toLowerCase() === peg$c1) {
-        peg$currPos += (11);
-      } else {
-        s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e2); }
-      }
-      if (s2 === peg$FAILED) {
-        s2 = input.substr(peg$currPos, 9);
-        if (s2.toLowerCase() === peg$c2) {
-          peg$currPos += (9);
-        } else {
-          s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e3); }
-        }
-        if (s2 === peg$FAILED) {
-          s2 = input.substr(peg$currPos, 9);
-          if (s2.toLowerCase() === peg$c3) {
-            peg$currPos += (9);
-          } else {
-            s2 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e4); }
-          }
-        }
-      }
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
-    }
+    s1 = peg$parseSuiteBName();
     if (s1 !== peg$FAILED) {
-      peg$savedPos = peg$currPos;
-      s2 = peg$f3(s1);
-      if (s2) {
-        s2 = undefined;
+      s2 = peg$currPos;
+      s3 = [];
+      if (input.length > peg$currPos) {
+        s4 = input.charAt(peg$currPos);
+        peg$currPos++;
       } else {
-        s2 = peg$FAILED;
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
       }
-      if (s2 !== peg$FAILED) {
-        s3 = peg$currPos;
-        s4 = [];
+      while (s4 !== peg$FAILED) {
+        s3.push(s4);
         if (input.length > peg$currPos) {
-          s5 = input.charAt(peg$currPos);
+          s4 = input.charAt(peg$currPos);
           peg$currPos++;
         } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          s4 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
         }
-        while (s5 !== peg$FAILED) {
-          s4.push(s5);
-          if (input.length > peg$currPos) {
-            s5 = input.charAt(peg$currPos);
-            peg$currPos++;
+      }
+      s2 = input.substring(s2, peg$currPos);
+      peg$savedPos = s0;
+      s0 = peg$f3(s1, s2);
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+
+    return s0;
+  }
+
+  function peg$parseSuiteBName() {
+    let s0, s1, s2, s3;
+
+    s0 = peg$currPos;
+    peg$savedPos = peg$currPos;
+    s1 = peg$f4();
+    if (s1) {
+      s1 = undefined;
+    } else {
+      s1 = peg$FAILED;
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      s3 = input.substr(peg$currPos, 13);
+      if (s3.toLowerCase() === peg$c0) {
+        peg$currPos += (13);
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e2); }
+      }
+      if (s3 === peg$FAILED) {
+        s3 = input.substr(peg$currPos, 11);
+        if (s3.toLowerCase() === peg$c1) {
+          peg$currPos += (11);
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e3); }
+        }
+        if (s3 === peg$FAILED) {
+          s3 = input.substr(peg$currPos, 9);
+          if (s3.toLowerCase() === peg$c2) {
+            peg$currPos += (9);
           } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+            s3 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e4); }
+          }
+          if (s3 === peg$FAILED) {
+            s3 = input.substr(peg$currPos, 9);
+            if (s3.toLowerCase() === peg$c3) {
+              peg$currPos += (9);
+            } else {
+              s3 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e5); }
+            }
           }
         }
-        s3 = input.substring(s3, peg$currPos);
+      }
+      if (s3 !== peg$FAILED) {
+        s2 = input.substring(s2, peg$currPos);
+      } else {
+        s2 = s3;
+      }
+      if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f4(s1, s3);
+        s0 = peg$f5(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -530,6 +555,48 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      if (input.substr(peg$currPos, 13) === peg$c4) {
+        s1 = peg$c4;
+        peg$currPos += 13;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e6); }
+      }
+      if (s1 === peg$FAILED) {
+        if (input.substr(peg$currPos, 11) === peg$c5) {
+          s1 = peg$c5;
+          peg$currPos += 11;
+        } else {
+          s1 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        }
+        if (s1 === peg$FAILED) {
+          if (input.substr(peg$currPos, 9) === peg$c6) {
+            s1 = peg$c6;
+            peg$currPos += 9;
+          } else {
+            s1 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          }
+          if (s1 === peg$FAILED) {
+            if (input.substr(peg$currPos, 9) === peg$c7) {
+              s1 = peg$c7;
+              peg$currPos += 9;
+            } else {
+              s1 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e9); }
+            }
+          }
+        }
+      }
+      if (s1 !== peg$FAILED) {
+        s0 = input.substring(s0, peg$currPos);
+      } else {
+        s0 = s1;
+      }
     }
 
     return s0;
@@ -540,15 +607,15 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     s1 = input.substr(peg$currPos, 7);
-    if (s1.toLowerCase() === peg$c4) {
+    if (s1.toLowerCase() === peg$c8) {
       peg$currPos += (7);
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e6); }
+      if (peg$silentFails === 0) { peg$fail(peg$e10); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = peg$currPos;
-      s2 = peg$f5(s1);
+      s2 = peg$f6(s1);
       if (s2) {
         s2 = undefined;
       } else {
@@ -556,17 +623,17 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         if (input.charCodeAt(peg$currPos) === 58) {
-          s3 = peg$c5;
+          s3 = peg$c9;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+          if (peg$silentFails === 0) { peg$fail(peg$e11); }
         }
         if (s3 === peg$FAILED) {
           s3 = null;
         }
         peg$savedPos = s0;
-        s0 = peg$f6(s1, s3);
+        s0 = peg$f7(s1, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -589,7 +656,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      if (peg$silentFails === 0) { peg$fail(peg$e12); }
     }
     while (s2 !== peg$FAILED) {
       s1.push(s2);
@@ -598,7 +665,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        if (peg$silentFails === 0) { peg$fail(peg$e12); }
       }
     }
     s2 = [];
@@ -611,7 +678,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s6 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        if (peg$silentFails === 0) { peg$fail(peg$e12); }
       }
       while (s6 !== peg$FAILED) {
         s5.push(s6);
@@ -620,11 +687,11 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s6 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          if (peg$silentFails === 0) { peg$fail(peg$e12); }
         }
       }
       peg$savedPos = s3;
-      s3 = peg$f7(s4);
+      s3 = peg$f8(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -640,7 +707,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s6 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          if (peg$silentFails === 0) { peg$fail(peg$e12); }
         }
         while (s6 !== peg$FAILED) {
           s5.push(s6);
@@ -649,18 +716,18 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s6 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e8); }
+            if (peg$silentFails === 0) { peg$fail(peg$e12); }
           }
         }
         peg$savedPos = s3;
-        s3 = peg$f7(s4);
+        s3 = peg$f8(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f8(s2);
+    s0 = peg$f9(s2);
 
     return s0;
   }
@@ -685,7 +752,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f9(s1, s2);
+      s0 = peg$f10(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -695,7 +762,7 @@ function peg$parse(input, options) {
       s1 = peg$parseJunk();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f10(s1);
+        s1 = peg$f11(s1);
       }
       s0 = s1;
     }
@@ -711,7 +778,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f11(s1, s2);
+      s0 = peg$f12(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -723,11 +790,11 @@ function peg$parse(input, options) {
         s2 = [];
         s3 = peg$currPos;
         if (input.charCodeAt(peg$currPos) === 43) {
-          s4 = peg$c6;
+          s4 = peg$c10;
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e9); }
+          if (peg$silentFails === 0) { peg$fail(peg$e13); }
         }
         if (s4 !== peg$FAILED) {
           s5 = peg$parseWord();
@@ -740,11 +807,11 @@ function peg$parse(input, options) {
           s2.push(s3);
           s3 = peg$currPos;
           if (input.charCodeAt(peg$currPos) === 43) {
-            s4 = peg$c6;
+            s4 = peg$c10;
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e9); }
+            if (peg$silentFails === 0) { peg$fail(peg$e13); }
           }
           if (s4 !== peg$FAILED) {
             s5 = peg$parseWord();
@@ -755,7 +822,7 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f12(s1, s2);
+        s0 = peg$f13(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -773,11 +840,11 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 43) {
-      s4 = peg$c6;
+      s4 = peg$c10;
       peg$currPos++;
     } else {
       s4 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e9); }
+      if (peg$silentFails === 0) { peg$fail(peg$e13); }
     }
     if (s4 !== peg$FAILED) {
       s5 = peg$parseWord();
@@ -790,11 +857,11 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 43) {
-        s4 = peg$c6;
+        s4 = peg$c10;
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e9); }
+        if (peg$silentFails === 0) { peg$fail(peg$e13); }
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseWord();
@@ -805,7 +872,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f13(s1, s2);
+    s0 = peg$f14(s1, s2);
 
     return s0;
   }
@@ -819,12 +886,12 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e11); }
+      if (peg$silentFails === 0) { peg$fail(peg$e15); }
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e10); }
+      if (peg$silentFails === 0) { peg$fail(peg$e14); }
     }
 
     return s0;
@@ -839,7 +906,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f14();
+    s4 = peg$f15();
     if (s4) {
       s4 = undefined;
     } else {
@@ -851,7 +918,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
       }
       if (s5 !== peg$FAILED) {
         s3 = s5;
@@ -867,7 +934,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f14();
+      s4 = peg$f15();
       if (s4) {
         s4 = undefined;
       } else {
@@ -879,7 +946,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
         }
         if (s5 !== peg$FAILED) {
           s3 = s5;
@@ -894,7 +961,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f15(s1);
+    s1 = peg$f16(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -910,7 +977,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f16();
+    s4 = peg$f17();
     if (s4) {
       s4 = undefined;
     } else {
@@ -922,7 +989,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
       }
       if (s5 !== peg$FAILED) {
         s3 = s5;
@@ -939,7 +1006,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f16();
+        s4 = peg$f17();
         if (s4) {
           s4 = undefined;
         } else {
@@ -951,7 +1018,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+            if (peg$silentFails === 0) { peg$fail(peg$e1); }
           }
           if (s5 !== peg$FAILED) {
             s3 = s5;
@@ -974,13 +1041,13 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f17(s1);
+      s1 = peg$f18(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e12); }
+      if (peg$silentFails === 0) { peg$fail(peg$e16); }
     }
 
     return s0;
@@ -994,7 +1061,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e8); }
+      if (peg$silentFails === 0) { peg$fail(peg$e12); }
     }
 
     return s0;
@@ -1022,7 +1089,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
       }
       if (s4 !== peg$FAILED) {
         s3 = [s3, s4];
@@ -1055,7 +1122,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e5); }
+            if (peg$silentFails === 0) { peg$fail(peg$e1); }
           }
           if (s4 !== peg$FAILED) {
             s3 = [s3, s4];
@@ -1074,7 +1141,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f18();
+      s1 = peg$f19();
     }
     s0 = s1;
 
