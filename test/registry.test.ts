@@ -6,6 +6,8 @@ import { MAX_TRACE } from '../src/core/rule-trace.js';
 import { DIAGNOSTICS, DIAGNOSTIC_CODES, diagnosticPage, type DiagnosticCode } from '../src/diagnostics/registry.js';
 import { MAX_DIAGNOSTICS } from '../src/diagnostics/sink.js';
 import { assessList, expand, lint, type Cipher, type ExpandOptions, type TargetName } from '../src/index.js';
+import { scan } from '../src/scan/scan.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // The registry of diagnostic codes (src/diagnostics/registry.ts) against the documentation and
 // against what the library really emits.
@@ -100,6 +102,17 @@ const ASSESSED: Array<[DiagnosticCode, Cipher]> = [
   ['gost', printed('GOST2012-GOST8912-GOST8912', 'GOST', 'GOST01', 'GOST89(256)', 'GOST89', 256)],
 ];
 
+// What scan reports of the files it reads: [code, files, paths given].
+const SCANNED: Array<[DiagnosticCode, Record<string, string>, string[]]> = [
+  ['file-unreadable', {}, ['/etc/nginx/nginx.conf']],
+  ['config-syntax', { '/n/nginx.conf': 'http { server { listen 443 ssl; }' }, ['/n']],
+  ['unresolved-value', { '/n/nginx.conf': 'http { server { listen 443 ssl; ssl_ciphers ${CIPHERS}; } }' }, ['/n']],
+  ['include-not-found', { '/n/nginx.conf': 'http { include /n/missing.conf; }' }, ['/n']],
+  ['include-loop', { '/n/nginx.conf': 'http { include /n/nginx.conf; }' }, ['/n']],
+  ['unrecognised-file', { '/x/notes.txt': 'hello' }, ['/x/notes.txt']],
+  ['unknown-protocol', { '/n/nginx.conf': 'http { server { listen 443 ssl; ssl_protocols TLSv1.4; } }' }, ['/n']],
+];
+
 describe('the diagnostics registry', () => {
   it('every code has a page, every page a code, with the same severity in its title', () => {
     expect([...pages].sort()).toEqual([...DIAGNOSTIC_CODES].sort());
@@ -116,7 +129,7 @@ describe('the diagnostics registry', () => {
   });
 
   it('every code has a case below', () => {
-    const cased = new Set([...EMITTED, ...ASSESSED].map(([code]) => code));
+    const cased = new Set([...EMITTED, ...ASSESSED, ...SCANNED].map(([code]) => code));
     expect([...cased].sort()).toEqual([...DIAGNOSTIC_CODES].sort());
   });
 
@@ -126,6 +139,11 @@ describe('the diagnostics registry', () => {
     const found = all.filter((d) => d.code === code);
     expect(found.length, JSON.stringify(all.map((d) => d.code))).toBeGreaterThan(0);
     for (const d of found) expect(d.severity).toBe(DIAGNOSTICS[code].severity);
+  });
+
+  it.each(SCANNED)('%s is reported by scan', (code, files, paths) => {
+    const { problems } = scan(paths, memoryHost(files));
+    expect(problems.map((p) => [p.code, p.severity])).toContainEqual([code, DIAGNOSTICS[code].severity]);
   });
 
   it.each(ASSESSED)('%s is emitted for %o', (code, cipher) => {

@@ -29,7 +29,8 @@ export function fileSystemHost(texts: Map<string, string>): ConfigHost {
           if (n === 0) break;
           chunks.push(buffer.subarray(0, n));
           total += n;
-          if (total > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes; cipherx reads at most that` };
+          if (total > MAX_FILE_BYTES)
+            return { error: `larger than ${MAX_FILE_BYTES} bytes; cipherx reads at most that` };
         }
         const bytes = Buffer.concat(chunks);
         if (bytes.includes(0)) return { error: 'a binary file (it holds NUL bytes)' };

@@ -15,9 +15,16 @@ export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type Io } from './command.js';
 
 /** The subcommands, in the order the help lists them. A Map: a command name typed by a user is only looked up. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [expandCommand, lintCommand, explainCommand, diffCommand, scanCommand, negotiateCommand, convertCommand, targetsCommand].map(
-    (c) => [c.name, c],
-  ),
+  [
+    expandCommand,
+    lintCommand,
+    explainCommand,
+    diffCommand,
+    scanCommand,
+    negotiateCommand,
+    convertCommand,
+    targetsCommand,
+  ].map((c) => [c.name, c]),
 );
 
 /** Runs `cipherx <argv>` and resolves to the exit code. */

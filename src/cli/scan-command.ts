@@ -10,7 +10,7 @@ import type { ProductId, ScanReport } from '../scan/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { fileSystemHost } from './config-host.js';
-import { readLibrary, targetHelp } from './options.js';
+import { loadAllLibraries, readLibrary, targetHelp } from './options.js';
 
 const SCAN_HELP = (): string => `Usage: cipherx scan [options] <path>...
 
@@ -69,7 +69,8 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(SCAN_HELP());
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('scan takes one or more files or folders (see cipherx scan --help)');
+  if (positionals.length === 0)
+    throw new UsageError('scan takes one or more files or folders (see cipherx scan --help)');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif: choose one');
   const targets: TargetName[] = [];
   for (const t of values.target ?? [undefined]) {
@@ -82,6 +83,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const product = values.product === undefined ? undefined : readProduct(values.product);
   const seclevel = values.seclevel === undefined ? undefined : readLevel(values.seclevel);
 
+  // Every release's table: lint says which other releases know a word this one does not.
+  await loadAllLibraries();
   const texts = new Map<string, string>();
   const report = filtered(scan(positionals, fileSystemHost(texts), { targets, product, seclevel }), ignore);
   const severities = [...report.problems, ...report.settings.flatMap((s) => s.diagnostics)].map((d) => d.severity);
@@ -105,7 +108,9 @@ function readProduct(name: string): ProductId {
   const p = productById(name);
   if (p) return p.id;
   const meant = closest(name, PRODUCT_IDS);
-  throw new UsageError(`unknown product ${JSON.stringify(name)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the products: ${PRODUCT_IDS.join(', ')}`);
+  throw new UsageError(
+    `unknown product ${JSON.stringify(name)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the products: ${PRODUCT_IDS.join(', ')}`,
+  );
 }
 
 function readLevel(text: string): number {
@@ -116,5 +121,7 @@ function readLevel(text: string): number {
 function readCode(code: string): DiagnosticCode {
   if (isDiagnosticCode(code)) return code;
   const meant = closest(code, DIAGNOSTIC_CODES);
-  throw new UsageError(`--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}`);
+  throw new UsageError(
+    `--ignore ${JSON.stringify(code)} is no diagnostic code${meant ? ` (did you mean \`${meant}\`?)` : ''}`,
+  );
 }

@@ -26,7 +26,9 @@ export function scanToSarif(report: ScanReport, texts: FileTexts, version: strin
       id: code,
       name: code,
       shortDescription: { text: info.summary },
-      fullDescription: { text: `${info.summary}. See ${diagnosticPage(code as keyof typeof DIAGNOSTICS)} in the cipherx package.` },
+      fullDescription: {
+        text: `${info.summary}. See ${diagnosticPage(code as keyof typeof DIAGNOSTICS)} in the cipherx package.`,
+      },
       defaultConfiguration: { level: LEVEL[info.severity] },
       properties: { origin: info.origin },
     }));
@@ -36,7 +38,10 @@ export function scanToSarif(report: ScanReport, texts: FileTexts, version: strin
     runs: [
       {
         tool: { driver: { name: 'cipherx', version, informationUri: 'https://www.npmjs.com/package/cipherx', rules } },
-        results: results.map((r) => ({ ...r, ruleIndex: rules.findIndex((x) => x.id === (r as { ruleId: string }).ruleId) })),
+        results: results.map((r) => ({
+          ...r,
+          ruleIndex: rules.findIndex((x) => x.id === (r as { ruleId: string }).ruleId),
+        })),
         columnKind: 'unicodeCodePoints',
       },
     ],
@@ -50,7 +55,14 @@ function settingResult(s: ScanSetting, d: Diagnostic, texts: FileTexts): object 
   const message = `${d.message} (${s.product} ${s.role}, ${s.context}, on ${s.target})`;
   const code = isDiagnosticCode(d.code) ? d.code : 'invalid-command';
   if (!inFile || !d.span) return result(code, d.severity, message, s.file, { line: s.line, column: s.column }, null);
-  return result(code, d.severity, message, source.name, locateInSource(source, d.span.start), locateInSource(source, d.span.end));
+  return result(
+    code,
+    d.severity,
+    message,
+    source.name,
+    locateInSource(source, d.span.start),
+    locateInSource(source, d.span.end),
+  );
 }
 
 type At = { line: number; column: number };

@@ -23,7 +23,10 @@ function sourceOf(v: SettingValue, value: string, texts: FileTexts): SourceText 
   if (v.place && text !== undefined && text.startsWith(value, v.place.offset)) {
     return { name: v.place.file, text, start: v.place.offset };
   }
-  return { name: v.place ? `${v.place.file}:${v.place.line}:${v.place.column} (${v.from})` : `<${v.from}>`, text: value };
+  return {
+    name: v.place ? `${v.place.file}:${v.place.line}:${v.place.column} (${v.from})` : `<${v.from}>`,
+    text: value,
+  };
 }
 
 /** Renders a whole report, grouped by file, the problems of each file first. */
@@ -58,17 +61,23 @@ function renderSetting(s: ScanSetting, texts: FileTexts, severities: ReadonlySet
     `  TLS 1.3 list:  ${s.ciphersuites === null ? "the library's default" : escapeControls(s.ciphersuites) || '(none)'}${s.ciphersuitesFrom ? `  [${describe(s.ciphersuitesFrom)}]` : ''}`,
     `  protocols:     ${s.protocols.join(' ') || '(none)'}${s.role === 'server' && s.serverPreference !== null ? `; server order ${s.serverPreference ? 'on' : 'off'}` : ''}`,
     r.ok
-      ? `  offers ${offer.length} of ${r.ciphers.length} suites: ${offer.slice(0, 6).map((c) => c.name).join(' ')}${offer.length > 6 ? ' ...' : ''}`
+      ? `  offers ${offer.length} of ${r.ciphers.length} suites: ${offer
+          .slice(0, 6)
+          .map((c) => c.name)
+          .join(' ')}${offer.length > 6 ? ' ...' : ''}`
       : `  rejected: ${r.error!.message}`,
   ];
   let out = lines.join('\n') + '\n';
   const sources = settingSources(s, texts);
-  for (const d of s.diagnostics.filter((x: Diagnostic) => severities.has(x.severity))) out += indent(renderProblem(d, sources));
+  for (const d of s.diagnostics.filter((x: Diagnostic) => severities.has(x.severity)))
+    out += indent(renderProblem(d, sources));
   return out;
 }
 
 function describe(v: SettingValue): string {
-  return v.place ? `${v.from} at ${escapeControls(v.place.file)}:${v.place.line}:${v.place.column}` : escapeControls(v.from);
+  return v.place
+    ? `${v.from} at ${escapeControls(v.place.file)}:${v.place.line}:${v.place.column}`
+    : escapeControls(v.from);
 }
 
 function indent(text: string): string {

@@ -19,7 +19,9 @@ export function evaluateSetting(
   const string = valueOf(found.cipherString, 'DEFAULT');
   const suites = lib.capabilities.tls13Configurable ? found.ciphersuites : ({ kind: 'library' } as const);
   const ciphersuites = suites.kind === 'library' ? null : valueOf(suites, '');
-  const protocols = (lib.protocols as readonly ProtocolVersion[]).filter((v) => found.protocols === null || found.protocols.includes(v));
+  const protocols = (lib.protocols as readonly ProtocolVersion[]).filter(
+    (v) => found.protocols === null || found.protocols.includes(v),
+  );
   const options: ExpandOptions = { target };
   if (ciphersuites !== null) options.ciphersuites = ciphersuites;
   const level = found.seclevel ?? seclevel;
@@ -55,7 +57,11 @@ function valueOf(v: ValueSource, libraryDefault: string): string {
 
 function describe(v: ValueSource, value: string): SettingValue {
   if (v.kind !== 'written') {
-    return { value, place: null, from: v.kind === 'product' ? v.from : "the library's default (the product makes no call)" };
+    return {
+      value,
+      place: null,
+      from: v.kind === 'product' ? v.from : "the library's default (the product makes no call)",
+    };
   }
   const offset = v.word.valueAt ?? v.word.start;
   const at = locateInSource({ name: v.file.path, text: v.file.text }, offset);

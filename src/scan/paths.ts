@@ -92,7 +92,9 @@ export function expandGlob(path: string, host: ConfigHost): string[] {
     for (const dir of found) {
       const at = dir === '' ? '/' : dir;
       if (!hasGlob(seg)) next.push(dir === '.' && i === 0 ? seg : `${dir}/${seg}`);
-      else for (const name of [...(host.listDirectory(at) ?? [])].sort()) if (matchGlob(seg, name)) next.push(dir === '.' ? name : `${dir}/${name}`);
+      else
+        for (const name of [...(host.listDirectory(at) ?? [])].sort())
+          if (matchGlob(seg, name)) next.push(dir === '.' ? name : `${dir}/${name}`);
     }
     found = next;
   });

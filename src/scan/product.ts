@@ -51,9 +51,10 @@ export interface ReadContext {
   readonly defaults: ProductDefaults;
   /**
    * Reads the files an include names (a path or a glob, relative to `base`) with `each`, in the
-   * order a shell sorts them; a missing file or an include that does not end is a problem at `word`.
+   * order a shell sorts them; a missing file (unless `optional`) or an include that does not end is
+   * a problem at `word`.
    */
-  include(from: ScannedFile, word: Word, base: string, each: (file: ScannedFile) => void): void;
+  include(from: ScannedFile, word: Word, base: string, each: (file: ScannedFile) => void, optional?: boolean): void;
   /** Reports a setting. */
   setting(found: FoundSetting): void;
   /** Reports what cannot be read, at `start`..`end` of `file`. */

@@ -4,7 +4,7 @@ import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics/registry.js';
 import { DEFAULT_TARGET, requireLibrary } from '../library/registry.js';
 import { locateInSource } from '../format/source-text.js';
 import { evaluateSetting } from './evaluate-setting.js';
-import { joinPath, expandGlob, hasGlob } from './paths.js';
+import { joinPath, expandGlob } from './paths.js';
 import { productDefaults, PRODUCTS, productById } from './products/index.js';
 import type { FoundSetting, ProductReader, ReadContext, ScannedFile } from './product.js';
 import type { Word } from './text.js';
@@ -25,7 +25,8 @@ const MAX_INCLUDE_DEPTH = 32;
 export function scan(paths: readonly string[], host: ConfigHost, options: ScanOptions = {}): ScanReport {
   const targets = (options.targets ?? [DEFAULT_TARGET]).map((t) => requireLibrary(t, 'scan').name);
   const forced = options.product === undefined ? undefined : productById(options.product);
-  if (options.product !== undefined && !forced) throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
+  if (options.product !== undefined && !forced)
+    throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
   const report: ScanReport = { settings: [], problems: [], files: [] };
   const state = new ScanState(host, report);
 
@@ -34,11 +35,18 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   const candidates: Array<{ file: ScannedFile; reader: ProductReader; main: boolean }> = [];
   for (const given of paths) {
     for (const path of state.walk(given)) {
-      const read = state.read(path);
+      const read = state.read(path, path !== given);
       if (!read) continue;
       const found = recognise(forced, path, read.text);
       if (!found) {
-        if (path === given) state.problemAt({ path, text: read.text }, 0, 0, 'unrecognised-file', `${path}: no product cipherx knows writes its TLS settings this way; try --product`);
+        if (path === given)
+          state.problemAt(
+            { path, text: read.text },
+            0,
+            0,
+            'unrecognised-file',
+            `${path}: no product cipherx knows writes its TLS settings this way; try --product`,
+          );
         continue;
       }
       candidates.push({ file: read, reader: found.reader, main: found.kind === 'main' });
@@ -50,7 +58,10 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
     if (state.consumed.has(c.file.path)) continue;
     state.consumed.add(c.file.path);
     report.files.push({ file: c.file.path, product: c.reader.id });
-    c.reader.read(c.file, state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })));
+    c.reader.read(
+      c.file,
+      state.context(c.reader, (setting) => found.push({ setting, product: c.reader.id })),
+    );
   }
   for (const { setting, product } of found) {
     for (const target of targets) {
@@ -75,7 +86,7 @@ function recognise(forced: ProductReader | undefined, path: string, text: string
 /** The files read so far, what has been read as an include, and the problems. */
 class ScanState {
   readonly consumed = new Set<string>();
-  private readonly texts = new Map<string, ScannedFile | null>();
+  private readonly texts = new Map<string, ScannedFile | string>();
   private count = 0;
 
   constructor(
@@ -97,18 +108,33 @@ class ScanState {
     }
   }
 
-  /** A file's text, read once; null (and a problem) when it cannot be read. */
-  read(path: string): ScannedFile | null {
-    if (this.texts.has(path)) return this.texts.get(path)!;
-    if (++this.count > MAX_FILES) {
-      if (this.count === MAX_FILES + 1) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `more than ${MAX_FILES} files: the rest is not read`);
-      return null;
+  /** A file's text, read once; null when it cannot be read (and a problem, unless `quiet`). */
+  read(path: string, quiet = false): ScannedFile | null {
+    if (!this.texts.has(path)) {
+      if (++this.count > MAX_FILES) {
+        if (this.count === MAX_FILES + 1)
+          this.problemAt(
+            { path, text: '' },
+            0,
+            0,
+            'file-unreadable',
+            `more than ${MAX_FILES} files: the rest is not read`,
+          );
+        return null;
+      }
+      const r = this.host.readFile(path);
+      this.texts.set(path, 'text' in r ? { path, text: r.text } : r.error);
     }
-    const r = this.host.readFile(path);
-    const file = 'text' in r ? { path, text: r.text } : null;
-    if (!file) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `${path}: ${'error' in r ? r.error : ''}`);
-    this.texts.set(path, file);
-    return file;
+    const got = this.texts.get(path)!;
+    if (typeof got !== 'string') return got;
+    if (!quiet) this.problemAt({ path, text: '' }, 0, 0, 'file-unreadable', `${path}: ${got}`);
+    return null;
+  }
+
+  /** Why a file could not be read (after `read` returned null). */
+  whyUnread(path: string): string {
+    const got = this.texts.get(path);
+    return typeof got === 'string' ? got : 'not read';
   }
 
   problemAt(file: ScannedFile, start: number, end: number, code: DiagnosticCode, message: string): void {
@@ -131,22 +157,24 @@ class ScanState {
       defaults: productDefaults(reader.id),
       setting,
       problem: (file, start, end, code, message) => this.problemAt(file, start, end, code, message),
-      include: (from, word, base, each) => {
+      include: (from, word, base, each, optional = false) => {
         const pattern = joinPath(base, word.value);
         const paths = expandGlob(pattern, this.host).filter((p) => this.host.listDirectory(p) === null);
-        if (paths.length === 0 && !hasGlob(word.value)) {
-          this.problemAt(from, word.start, word.end, 'include-not-found', `${pattern}: no such file`);
-        }
         for (const path of paths) {
           if (active.includes(path) || path === from.path || active.length >= MAX_INCLUDE_DEPTH) {
             const chain = [...active, from.path, path].join(' -> ');
             this.problemAt(from, word.start, word.end, 'include-loop', `an include that does not end: ${chain}`);
             continue;
           }
-          const file = this.read(path);
-          if (!file) continue;
+          const file = this.read(path, true);
+          if (!file) {
+            if (!optional)
+              this.problemAt(from, word.start, word.end, 'include-not-found', `${path}: ${this.whyUnread(path)}`);
+            continue;
+          }
           this.consumed.add(path);
-          if (!this.report.files.some((f) => f.file === path)) this.report.files.push({ file: path, product: reader.id });
+          if (!this.report.files.some((f) => f.file === path))
+            this.report.files.push({ file: path, product: reader.id });
           active.push(from.path);
           try {
             each(file);

@@ -41,6 +41,8 @@ export interface WordRules {
   punctuation?: string;
   /** A backslash just before the line break joins the next line (Apache, HAProxy do not; Exim does). */
   joinLines?: boolean;
+  /** `${...}` inside a word is part of it, braces included (nginx reads variables so). */
+  dollarBraces?: boolean;
 }
 
 const SPACE = /[ \t\f\v\r]/;
@@ -116,6 +118,14 @@ function readWord(text: string, at: number, rules: WordRules): { word: Word; unc
     if (!inPlain) {
       if (parts++ === 0) valueAt = i;
       inPlain = true;
+    }
+    if (rules.dollarBraces && c === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i);
+      const nl = text.indexOf('\n', i);
+      const end = close < 0 || (nl >= 0 && nl < close) ? i + 2 : close + 1;
+      value += text.slice(i, end);
+      i = end;
+      continue;
     }
     if (rules.backslash && c === '\\' && i + 1 < text.length && text[i + 1] !== '\n') {
       value += text[i + 1];

@@ -3,10 +3,12 @@ import data from '../../../data/products.json' with { type: 'json' };
 import type { ProtocolVersion } from '../../supported/protocol.js';
 import type { ProductDefaults, ProductReader } from '../product.js';
 import type { ProductId } from '../types.js';
+import { haproxy } from './haproxy.js';
 import { nginx } from './nginx.js';
+import { postfix } from './postfix.js';
 
 /** Every reader, the most specific recognisers first. */
-export const PRODUCTS: readonly ProductReader[] = [nginx];
+export const PRODUCTS: readonly ProductReader[] = [nginx, haproxy, postfix];
 
 const BY_ID: ReadonlyMap<string, ProductReader> = new Map(PRODUCTS.map((p) => [p.id, p]));
 

@@ -6,7 +6,15 @@ import { readBlocks, type BlockStatement } from '../syntax/blocks.js';
 import { looksUnresolved, type Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { protocolNamed, atLeast, atMost } from '../protocols.js';
-import { baseName, hasDirective, type FoundSetting, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  hasDirective,
+  type FoundSetting,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 import type { ProtocolVersion } from '../../supported/protocol.js';
 
 /** A statement with the file it is written in. */
@@ -29,6 +37,8 @@ type Scope = Record<string, Side>;
 
 const PREFIXES = ['ssl_', 'proxy_ssl_', 'grpc_ssl_', 'uwsgi_ssl_'] as const;
 const BLOCKS_WITH_SERVERS = new Set(['http', 'mail', 'stream']);
+/** What only a main file holds at its top. */
+const TOP_LEVEL = new Set(['http', 'mail', 'stream', 'events']);
 const UPSTREAM_SCHEMES: ReadonlyArray<[string, string]> = [
   ['proxy_pass', 'https://'],
   ['grpc_pass', 'grpcs://'],
@@ -40,13 +50,16 @@ export const nginx: ProductReader = {
   recognise(path, text) {
     if (baseName(path) === 'nginx.conf') return 'main';
     if (/(^|\n)\s*(http|stream|mail)\s*\{/.test(text)) return 'main';
-    if (/(^|\/)nginx\//.test(path) || hasDirective(text, ['ssl_ciphers', 'ssl_protocols', 'server_name', 'proxy_pass', 'listen'])) {
+    if (
+      /(^|\/)nginx\//.test(path) ||
+      hasDirective(text, ['ssl_ciphers', 'ssl_protocols', 'server_name', 'proxy_pass', 'listen'])
+    ) {
       return /;\s*(#.*)?$/m.test(text) ? 'part' : null;
     }
     return null;
   },
   read(file, ctx) {
-    new NginxRead(ctx, folderOf(file.path)).file(file, [], {});
+    new NginxRead(ctx, folderOf(file.path)).file(file);
   },
 };
 
@@ -59,11 +72,17 @@ class NginxRead {
     private readonly prefix: string,
   ) {}
 
-  file(file: ScannedFile, path: string[], scope: Scope): void {
+  /**
+   * Reads a file as nginx reads its main file. A file of server blocks alone (sites-enabled/*,
+   * conf.d/*.conf read on their own) is read as the http block that includes it.
+   */
+  file(file: ScannedFile): void {
     const { statements, errors } = readBlocks(file.text);
     for (const e of errors) this.ctx.problem(file, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
-    this.block(this.flatten(statements, file), path, scope, []);
-    if (path.length === 0) this.leftovers();
+    const items = this.flatten(statements, file);
+    const part = !items.some((p) => TOP_LEVEL.has(p.s.name.value)) && items.some((p) => p.s.name.value === 'server');
+    this.block(items, part ? ['http'] : [], {}, part ? ['http'] : []);
+    this.leftovers();
   }
 
   /** The statements of a block with its includes spliced in, as nginx reads them. */
@@ -89,7 +108,8 @@ class NginxRead {
       const enabled = scope['ssl_']?.enabled;
       const tls = items.find((p) => isTlsListen(p.s, top)) ?? (isOn(enabled) ? enabled : undefined);
       if (tls) this.report('ssl_', scope, items, where, tls, 'server');
-      if (top === 'stream' && isOn(scope['proxy_ssl_']?.enabled)) this.report('proxy_ssl_', scope, items, where, scope['proxy_ssl_']!.enabled!, 'client');
+      if (top === 'stream' && isOn(scope['proxy_ssl_']?.enabled))
+        this.report('proxy_ssl_', scope, items, where, scope['proxy_ssl_']!.enabled!, 'client');
     }
     if (top === 'http') {
       for (const [directive, scheme] of UPSTREAM_SCHEMES) {
@@ -98,7 +118,8 @@ class NginxRead {
       }
     }
     for (const p of items) {
-      if (p.s.body !== null) this.block(this.flatten(p.s.body, p.file), [...path, blockName(p.s)], scope, [...where, blockLabel(p.s)]);
+      if (p.s.body !== null)
+        this.block(this.flatten(p.s.body, p.file), [...path, blockName(p.s)], scope, [...where, blockLabel(p.s)]);
     }
   }
 
@@ -111,7 +132,12 @@ class NginxRead {
       const o = outer[prefix] ?? {};
       const commands = own('conf_command');
       const named = (n: string) => items.filter((p) => p.s.body === null && p.s.name.value === n).at(-1);
-      const enabled = prefix === 'ssl_' ? (named('ssl') ?? named('starttls')) : prefix === 'proxy_ssl_' ? named('proxy_ssl') : undefined;
+      const enabled =
+        prefix === 'ssl_'
+          ? (named('ssl') ?? named('starttls'))
+          : prefix === 'proxy_ssl_'
+            ? named('proxy_ssl')
+            : undefined;
       scope[prefix] = {
         ciphers: last('ciphers') ?? o.ciphers,
         protocols: last('protocols') ?? o.protocols,
@@ -124,14 +150,25 @@ class NginxRead {
     return scope;
   }
 
-  private report(prefix: string, scope: Scope, items: Placed[], path: string[], at: Placed, role: 'server' | 'client'): void {
+  private report(
+    prefix: string,
+    scope: Scope,
+    items: Placed[],
+    path: string[],
+    at: Placed,
+    role: 'server' | 'client',
+  ): void {
     const side = scope[prefix] ?? {};
     const d = this.ctx.defaults;
     const ownCiphers = side.ciphers && items.includes(side.ciphers) ? side.ciphers : undefined;
     const place = ownCiphers ?? at;
     let cipherString: ValueSource = side.ciphers
       ? this.value(side.ciphers)
-      : { kind: 'product', value: role === 'server' ? d.cipherString! : d.extra.clientCipherString!, from: `${prefix}ciphers not set: nginx ${d.version}'s default` };
+      : {
+          kind: 'product',
+          value: role === 'server' ? d.cipherString! : d.extra.clientCipherString!,
+          from: `${prefix}ciphers not set: nginx ${d.version}'s default`,
+        };
     let ciphersuites: ValueSource = { kind: 'library' };
     let protocols: ProtocolVersion[] | null = side.protocols ? this.protocols(side.protocols) : d.protocols;
     for (const c of side.commands ?? []) {
@@ -149,7 +186,13 @@ class NginxRead {
     if (side.ciphers) this.used.add(side.ciphers.s);
     for (const v of [cipherString, ciphersuites]) {
       if (v.kind === 'written' && looksUnresolved(v.word.value)) {
-        this.ctx.problem(v.file, v.word.start, v.word.end, 'unresolved-value', `${v.directive}: \`${looksUnresolved(v.word.value)}\` is filled in before nginx reads the file; cipherx cannot know the string`);
+        this.ctx.problem(
+          v.file,
+          v.word.start,
+          v.word.end,
+          'unresolved-value',
+          `${v.directive}: \`${looksUnresolved(v.word.value)}\` is filled in before nginx reads the file; cipherx cannot know the string`,
+        );
         return;
       }
     }
@@ -199,7 +242,14 @@ class NginxRead {
     const out: ProtocolVersion[] = [];
     for (const w of p.s.args) {
       const v = protocolNamed(w.value);
-      if (v === null) this.ctx.problem(p.file, w.start, w.end, 'unknown-protocol', `${p.s.name.value}: nginx knows no protocol \`${w.value}\``);
+      if (v === null)
+        this.ctx.problem(
+          p.file,
+          w.start,
+          w.end,
+          'unknown-protocol',
+          `${p.s.name.value}: nginx knows no protocol \`${w.value}\``,
+        );
       else if (v !== 'none') out.push(v);
     }
     return out;
@@ -207,7 +257,11 @@ class NginxRead {
 }
 
 function isTlsListen(s: BlockStatement, top: string): boolean {
-  return s.body === null && s.name.value === 'listen' && s.args.slice(1).some((a) => a.value === 'ssl' || (top === 'http' && a.value === 'quic'));
+  return (
+    s.body === null &&
+    s.name.value === 'listen' &&
+    s.args.slice(1).some((a) => a.value === 'ssl' || (top === 'http' && a.value === 'quic'))
+  );
 }
 
 function isOn(p: Placed | undefined): boolean {
@@ -228,6 +282,7 @@ function blockLabel(s: BlockStatement): string {
 function contextName(where: string[], items: Placed[]): string {
   const name = items.find((p) => p.s.name.value === 'server_name')?.s.args[0]?.value;
   const listen = items.find((p) => p.s.name.value === 'listen')?.s.args[0]?.value;
-  const last = where.at(-1) === 'server' ? [`server ${[name, listen].filter(Boolean).join(' ')}`.trim()] : [where.at(-1) ?? ''];
+  const last =
+    where.at(-1) === 'server' ? [`server ${[name, listen].filter(Boolean).join(' ')}`.trim()] : [where.at(-1) ?? ''];
   return [...where.slice(0, -1), ...last].join(' > ');
 }

@@ -20,14 +20,17 @@ export interface BlockSyntaxError {
   message: string;
 }
 
-const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, punctuation: ';{}' };
+const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, punctuation: ';{}', dollarBraces: true };
 
 /**
  * Reads a whole text of blocks. On an error the statements read so far are kept and the
  * reading goes on after the next `;` or `}` where it can, so that one bad line does not hide
  * the rest of the file.
  */
-export function readBlocks(text: string, rules: WordRules = NGINX_WORDS): { statements: BlockStatement[]; errors: BlockSyntaxError[] } {
+export function readBlocks(
+  text: string,
+  rules: WordRules = NGINX_WORDS,
+): { statements: BlockStatement[]; errors: BlockSyntaxError[] } {
   const errors: BlockSyntaxError[] = [];
   const words: Word[] = [];
   for (const line of splitLines(text, rules)) {
@@ -62,7 +65,8 @@ export function readBlocks(text: string, rules: WordRules = NGINX_WORDS): { stat
       else stack.pop();
     } else current.push(w);
   }
-  if (current.length > 0) errors.push({ at: current[0]!.start, message: `\`${current[0]!.value}\` does not end with \`;\`` });
+  if (current.length > 0)
+    errors.push({ at: current[0]!.start, message: `\`${current[0]!.value}\` does not end with \`;\`` });
   if (stack.length > 1) errors.push({ at: text.length, message: 'a block that is not closed at the end of the file' });
   return { statements: root, errors };
 }
