@@ -90,7 +90,7 @@ export function prepare(product: ServerProduct, fixture: string, port: number, r
       writeFileSync(masterCf, substitute(readFileSync(join(fixture, '..', '..', 'master.cf'), 'utf8'), values));
       for (const d of ['queue', 'data']) mkdirSync(join(run, d));
       return {
-        scanPaths: [mainCf, masterCf],
+        scanPaths: [conf],
         text,
         endpoint: { port, starttls: 'smtp' },
         start: async () => {

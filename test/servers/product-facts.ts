@@ -20,6 +20,20 @@ export interface ProductFacts {
   /** SRP suites (Kx=SRP): only with SRP parameters set (SSL_CTX_set_srp_*; ssl_set_masks SSL_kSRP). */
   srp: boolean;
   srpSource: string;
+  /**
+   * SSL_OP_PRIORITIZE_CHACHA with the server's order: when the client's first suite is a
+   * ChaCha20 one, the server's ChaCha20 suites go first (ssl/s3_lib.c ssl3_choose_cipher).
+   */
+  prioritizeChacha: boolean;
+  prioritizeChachaSource: string;
+  /**
+   * With an RSA and an ECDSA certificate for a name, the product picks the certificate from the
+   * ClientHello before OpenSSL picks the suite (ECDSA whenever the client offers an ECDSA suite
+   * and signature), so the server's order runs through all ECDSA suites before any RSA one.
+   * false: both certificates sit in one context and OpenSSL picks by suite, in the string's order.
+   */
+  certificateFirst: boolean;
+  certificateFirstSource: string;
 }
 
 export const PRODUCT_FACTS: Record<ServerProduct, ProductFacts> = {
@@ -35,18 +49,37 @@ export const PRODUCT_FACTS: Record<ServerProduct, ProductFacts> = {
     pskSource: 'nginx 1.22 has no PSK directive (ssl_psk_file is not in 1.22); no SSL_CTX_set_psk_server_callback',
     srp: false,
     srpSource: 'nginx sets no SRP parameters',
+    prioritizeChacha: false,
+    prioritizeChachaSource:
+      'only through ssl_conf_command Options PrioritizeChaCha; ngx_ssl_create sets no SSL_OP_PRIORITIZE_CHACHA',
+    certificateFirst: false,
+    certificateFirstSource:
+      'ngx_ssl_certificates loads every ssl_certificate into one SSL_CTX (SSL_CTX_use_certificate per key type)',
   },
   haproxy: {
     version: '2.6.12 (Debian 12)',
-    // Without DH parameters in the crt file or ssl-dh-param-file, HAProxy uses its built-in
-    // ffdhe2048 group (tune.ssl.default-dh-param 2048 since 2.2).
-    dhe: () => true,
+    // DH parameters only when the configuration asks: DH parameters in the crt file, a global
+    // ssl-dh-param-file, or tune.ssl.default-dh-param written out (then HAProxy's built-in group
+    // of that size; 1024 bits or less is below security level 2's minimum). Without any,
+    // ssl_sock_load_dh_params sets none: "We do not want DHE ciphers to be added to the cipher
+    // list unless there is an explicit global dh option in the conf."
+    dhe: (config) => {
+      if (/^\s*ssl-dh-param-file\s+\S/m.test(config)) return true;
+      const size = /^\s*tune\.ssl\.default-dh-param\s+(\d+)/m.exec(config);
+      return size !== null && Number(size[1]) > 1024;
+    },
     dheSource:
-      'src/ssl_sock.c ssl_sock_load_dh_params / ssl_get_tmp_dh (built-in ffdhe groups); https://docs.haproxy.org/2.6/configuration.html#tune.ssl.default-dh-param',
+      'src/ssl_sock.c ssl_sock_load_dh_params (2.6: no DH unless global_ssl.default_dh_param, global_dh or DH in the certificate file); https://docs.haproxy.org/2.6/configuration.html#3.2-tune.ssl.default-dh-param',
     psk: false,
     pskSource: 'HAProxy 2.6 sets no PSK callback',
     srp: false,
     srpSource: 'HAProxy sets no SRP parameters',
+    prioritizeChacha: true,
+    prioritizeChachaSource:
+      'src/ssl_sock.c ssl_sock_initial_ctx: options SSL_OP_PRIORITIZE_CHACHA | SSL_OP_CIPHER_SERVER_PREFERENCE',
+    certificateFirst: true,
+    certificateFirstSource:
+      'src/ssl_sock.c ssl_sock_switchctx_cbk: one SSL_CTX per certificate; the ECDSA one when the ClientHello has an ECDSA signature algorithm and an ECDSA suite, else RSA',
   },
   postfix: {
     version: '3.7.11 (Debian 12)',
@@ -59,6 +92,11 @@ export const PRODUCT_FACTS: Record<ServerProduct, ProductFacts> = {
     pskSource: 'Postfix sets no PSK callback',
     srp: false,
     srpSource: 'Postfix sets no SRP parameters',
+    prioritizeChacha: false,
+    prioritizeChachaSource:
+      'src/tls/tls_server.c sets SSL_OP_CIPHER_SERVER_PREFERENCE for tls_preempt_cipherlist only; PRIORITIZE_CHACHA only through tls_ssl_options',
+    certificateFirst: false,
+    certificateFirstSource: 'src/tls/tls_certkey.c loads the RSA and ECDSA certificates into one SSL_CTX',
   },
 };
 
@@ -104,4 +142,43 @@ export function negotiable(
     default:
       return false;
   }
+}
+
+/** Whether a suite is a ChaCha20 one (what SSL_OP_PRIORITIZE_CHACHA moves). */
+export function isChacha(name: string): boolean {
+  return name.includes('CHACHA20');
+}
+
+/**
+ * The order a server with its own order is expected to choose in, from the prediction's order
+ * of the suites it accepts: as predicted, or, where the product picks the certificate first,
+ * the ECDSA suites before the others.
+ */
+export function expectedServerOrder(
+  predicted: readonly PredictedSuite[],
+  certs: ReadonlySet<CertKind>,
+  facts: ProductFacts,
+): string[] {
+  if (!facts.certificateFirst || certs.size < 2) return predicted.map((s) => s.name);
+  return [...predicted.filter((s) => s.au === 'ECDSA'), ...predicted.filter((s) => s.au !== 'ECDSA')].map(
+    (s) => s.name,
+  );
+}
+
+/** What a server with its own order is expected to choose from `offer` (in the client's order). */
+export function expectedPick(
+  offer: readonly string[],
+  order: readonly string[],
+  facts: ProductFacts,
+  auOf: (name: string) => string,
+  certs: ReadonlySet<CertKind>,
+): string | undefined {
+  let candidates = order.filter((s) => offer.includes(s));
+  if (facts.certificateFirst && certs.size > 1 && candidates.some((s) => auOf(s) === 'ECDSA')) {
+    candidates = candidates.filter((s) => auOf(s) === 'ECDSA' || auOf(s) === 'any');
+  }
+  if (facts.prioritizeChacha && offer[0] !== undefined && isChacha(offer[0]) && candidates.some(isChacha)) {
+    candidates = candidates.filter(isChacha);
+  }
+  return candidates[0];
 }

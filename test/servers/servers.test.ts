@@ -21,7 +21,15 @@ import {
   type Credentials,
 } from './harness.js';
 import { prepare, type ServerProduct } from './launch.js';
-import { PRODUCT_FACTS, negotiable, type CertKind, type PredictedSuite } from './product-facts.js';
+import {
+  PRODUCT_FACTS,
+  expectedPick,
+  expectedServerOrder,
+  isChacha,
+  negotiable,
+  type CertKind,
+  type PredictedSuite,
+} from './product-facts.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/servers/', import.meta.url));
 
@@ -118,6 +126,14 @@ async function accepted(probe: Prober, tls13: boolean, suites: string[]): Promis
 }
 
 /**
+ * A client's offer of `suites` that starts with no ChaCha20 suite where it can, so that a server
+ * with SSL_OP_PRIORITIZE_CHACHA shows its plain order.
+ */
+function offerOf(suites: readonly string[]): string[] {
+  return [...suites.filter((s) => !isChacha(s)), ...suites.filter(isChacha)];
+}
+
+/**
  * Whether the server chooses by its own order among `suites` (all accepted): offered in two
  * orders, it chooses the same. Its order is then read by offering what is left each time.
  */
@@ -127,12 +143,14 @@ async function serverOrder(
   suites: string[],
 ): Promise<{ enforced: boolean; order: string[] }> {
   if (suites.length < 2) return { enforced: false, order: suites };
-  const [a, b] = await Promise.all([probe.handshake(tls13, suites), probe.handshake(tls13, [...suites].reverse())]);
+  const forward = offerOf(suites);
+  const backward = offerOf([...suites].reverse());
+  const [a, b] = await Promise.all([probe.handshake(tls13, forward), probe.handshake(tls13, backward)]);
   if (a !== b) return { enforced: false, order: [] };
   const order: string[] = [];
   let left = [...suites];
   while (left.length > 1) {
-    const pick = order.length === 0 ? a : await probe.handshake(tls13, left);
+    const pick = order.length === 0 ? a : await probe.handshake(tls13, offerOf(left));
     if (pick === null || !left.includes(pick)) throw new Error(`offered ${left.join(':')}, the server chose ${pick}`);
     order.push(pick);
     left = left.filter((s) => s !== pick);
@@ -185,7 +203,9 @@ for (const product of ['nginx', 'haproxy', 'postfix'] as const) {
         const facts = PRODUCT_FACTS[product];
         const certs = certKinds(template);
         const offer = setting.result.supported?.ciphers ?? [];
-        const predicted = offer.filter((s) => negotiable(s, certs, facts, prepared.text)).map((s) => s.name);
+        const predictedSuites = offer.filter((s) => negotiable(s, certs, facts, prepared.text));
+        const predicted = predictedSuites.map((s) => s.name);
+        const auOf = (name: string) => offer.find((s) => s.name === name)?.au ?? '?';
 
         const server = await prepared.start();
         const probe = await Prober.open(prepared.endpoint, WIDTH);
@@ -221,10 +241,24 @@ for (const product of ['nginx', 'haproxy', 'postfix'] as const) {
               expect(seen.enforced, `${product}/${name}: scan says the server enforces its order (${label})`).toBe(
                 true,
               );
-              expect(seen.order, `${product}/${name}: the server's order (${label})`).toEqual(
-                predicted.filter((s) => group.includes(s)),
+              const expected = expectedServerOrder(
+                predictedSuites.filter((s) => group.includes(s.name)),
+                certs,
+                facts,
               );
-              orders.push(`${label} server order (${group.length}) agrees`);
+              expect(seen.order, `${product}/${name}: the server's order (${label})`).toEqual(expected);
+              // A client that starts with a ChaCha20 suite: the server's ChaCha20 suites first
+              // where the product sets SSL_OP_PRIORITIZE_CHACHA, else the plain order.
+              const chachaFirst = [...group.filter(isChacha), ...group.filter((s) => !isChacha(s))];
+              if (group.some(isChacha) && !group.every(isChacha)) {
+                expect(
+                  await probe.handshake(tls13, chachaFirst),
+                  `${product}/${name}: the choice when the client's first suite is ChaCha20 (${label}, prioritizeChacha ${facts.prioritizeChacha})`,
+                ).toBe(expectedPick(chachaFirst, expected, facts, auOf, certs));
+              }
+              orders.push(
+                `${label} server order (${group.length}) agrees${group.some(isChacha) && !group.every(isChacha) ? ', ChaCha20-first too' : ''}`,
+              );
             } else {
               expect(
                 seen.enforced,
