@@ -2,7 +2,7 @@
 // certificate's and the run folder's paths), written where the server reads it, and the server
 // run in the foreground as a child of the test, so that stopping the child stops it all.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPENSSL_ENV, startServer, type Credentials, type Endpoint, type RunningServer } from './harness.js';
 
@@ -88,6 +88,11 @@ export function prepare(product: ServerProduct, fixture: string, port: number, r
       writeFileSync(mainCf, text);
       const masterCf = join(conf, 'master.cf');
       writeFileSync(masterCf, substitute(readFileSync(join(fixture, '..', '..', 'master.cf'), 'utf8'), values));
+      // Whatever else the fixture's folder holds (an openssl.cnf that main.cf names) goes beside main.cf.
+      for (const other of readdirSync(join(fixture, '..'))) {
+        if (other !== 'main.cf')
+          writeFileSync(join(conf, other), substitute(readFileSync(join(fixture, '..', other), 'utf8'), values));
+      }
       for (const d of ['queue', 'data']) mkdirSync(join(run, d));
       return {
         scanPaths: [conf],

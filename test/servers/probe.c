@@ -25,6 +25,7 @@
 
 static int port;
 static int smtp;
+static char last_reply[1024];
 
 static int connect_loopback(void) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -48,12 +49,15 @@ static int connect_loopback(void) {
 static int smtp_reply(int fd, const char *code) {
   char line[1024];
   size_t n = 0;
+  snprintf(last_reply, sizeof last_reply, "(no reply)");
   for (;;) {
     char c;
     if (recv(fd, &c, 1, 0) != 1) return 0;
     if (n + 1 < sizeof line) line[n++] = c;
     if (c != '\n') continue;
     line[n] = 0;
+    snprintf(last_reply, sizeof last_reply, "%s", line);
+    last_reply[strcspn(last_reply, "\r\n")] = 0;
     if (n >= 4 && line[3] == ' ') return strncmp(line, code, 3) == 0;
     if (n < 4 || line[3] != '-') return 0;
     n = 0;
@@ -74,7 +78,7 @@ static void answer(int tls13, const char *suites) {
   if (smtp && !(smtp_reply(fd, "220") && smtp_say(fd, "EHLO probe.localhost\r\n") && smtp_reply(fd, "250") &&
                 smtp_say(fd, "STARTTLS\r\n") && smtp_reply(fd, "220"))) {
     close(fd);
-    printf("! the SMTP dialogue before STARTTLS failed\n");
+    printf("! the SMTP dialogue before STARTTLS failed: %s\n", last_reply);
     return;
   }
   SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
