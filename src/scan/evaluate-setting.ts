@@ -6,6 +6,7 @@ import { locateInSource } from '../format/source-text.js';
 import { protocolRank, type ProtocolVersion } from '../supported/protocol.js';
 import type { ExpandOptions } from '../types.js';
 import type { FoundSetting, ValueSource } from './product.js';
+import { productDefaults } from './products/index.js';
 import type { ProductId, ScanSetting, SettingValue } from './types.js';
 
 /** lint's answers by their inputs: a tree of configurations repeats the same few strings. */
@@ -20,6 +21,7 @@ export function evaluateSetting(
   cache: LintCache = new Map(),
 ): ScanSetting {
   const lib = requireLibrary(target, 'scan');
+  const defaults = productDefaults(product);
   const string = valueOf(found.cipherString, 'DEFAULT');
   const suites = lib.capabilities.tls13Configurable ? found.ciphersuites : ({ kind: 'library' } as const);
   const ciphersuites = suites.kind === 'library' ? null : valueOf(suites, '');
@@ -56,6 +58,14 @@ export function evaluateSetting(
     ciphersuitesFrom: suites.kind === 'library' ? null : describe(suites, ciphersuites ?? ''),
     protocols: range ? protocols : [],
     serverPreference: found.role === 'server' ? found.serverPreference : null,
+    dhe: found.role === 'server' ? (found.dhe === undefined ? defaults.dhe : found.dhe) : null,
+    prioritizeChaCha:
+      found.role === 'server'
+        ? found.prioritizeChaCha === undefined
+          ? defaults.prioritizeChaCha
+          : found.prioritizeChaCha
+        : null,
+    certificateChoice: found.role === 'server' ? defaults.certificateChoice : null,
     result: result as ScanSetting['result'],
     // Settings of one report with the same inputs share lint's answer (read-only data).
     diagnostics: r.diagnostics,

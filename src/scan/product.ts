@@ -43,6 +43,10 @@ export interface FoundSetting {
   seclevel: number | null;
   /** Whether the server picks by its own order; null for a client or where unknown. */
   serverPreference: boolean | null;
+  /** Whether the server has DH parameters; absent: the product's default (data/products.json). */
+  dhe?: boolean | null;
+  /** SSL_OP_PRIORITIZE_CHACHA; absent: the product's default. */
+  prioritizeChaCha?: boolean | null;
 }
 
 /** What a reader can do while it reads. */
@@ -74,6 +78,12 @@ export interface ProductDefaults {
   protocols: ProtocolVersion[] | null;
   /** Whether a server prefers its own order when nothing says. */
   serverPreference: boolean | null;
+  /** Whether a server has DH parameters when nothing says; null: not known. */
+  dhe: boolean | null;
+  /** Whether a server sets SSL_OP_PRIORITIZE_CHACHA when nothing says; null: not known. */
+  prioritizeChaCha: boolean | null;
+  /** How a server with two certificates picks one (see ScanSetting.certificateChoice). */
+  certificateChoice: 'by-suite' | 'ecdsa-first' | null;
   /** Anything else a reader needs, by name (Postfix's grade lists, ...). */
   extra: Readonly<Record<string, string>>;
 }

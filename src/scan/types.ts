@@ -86,6 +86,19 @@ export interface ScanSetting extends FilePlace {
   protocols: ProtocolVersion[];
   /** Whether the server picks by its own order (null for a client or where unknown). */
   serverPreference: boolean | null;
+  /**
+   * A server: whether finite-field DHE suites can be chosen (the product has DH parameters:
+   * OpenSSL picks no DHE suite without them); null for a client or where the product is not known.
+   */
+  dhe: boolean | null;
+  /** A server: SSL_OP_PRIORITIZE_CHACHA (with its own order, a client that prefers ChaCha20 gets it). */
+  prioritizeChaCha: boolean | null;
+  /**
+   * A server with an RSA and an ECDSA certificate: `by-suite` when both sit in one context and
+   * OpenSSL picks by the suite order, `ecdsa-first` when the product picks the certificate from
+   * the ClientHello first (then every ECDSA suite comes before any RSA one); null where unknown.
+   */
+  certificateChoice: 'by-suite' | 'ecdsa-first' | null;
   /** The `expand()` result for the string, with the effective offer in `supported`. */
   result: LintResult['result'];
   /** lint's findings on the string, and the product's own (spans into `string`). */

@@ -78,7 +78,7 @@ export const haproxy: ProductReader = {
       : null;
   },
   read(file, ctx) {
-    const global = { bind: params(), server: params() };
+    const global = { bind: params(), server: params(), dhe: false };
     let section = '';
     let defaultServer = params();
     for (const line of splitLines(file.text, WORDS)) {
@@ -91,9 +91,14 @@ export const haproxy: ProductReader = {
         if (key.value !== 'global') defaultServer = params();
         continue;
       }
-      if (section === 'global') readGlobal(key, args, file, global, ctx);
-      else if (key.value === 'default-server') defaultServer = readParams(args, 0, file, ctx, params());
-      else if (key.value === 'bind' && has(args, 'ssl')) bindSetting(line, file, section, global.bind, ctx);
+      if (section === 'global') {
+        readGlobal(key, args, file, global, ctx);
+        // DH parameters only when the configuration asks (ssl_sock_load_dh_params of 2.6): a
+        // file, or a default size above 1024 bits (1024 is below any level from 2).
+        if (key.value === 'ssl-dh-param-file' && args[0]) global.dhe = true;
+        if (key.value === 'tune.ssl.default-dh-param' && Number(args[0]?.value) > 1024) global.dhe = true;
+      } else if (key.value === 'default-server') defaultServer = readParams(args, 0, file, ctx, params());
+      else if (key.value === 'bind' && has(args, 'ssl')) bindSetting(line, file, section, global.bind, global.dhe, ctx);
       else if (key.value === 'server') {
         // A server line takes default-server's settings, its own on top (`no-ssl` included).
         const own = readParams(args, 2, file, ctx, { ...defaultServer, no: new Set(defaultServer.no) });
@@ -180,11 +185,18 @@ function merge(global: TlsParams, own: TlsParams): TlsParams {
   };
 }
 
-function bindSetting(line: Line, file: ScannedFile, section: string, global: TlsParams, ctx: ReadContext): void {
+function bindSetting(
+  line: Line,
+  file: ScannedFile,
+  section: string,
+  global: TlsParams,
+  dhe: boolean,
+  ctx: ReadContext,
+): void {
   const [key, ...args] = line.words;
   const own = readParams(args, 1, file, ctx, params());
   const bind = merge(global, own);
-  report(ctx, file, key!, section, 'server', bind, args[0]?.value ?? null);
+  report(ctx, file, key!, section, 'server', bind, args[0]?.value ?? null, dhe);
   // Each crt-list line with settings of its own is a context of its own.
   const at = args.findIndex((a) => a.value === 'crt-list');
   const list = at >= 0 ? args[at + 1] : undefined;
@@ -207,7 +219,7 @@ function bindSetting(line: Line, file: ScannedFile, section: string, global: Tls
         params(),
       );
       if (!mine.ciphers && !mine.ciphersuites && !mine.min && !mine.max) continue;
-      report(ctx, crt, cert, `${section} crt-list ${cert.value}`, 'server', merge(bind, mine), null);
+      report(ctx, crt, cert, `${section} crt-list ${cert.value}`, 'server', merge(bind, mine), null, dhe);
     }
   });
 }
@@ -220,6 +232,7 @@ function report(
   role: 'server' | 'client',
   p: TlsParams,
   address: string | null,
+  dhe = false,
 ): void {
   const source = (w: Written | undefined): ValueSource =>
     w ? { kind: 'written', file: w.file, word: w.word, directive: w.directive } : { kind: 'library' };
@@ -240,6 +253,7 @@ function report(
     protocols: protocols.length === PROTOCOL_VERSIONS.length ? null : protocols,
     seclevel: null,
     serverPreference: role === 'server' ? !p.preferClient : null,
+    dhe,
   };
   ctx.setting(found);
 }

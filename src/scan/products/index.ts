@@ -30,6 +30,9 @@ interface StoredDefaults {
   ciphersuites: Fact<string | null>;
   protocols: Fact<ProtocolVersion[] | null>;
   serverPreference: Fact<boolean | null>;
+  dhe?: Fact<boolean | null>;
+  prioritizeChaCha?: Fact<boolean | null>;
+  certificateChoice?: Fact<'by-suite' | 'ecdsa-first' | null>;
   extra?: Record<string, Fact<string>>;
 }
 
@@ -45,6 +48,9 @@ const DEFAULTS = new Map<string, ProductDefaults>(
       ciphersuites: d.ciphersuites.value,
       protocols: d.protocols.value,
       serverPreference: d.serverPreference.value,
+      dhe: d.dhe?.value ?? null,
+      prioritizeChaCha: d.prioritizeChaCha?.value ?? null,
+      certificateChoice: d.certificateChoice?.value ?? null,
       extra: Object.freeze(extra),
     };
     return [[id, Object.freeze(defaults)]];

@@ -28,6 +28,7 @@ interface Side {
   ciphers?: Placed;
   protocols?: Placed;
   prefer?: Placed;
+  dhparam?: Placed;
   /** ssl_conf_command: inherited as a whole, only when a level has none. */
   commands?: Placed[];
   enabled?: Placed;
@@ -142,6 +143,7 @@ class NginxRead {
         ciphers: last('ciphers') ?? o.ciphers,
         protocols: last('protocols') ?? o.protocols,
         prefer: last('prefer_server_ciphers') ?? o.prefer,
+        dhparam: last('dhparam') ?? o.dhparam,
         commands: commands.length > 0 ? commands : o.commands,
         enabled: enabled ?? o.enabled,
       };
@@ -171,6 +173,9 @@ class NginxRead {
         };
     let ciphersuites: ValueSource = { kind: 'library' };
     let protocols: ProtocolVersion[] | null = side.protocols ? this.protocols(side.protocols) : d.protocols;
+    // ssl_dhparam (or the DHParameters command) gives DH parameters; nginx has none of its own.
+    let dhe = side.dhparam !== undefined;
+    let prioritizeChaCha = d.prioritizeChaCha;
     for (const c of side.commands ?? []) {
       const [name, value] = c.s.args;
       if (!name || !value) continue;
@@ -178,7 +183,13 @@ class NginxRead {
       const command = name.value.toLowerCase();
       if (command === 'ciphersuites') ciphersuites = this.value(c, value);
       else if (command === 'cipherstring') cipherString = this.value(c, value);
-      else if (command === 'minprotocol' || command === 'maxprotocol') {
+      else if (command === 'dhparameters') dhe = true;
+      else if (command === 'options') {
+        for (const o of value.value.split(',')) {
+          if (o.trim().toLowerCase() === 'prioritizechacha') prioritizeChaCha = true;
+          if (o.trim().toLowerCase() === '-prioritizechacha') prioritizeChaCha = false;
+        }
+      } else if (command === 'minprotocol' || command === 'maxprotocol') {
         const v = protocolNamed(value.value);
         if (v && v !== 'none') protocols = command === 'minprotocol' ? atLeast(protocols, v) : atMost(protocols, v);
       }
@@ -207,6 +218,8 @@ class NginxRead {
       protocols,
       seclevel: null,
       serverPreference: role === 'server' ? (side.prefer ? isOn(side.prefer) : d.serverPreference) : null,
+      dhe,
+      prioritizeChaCha,
     };
     this.ctx.setting(found);
   }
