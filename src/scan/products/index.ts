@@ -3,12 +3,16 @@ import data from '../../../data/products.json' with { type: 'json' };
 import type { ProtocolVersion } from '../../supported/protocol.js';
 import type { ProductDefaults, ProductReader } from '../product.js';
 import type { ProductId } from '../types.js';
+import { apache } from './apache.js';
+import { dovecot } from './dovecot.js';
+import { exim } from './exim.js';
 import { haproxy } from './haproxy.js';
+import { lighttpd } from './lighttpd.js';
 import { nginx } from './nginx.js';
 import { postfix } from './postfix.js';
 
 /** Every reader, the most specific recognisers first. */
-export const PRODUCTS: readonly ProductReader[] = [nginx, haproxy, postfix];
+export const PRODUCTS: readonly ProductReader[] = [nginx, haproxy, postfix, apache, dovecot, lighttpd, exim];
 
 const BY_ID: ReadonlyMap<string, ProductReader> = new Map(PRODUCTS.map((p) => [p.id, p]));
 
