@@ -7,12 +7,34 @@ import { apache } from './apache.js';
 import { dovecot } from './dovecot.js';
 import { exim } from './exim.js';
 import { haproxy } from './haproxy.js';
+import { ingressNginx } from './ingress-nginx.js';
 import { lighttpd } from './lighttpd.js';
+import { mysql } from './mysql.js';
 import { nginx } from './nginx.js';
+import { openvpn } from './openvpn.js';
+import { opensslCnf } from './openssl-cnf.js';
 import { postfix } from './postfix.js';
+import { postgresql } from './postgresql.js';
+import { redis } from './redis.js';
+import { stunnel } from './stunnel.js';
 
 /** Every reader, the most specific recognisers first. */
-export const PRODUCTS: readonly ProductReader[] = [nginx, haproxy, postfix, apache, dovecot, lighttpd, exim];
+export const PRODUCTS: readonly ProductReader[] = [
+  nginx,
+  haproxy,
+  postfix,
+  apache,
+  dovecot,
+  lighttpd,
+  exim,
+  stunnel,
+  openvpn,
+  postgresql,
+  mysql,
+  redis,
+  opensslCnf,
+  ingressNginx,
+];
 
 const BY_ID: ReadonlyMap<string, ProductReader> = new Map(PRODUCTS.map((p) => [p.id, p]));
 
