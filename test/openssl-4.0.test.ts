@@ -63,7 +63,10 @@ describe('openssl-4.0 reads names in any case', () => {
     // In order, in any case (check_suiteb_cipher_list of 4.0, HAS_CASE_PREFIX): SUITEB128c2 is
     // SUITEB128C2 on 4.0, and the SUITEB128 prefix where case counts (quirks.test.ts).
     expect(names('SUITEB128c2', 'openssl-4.0')).toEqual(['ECDHE-ECDSA-AES256-GCM-SHA384']);
-    expect(names('SUITEB128c2', 'openssl-3.5')).toEqual(['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384']);
+    expect(names('SUITEB128c2', 'openssl-3.5')).toEqual([
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+    ]);
   });
 });
 
@@ -142,15 +145,27 @@ describe('openssl-4.0 SSL_CTX_set_ciphersuites: TLS 1.3 names only, each suite o
     expect(live(TLS12)).toEqual(['ECDHE-RSA-AES128-GCM-SHA256', 'AES128-SHA']);
     expect(ours(TLS12, 'openssl-4.0')).toEqual(['rejected']);
     expect(ours(`${TLS12}:TLS_AES_128_GCM_SHA256`, 'openssl-4.0')).toEqual(['TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
-    expect(lint('AES128-SHA', { target: 'openssl-4.0', ciphersuites: `${TLS12}:TLS_AES_128_GCM_SHA256` }).diagnostics.map((d) => d.code)).toContain('unknown-ciphersuite');
+    expect(
+      lint('AES128-SHA', { target: 'openssl-4.0', ciphersuites: `${TLS12}:TLS_AES_128_GCM_SHA256` }).diagnostics.map(
+        (d) => d.code,
+      ),
+    ).toContain('unknown-ciphersuite');
   });
 
   it('a suite named twice: 3.x lists it twice, 4.0 once', () => {
     const twice = 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384';
     expect(ours(twice, 'openssl-3.0')).toEqual(live(twice));
-    expect(live(twice)).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'AES128-SHA']);
+    expect(live(twice)).toEqual([
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_AES_128_GCM_SHA256',
+      'TLS_AES_256_GCM_SHA384',
+      'AES128-SHA',
+    ]);
     expect(ours(twice, 'openssl-4.0')).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
-    expect(ours('tls_aes_128_gcm_sha256:TLS_AES_128_GCM_SHA256', 'openssl-4.0')).toEqual(['TLS_AES_128_GCM_SHA256', 'AES128-SHA']);
+    expect(ours('tls_aes_128_gcm_sha256:TLS_AES_128_GCM_SHA256', 'openssl-4.0')).toEqual([
+      'TLS_AES_128_GCM_SHA256',
+      'AES128-SHA',
+    ]);
   });
 });
 

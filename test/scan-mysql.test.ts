@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, offered, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, offered, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // MySQL 8.0.35+: mysql/mysql-server include/tls_ciphers.h (blocked_tls12_ciphers put before the
 // list, default_tls12_ciphers / default_tls13_ciphers) and vio/viosslfactories.cc new_VioSSLFd
@@ -14,7 +15,7 @@ const BLOCKED =
 describe('scan: mysql', () => {
   const report = scan(
     ['/etc/mysql/my.cnf', '/etc/mysql/mariadb.conf.d/50-server.cnf'],
-    mapHost(fixtureFiles('mysql', '/etc/mysql')),
+    memoryHost(fixtureFiles('mysql', '/etc/mysql')),
   );
   const [mysql, mariadb] = report.settings;
 
@@ -48,24 +49,24 @@ describe('scan: mysql', () => {
   });
 
   it("uses MySQL's defaults when [mysqld] says nothing of TLS, and none when TLS is off", () => {
-    const s = scan(['/etc/my.cnf'], mapHost({ '/etc/my.cnf': '[mysqld]\ndatadir = /var/lib/mysql\n' })).settings[0]!;
+    const s = scan(['/etc/my.cnf'], memoryHost({ '/etc/my.cnf': '[mysqld]\ndatadir = /var/lib/mysql\n' })).settings[0]!;
     expect(s.string.startsWith(`${BLOCKED}:ECDHE-ECDSA-AES128-GCM-SHA256:`)).toBe(true);
     expect(s.ciphersuites).toBe(
       'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_CCM_SHA256',
     );
-    expect(scan(['/etc/my.cnf'], mapHost({ '/etc/my.cnf': '[mysqld]\nskip-ssl\n' })).settings).toEqual([]);
-    expect(scan(['/etc/my.cnf'], mapHost({ '/etc/my.cnf': '[client]\nssl-cipher = AES\n' })).settings).toEqual([]);
+    expect(scan(['/etc/my.cnf'], memoryHost({ '/etc/my.cnf': '[mysqld]\nskip-ssl\n' })).settings).toEqual([]);
+    expect(scan(['/etc/my.cnf'], memoryHost({ '/etc/my.cnf': '[client]\nssl-cipher = AES\n' })).settings).toEqual([]);
   });
 
   it('reads loose- and - names, and reports unresolved values and missing includes', () => {
     const s = scan(
       ['/etc/my.cnf'],
-      mapHost({ '/etc/my.cnf': '[mariadb]\nloose-ssl-cipher = ECDHE-RSA-AES128-GCM-SHA256\n' }),
+      memoryHost({ '/etc/my.cnf': '[mariadb]\nloose-ssl-cipher = ECDHE-RSA-AES128-GCM-SHA256\n' }),
     ).settings[0]!;
     expect(s).toMatchObject({ string: 'ECDHE-RSA-AES128-GCM-SHA256', ciphersuites: null });
     const r = scan(
       ['/etc/my.cnf'],
-      mapHost({ '/etc/my.cnf': '[mysqld]\nssl_cipher = ${CIPHERS}\n!include /etc/missing.cnf\n' }),
+      memoryHost({ '/etc/my.cnf': '[mysqld]\nssl_cipher = ${CIPHERS}\n!include /etc/missing.cnf\n' }),
     );
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([
       ['unresolved-value', 2, 14],

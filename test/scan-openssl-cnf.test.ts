@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // OpenSSL 3.0 config(5) and SSL_CONF_cmd(3): openssl_conf -> ssl_conf -> system_default names the
 // section SSL_CTX_new applies (ssl/ssl_mcnf.c "system_default"); its commands CipherString,
 // Ciphersuites, MinProtocol, MaxProtocol, Options (ServerPreference: ssl/ssl_conf.c line 380).
 describe('scan: openssl-cnf', () => {
   it('follows the chain to the system_default section and reports it once', () => {
-    const r = scan(['/etc/ssl'], mapHost(fixtureFiles('openssl-cnf', '/etc/ssl')));
+    const r = scan(['/etc/ssl'], memoryHost(fixtureFiles('openssl-cnf', '/etc/ssl')));
     expect(r.problems).toEqual([]);
     expect(r.settings).toHaveLength(1);
     const s = r.settings[0]!;
@@ -26,10 +27,10 @@ describe('scan: openssl-cnf', () => {
 
   it("reports nothing without the chain (Debian 12's stock file), and the library's string without CipherString", () => {
     const stock = 'HOME = .\nopenssl_conf = openssl_init\n[openssl_init]\n# providers = provider_sect\n';
-    expect(scan(['/etc/ssl/openssl.cnf'], mapHost({ '/etc/ssl/openssl.cnf': stock })).settings).toEqual([]);
+    expect(scan(['/etc/ssl/openssl.cnf'], memoryHost({ '/etc/ssl/openssl.cnf': stock })).settings).toEqual([]);
     const text =
       'openssl_conf = init\n[init]\nssl_conf = ssl\n[ssl]\nsystem_default = sys\n[sys]\nMaxProtocol = TLSv1.2\n';
-    const s = scan(['/etc/ssl/openssl.cnf'], mapHost({ '/etc/ssl/openssl.cnf': text })).settings[0]!;
+    const s = scan(['/etc/ssl/openssl.cnf'], memoryHost({ '/etc/ssl/openssl.cnf': text })).settings[0]!;
     expect(s).toMatchObject({ directive: '[sys]', string: 'DEFAULT', ciphersuites: null, serverPreference: false });
     expect(s.protocols).not.toContain('TLSv1.3');
     expect(placeOf(s)).toBe('/etc/ssl/openssl.cnf:6:1');
@@ -41,17 +42,17 @@ describe('scan: openssl-cnf', () => {
         'openssl_conf = init\n.include /etc/ssl/tls.cnf\n[init]\nssl_conf = ssl\n[ssl]\nsystem_default = sys\n',
       '/etc/ssl/tls.cnf': 'strong = ECDHE+AESGCM\n[sys]\nCipherString = $strong:!aNULL\n',
     };
-    const s = scan(['/etc/ssl/openssl.cnf'], mapHost(files)).settings[0]!;
+    const s = scan(['/etc/ssl/openssl.cnf'], memoryHost(files)).settings[0]!;
     expect(s).toMatchObject({ string: 'ECDHE+AESGCM:!aNULL', file: '/etc/ssl/tls.cnf' });
     const env = scan(
       ['/etc/ssl/openssl.cnf'],
-      mapHost({ ...files, '/etc/ssl/tls.cnf': '[sys]\nCipherString = ${ENV::CIPHERS}\n' }),
+      memoryHost({ ...files, '/etc/ssl/tls.cnf': '[sys]\nCipherString = ${ENV::CIPHERS}\n' }),
     );
     expect(env.problems.map((p) => [p.code, p.file, p.line, p.column])).toEqual([
       ['unresolved-value', '/etc/ssl/tls.cnf', 2, 16],
     ]);
     expect(env.settings).toEqual([]);
-    const missing = scan(['/etc/ssl/openssl.cnf'], mapHost({ '/etc/ssl/openssl.cnf': 'openssl_conf = nowhere\n' }));
+    const missing = scan(['/etc/ssl/openssl.cnf'], memoryHost({ '/etc/ssl/openssl.cnf': 'openssl_conf = nowhere\n' }));
     expect(missing.problems.map((p) => [p.code, p.line])).toEqual([['config-syntax', 1]]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, offered, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, offered, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // OpenVPN 2.6.14 (Debian 12 source, openvpn-2.6.14/): src/openvpn/ssl_openssl.c
 // tls_ctx_restrict_ciphers (default list, convert_tls_list_to_openssl for IANA names),
@@ -8,7 +9,7 @@ import { fixtureFiles, mapHost, offered, placeOf } from './helpers/scan-host.js'
 // tls-version-min 1.2 by default), tls_ctx_set_cert_profile (legacy 1, preferred 2, suiteb 3,
 // insecure 0); doc/man-sections/tls-options.rst.
 describe('scan: openvpn', () => {
-  const report = scan(['/etc/openvpn'], mapHost(fixtureFiles('openvpn', '/etc/openvpn')));
+  const report = scan(['/etc/openvpn'], memoryHost(fixtureFiles('openvpn', '/etc/openvpn')));
   const client = report.settings.find((s) => s.role === 'client')!;
   const server = report.settings.find((s) => s.role === 'server')!;
 
@@ -45,14 +46,14 @@ describe('scan: openvpn', () => {
   });
 
   it('sets min = max when only tls-version-max is below 1.2', () => {
-    const r = scan(['/c.ovpn'], mapHost({ '/c.ovpn': 'client\ndev tun\nremote x\ntls-version-max 1.1\n' }));
+    const r = scan(['/c.ovpn'], memoryHost({ '/c.ovpn': 'client\ndev tun\nremote x\ntls-version-max 1.1\n' }));
     expect(r.settings[0]!.protocols.every((v) => v === 'TLSv1.1')).toBe(true);
   });
 
   it('reads `config FILE` and reports unresolved and unknown values', () => {
     const r = scan(
       ['/etc/openvpn/server/a.conf'],
-      mapHost({
+      memoryHost({
         '/etc/openvpn/server/a.conf': 'tls-server\ndev tun\nconfig tls.conf\ntls-version-min 9.9\n',
         '/etc/openvpn/server/tls.conf': 'tls-cipher {{ cipher }}\n',
       }),
@@ -63,7 +64,7 @@ describe('scan: openvpn', () => {
     expect(r.settings).toEqual([]);
     const r2 = scan(
       ['/x.ovpn'],
-      mapHost({ '/x.ovpn': 'tls-client\ndev tun\ntls-version-min 9.9\ntls-cert-profile strict\n' }),
+      memoryHost({ '/x.ovpn': 'tls-client\ndev tun\ntls-version-min 9.9\ntls-cert-profile strict\n' }),
     );
     expect(r2.problems.map((p) => p.code)).toEqual(['unknown-protocol', 'config-syntax']);
   });

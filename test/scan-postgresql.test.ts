@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, offered, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, offered, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // PostgreSQL 15.18 (Debian 12 source, postgresql-15-15.18/): src/backend/utils/misc/guc.c
 // (ssl_ciphers 'HIGH:MEDIUM:+3DES:!aNULL', ssl_min_protocol_version TLSv1.2,
@@ -11,7 +12,7 @@ const ROOT = '/etc/postgresql/15/main';
 
 describe('scan: postgresql', () => {
   it('follows include_dir and lets the last setting win', () => {
-    const r = scan([`${ROOT}/postgresql.conf`], mapHost(fixtureFiles('postgresql', ROOT)));
+    const r = scan([`${ROOT}/postgresql.conf`], memoryHost(fixtureFiles('postgresql', ROOT)));
     expect(r.problems).toEqual([]);
     expect(r.settings).toHaveLength(1);
     const s = r.settings[0]!;
@@ -32,7 +33,7 @@ describe('scan: postgresql', () => {
   it("uses PostgreSQL's defaults when only ssl = on is written", () => {
     const r = scan(
       ['/pg/postgresql.conf'],
-      mapHost({ '/pg/postgresql.conf': "ssl = on\nssl_cert_file = 'server.crt'\n" }),
+      memoryHost({ '/pg/postgresql.conf': "ssl = on\nssl_cert_file = 'server.crt'\n" }),
     );
     expect(r.settings[0]).toMatchObject({
       directive: 'ssl',
@@ -46,17 +47,18 @@ describe('scan: postgresql', () => {
 
   it('reports nothing with ssl off, and hands ssl_tls13_ciphers (PostgreSQL 18) to the TLS 1.3 call', () => {
     expect(
-      scan(['/pg/postgresql.conf'], mapHost({ '/pg/postgresql.conf': "ssl = off\nssl_ciphers = 'HIGH'\n" })).settings,
+      scan(['/pg/postgresql.conf'], memoryHost({ '/pg/postgresql.conf': "ssl = off\nssl_ciphers = 'HIGH'\n" }))
+        .settings,
     ).toEqual([]);
     const text =
       "ssl = true\nssl_ciphers = 'HIGH:!aNULL:!kRSA'\nssl_tls13_ciphers = 'TLS_AES_256_GCM_SHA384'\nssl_max_protocol_version = 'TLSv1.2'\n";
-    const s = scan(['/pg/postgresql.conf'], mapHost({ '/pg/postgresql.conf': text })).settings[0]!;
+    const s = scan(['/pg/postgresql.conf'], memoryHost({ '/pg/postgresql.conf': text })).settings[0]!;
     expect(s).toMatchObject({ ciphersuites: 'TLS_AES_256_GCM_SHA384', protocols: ['TLSv1.2'] });
   });
 
   it('reads inline comments, and reports unresolved, unknown and unclosed values', () => {
     const text = "ssl on\nssl_ciphers = 'HIGH:!aNULL' # comment\nssl_min_protocol_version = 'TLSv2'\nbroken = 'open\n";
-    const r = scan(['/pg/postgresql.conf'], mapHost({ '/pg/postgresql.conf': text }));
+    const r = scan(['/pg/postgresql.conf'], memoryHost({ '/pg/postgresql.conf': text }));
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([
       ['unknown-protocol', 3, 28],
       ['config-syntax', 4, 10],
@@ -64,7 +66,7 @@ describe('scan: postgresql', () => {
     // openssl ciphers -s 'ECDHE+AESGCM:!aNULL' gives these TLS 1.2 suites after the TLS 1.3 ones.
     const s = scan(
       ['/pg/postgresql.conf'],
-      mapHost({ '/pg/postgresql.conf': "ssl = on\nssl_ciphers = 'ECDHE+AESGCM:!aNULL'\n" }),
+      memoryHost({ '/pg/postgresql.conf': "ssl = on\nssl_ciphers = 'ECDHE+AESGCM:!aNULL'\n" }),
     ).settings[0]!;
     expect(
       offered(s)
@@ -78,7 +80,7 @@ describe('scan: postgresql', () => {
     ]);
     const u = scan(
       ['/pg/postgresql.conf'],
-      mapHost({ '/pg/postgresql.conf': "ssl = on\nssl_ciphers = '${PG_CIPHERS}'\n" }),
+      memoryHost({ '/pg/postgresql.conf': "ssl = on\nssl_ciphers = '${PG_CIPHERS}'\n" }),
     );
     expect(u.problems.map((p) => [p.code, p.line, p.column])).toEqual([['unresolved-value', 2, 15]]);
     expect(u.settings).toEqual([]);

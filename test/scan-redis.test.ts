@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // Redis 7.0.15 (Debian 12 source, redis-7.0.15/): src/tls.c createSSLContext (cipher calls only
 // when set, SSL_OP_NO_* for versions tls-protocols leaves out, REDIS_TLS_PROTO_DEFAULT TLSv1.2 and
 // TLSv1.3), tlsConfigure (server preference with tls-prefer-server-ciphers); src/config.c; redis.conf.
 describe('scan: redis', () => {
-  const report = scan(['/etc/redis'], mapHost(fixtureFiles('redis', '/etc/redis')));
+  const report = scan(['/etc/redis'], memoryHost(fixtureFiles('redis', '/etc/redis')));
   const [server, client] = report.settings;
 
   it('reports the server context for tls-port and the client side for tls-replication', () => {
@@ -32,7 +33,7 @@ describe('scan: redis', () => {
   });
 
   it("leaves the library's lists when nothing is set, and reads no TLS without tls-port", () => {
-    const s = scan(['/r/redis.conf'], mapHost({ '/r/redis.conf': 'port 0\ntls-port 6380\n' })).settings[0]!;
+    const s = scan(['/r/redis.conf'], memoryHost({ '/r/redis.conf': 'port 0\ntls-port 6380\n' })).settings[0]!;
     expect(s).toMatchObject({
       directive: 'tls-port',
       string: 'DEFAULT',
@@ -41,21 +42,23 @@ describe('scan: redis', () => {
       serverPreference: false,
     });
     expect(s.stringFrom.from).toMatch(/library/);
-    expect(scan(['/r/redis.conf'], mapHost({ '/r/redis.conf': 'port 6379\ntls-ciphers HIGH\n' })).settings).toEqual([]);
-    expect(scan(['/r/redis.conf'], mapHost({ '/r/redis.conf': 'tls-port 0\n' })).settings).toEqual([]);
+    expect(scan(['/r/redis.conf'], memoryHost({ '/r/redis.conf': 'port 6379\ntls-ciphers HIGH\n' })).settings).toEqual(
+      [],
+    );
+    expect(scan(['/r/redis.conf'], memoryHost({ '/r/redis.conf': 'tls-port 0\n' })).settings).toEqual([]);
   });
 
   it('reads include, and reports unknown versions and unresolved values', () => {
     const r = scan(
       ['/r/redis.conf'],
-      mapHost({
+      memoryHost({
         '/r/redis.conf': 'include /r/tls.conf\ntls-port 6380\ntls-protocols "TLSv1.2 SSLv3"\n',
         '/r/tls.conf': 'tls-ciphers HIGH:!aNULL\n',
       }),
     );
     expect(r.settings[0]).toMatchObject({ string: 'HIGH:!aNULL', file: '/r/tls.conf', protocols: ['TLSv1.2'] });
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['unknown-protocol', 3, 15]]);
-    const u = scan(['/r/redis.conf'], mapHost({ '/r/redis.conf': 'tls-port 6380\ntls-ciphers ${CIPHERS}\n' }));
+    const u = scan(['/r/redis.conf'], memoryHost({ '/r/redis.conf': 'tls-port 6380\ntls-ciphers ${CIPHERS}\n' }));
     expect(u.problems.map((p) => [p.code, p.line])).toEqual([['unresolved-value', 2]]);
   });
 });

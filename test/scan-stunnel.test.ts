@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, mapHost, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // stunnel 5.68 (Debian 12 source, stunnel4-5.68/): src/options.c stunnel_cipher_list and
 // stunnel_ciphersuites are the defaults copied into every service; src/ctx.c always calls
@@ -10,7 +11,7 @@ const DEFAULT_CIPHERS = 'HIGH:!aNULL:!SSLv2:!DH:!kDHEPSK';
 const DEFAULT_SUITES = 'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256';
 
 describe('scan: stunnel', () => {
-  const report = scan(['/etc/stunnel'], mapHost(fixtureFiles('stunnel', '/etc/stunnel')));
+  const report = scan(['/etc/stunnel'], memoryHost(fixtureFiles('stunnel', '/etc/stunnel')));
   const [pop3s, imaps, gmail] = report.settings;
 
   it('reports one context per service, global options inherited', () => {
@@ -52,7 +53,7 @@ describe('scan: stunnel', () => {
   });
 
   it('raises the security level to 2 when securityLevel is not set', () => {
-    const r = scan(['/s/stunnel.conf'], mapHost({ '/s/stunnel.conf': '[x]\naccept = 443\nconnect = 80\n' }), {
+    const r = scan(['/s/stunnel.conf'], memoryHost({ '/s/stunnel.conf': '[x]\naccept = 443\nconnect = 80\n' }), {
       seclevel: 1,
     });
     expect(r.settings[0]!.result.supported?.seclevel).toBe(2);
@@ -62,7 +63,7 @@ describe('scan: stunnel', () => {
 
   it('reports unresolved values, unknown versions and bad lines, and goes on', () => {
     const text = '[a]\naccept = 443\nciphers = ${CIPHERS}\n[b]\naccept = 444\nsslVersion = TLSv9\nnonsense line\n';
-    const r = scan(['/s/stunnel.conf'], mapHost({ '/s/stunnel.conf': text }));
+    const r = scan(['/s/stunnel.conf'], memoryHost({ '/s/stunnel.conf': text }));
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([
       ['unresolved-value', 3, 11],
       ['unknown-protocol', 6, 14],
@@ -74,7 +75,7 @@ describe('scan: stunnel', () => {
   it('reads include = DIR in place, file by file', () => {
     const r = scan(
       ['/etc/stunnel/main.conf'],
-      mapHost({
+      memoryHost({
         '/etc/stunnel/main.conf': 'include = /etc/stunnel/conf.d\n[svc]\naccept = 1\n',
         '/etc/stunnel/conf.d/a.conf': 'ciphers = AESGCM\n',
       }),

@@ -94,7 +94,8 @@ export interface ProductReader {
   /**
    * Whether a file is this product's, by its path and then its text: `main` for a file that
    * includes others (read first; what it includes is not read again on its own), `part` for a
-   * file that holds settings on its own, null for neither.
+   * file that holds settings on its own, null for neither. Asked with an empty `text` first: a
+   * reader that knows a file by its name alone answers then, and wins over content matches.
    */
   recognise(path: string, text: string): 'main' | 'part' | null;
   /** Reads one file (and, through `ctx.include`, what it includes). */

@@ -76,11 +76,18 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   return report;
 }
 
+/**
+ * Which product a file is: a reader that knows the file by its name alone (asked with an empty
+ * text) wins over one that knows it by its content, so `my.cnf` is MySQL's even where its
+ * `!include` looks like Dovecot's; among equals the first reader in PRODUCTS.
+ */
 function recognise(forced: ProductReader | undefined, path: string, text: string) {
   if (forced) return { reader: forced, kind: forced.recognise(path, text) ?? 'part' };
-  for (const reader of PRODUCTS) {
-    const kind = reader.recognise(path, text);
-    if (kind) return { reader, kind };
+  for (const probe of ['', text]) {
+    for (const reader of PRODUCTS) {
+      const kind = reader.recognise(path, probe);
+      if (kind) return { reader, kind: probe === '' ? (reader.recognise(path, text) ?? kind) : kind };
+    }
   }
   return null;
 }

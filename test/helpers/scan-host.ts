@@ -1,20 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfigHost } from '../../src/scan/types.js';
-
-/** A ConfigHost over a Map of paths to texts (folders are the paths' prefixes). */
-export function mapHost(files: Record<string, string>): ConfigHost {
-  const texts = new Map(Object.entries(files));
-  return {
-    readFile: (path) => (texts.has(path) ? { text: texts.get(path)! } : { error: 'no such file' }),
-    listDirectory: (path) => {
-      const prefix = path === '/' ? '/' : `${path.replace(/\/$/, '')}/`;
-      const names = new Set<string>();
-      for (const p of texts.keys()) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
-      return names.size > 0 && !texts.has(path) ? [...names] : null;
-    },
-  };
-}
 
 /** A fixture folder (test/fixtures/scan/<name>) as files under `root`. */
 export function fixtureFiles(name: string, root: string): Record<string, string> {

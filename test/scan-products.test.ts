@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from '../src/scan/scan.js';
+import { products } from '../src/index.js';
+import { fileSystemHost } from '../src/cli/config-host.js';
+import productData from '../data/products.json' with { type: 'json' };
+import { fixtureHost } from './helpers/scan-fixture-host.js';
+
+// Every product's recogniser against every other product's files: scanning the whole fixture
+// tree at once, each file is read as the product its folder is named after, and only so.
+describe('scan recognises each product’s files, and only those', () => {
+  it('every fixture file is read as the product of its folder', () => {
+    const root = 'test/fixtures/scan';
+    // Only the fixtures: lighttpd's stock file includes /etc/lighttpd/conf-enabled/*.conf.
+    const r = scan([root], fixtureHost());
+    const wrong = r.files.filter((f) => f.product !== f.file.slice(root.length + 1).split('/')[0]);
+    expect(wrong).toEqual([]);
+    expect(new Set(r.files.map((f) => f.product))).toEqual(new Set(products));
+  });
+
+  it('the live-server fixtures too', () => {
+    const root = 'test/fixtures/servers';
+    const r = scan([root], fileSystemHost(new Map()));
+    const wrong = r.files.filter(
+      (f) => !f.file.endsWith('.cnf') && f.product !== f.file.slice(root.length + 1).split('/')[0],
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('each product has its defaults in data/products.json, each value with its source', () => {
+    const entries = productData as unknown as Record<string, Record<string, unknown>>;
+    expect(
+      Object.keys(entries)
+        .filter((k) => !k.startsWith('$'))
+        .sort(),
+    ).toEqual([...products].sort());
+    for (const id of products) {
+      const e = entries[id]!;
+      expect(typeof e.version, id).toBe('string');
+      for (const [key, fact] of Object.entries(e)) {
+        if (key.startsWith('$') || typeof fact !== 'object' || fact === null || key === 'extra') continue;
+        expect(typeof (fact as { $source?: unknown }).$source, `${id}.${key}`).toBe('string');
+      }
+    }
+  });
+});
