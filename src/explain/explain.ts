@@ -23,6 +23,7 @@ export interface Explanation {
 
 /** Evaluates `input` with a trace and tells, for every suite of the result, what added and moved it. */
 export function explain(input: string, options: ExpandOptions = {}): Explanation {
+  if (options === null || typeof options !== 'object') throw new TypeError('explain: options must be an object');
   const expanded = expand(input, { ...options, trace: true });
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
   const result = { ...expanded, trace: expanded.trace ?? [] };

@@ -74,7 +74,9 @@ const REEVALUATIONS = 64;
  * but does something other than the text says, `info` for style.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  if (options === null || typeof options !== 'object') throw new TypeError('lint: options must be an object');
   const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  if (!Array.isArray(ignore)) throw new TypeError('lint: options.ignore must be an array of diagnostic codes');
   for (const code of ignore) {
     if (!isDiagnosticCode(code))
       throw new TypeError(`lint: options.ignore: ${JSON.stringify(code)} is no diagnostic code`);

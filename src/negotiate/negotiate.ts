@@ -82,6 +82,13 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   if (!['RSA', 'ECDSA', 'RSA+ECDSA'].includes(certificate)) {
     throw new TypeError("negotiate: options.certificate must be 'RSA', 'ECDSA' or 'RSA+ECDSA'");
   }
+  if (options.serverPreference !== undefined && typeof options.serverPreference !== 'boolean') {
+    throw new TypeError('negotiate: options.serverPreference must be a boolean');
+  }
+  const supported: unknown = options.supported;
+  if (supported !== undefined && supported !== true && (supported === null || typeof supported !== 'object')) {
+    throw new TypeError('negotiate: options.supported must be an object');
+  }
   if (role === 'client' && (options.certificate !== undefined || options.serverPreference !== undefined)) {
     throw new TypeError(
       "negotiate: options.certificate and options.serverPreference describe our server: set role 'server'",
@@ -92,7 +99,7 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     target,
     ...(options.ciphersuites !== undefined ? { ciphersuites: options.ciphersuites } : {}),
     ...(options.seclevel !== undefined ? { seclevel: options.seclevel } : {}),
-    supported: { ...(options.supported ?? {}) },
+    supported: { ...(typeof supported === 'object' ? supported : {}) },
   });
   const offer = r.supported!;
   const base = {
