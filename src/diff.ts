@@ -127,6 +127,15 @@ export function diff(
   a: { input: string; options?: ExpandOptions },
   b: { input: string; options?: ExpandOptions },
 ): CipherListDiff {
+  for (const [which, x] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (x === null || typeof x !== 'object') {
+      throw new TypeError(`diff: ${which} must be an object { input, options? }`);
+    }
+    if (typeof x.input !== 'string') throw new TypeError(`diff: ${which}.input must be the cipher string`);
+  }
   return diffResults(expand(a.input, a.options), expand(b.input, b.options));
 }
 

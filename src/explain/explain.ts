@@ -99,6 +99,7 @@ export function explainSuite(
   /** Why the suite is there, or not. */
   answer: SuiteAnswer;
 } {
+  if (typeof suite !== 'string') throw new TypeError('explainSuite: suite must be a suite name (a string)');
   const explanation = explain(input, options);
   const { result, origins } = explanation;
   const lib = requireLibrary(explanation.target, 'explainSuite');
