@@ -99,6 +99,7 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     target,
     ...(options.ciphersuites !== undefined ? { ciphersuites: options.ciphersuites } : {}),
     ...(options.seclevel !== undefined ? { seclevel: options.seclevel } : {}),
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
     supported: { ...(typeof supported === 'object' ? supported : {}) },
   });
   const offer = r.supported!;
