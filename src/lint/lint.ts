@@ -157,7 +157,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
       ...d,
       code: 'removed-alias',
       severity: severityOf('removed-alias'),
-      message: `\`${word}\` was an alias up to ${removedAfter.name}; ${target} removed it, so here OpenSSL ignores it`,
+      message: `\`${word}\` was an alias up to ${removedAfter.name}; ${target} removed it, so here ${lib.product} ignores it`,
       args: { ...d.args, removedIn: target },
     };
   }
@@ -170,7 +170,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
   return {
     ...d,
     code: 'not-in-this-release',
-    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
+    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here ${lib.product} ignores it`,
     args: { ...d.args, knownIn: knownIn.join(',') },
   };
 }
