@@ -33,11 +33,12 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
   // element added are the ones kept because the string never names TLS 1.3, or set apart.
   const listMembers = lib.family === 'openssl' && opensslTable(lib).data.tls13?.inCipherList === true;
   const kept = listMembers && options.ciphersuites === undefined;
-  const origins = suiteOrigins(
-    result.ciphers.map((c) => c.name),
-    result.trace,
-  ).map((o) =>
-    !tls13.has(o.name) || (listMembers && o.addedBy !== -1)
+  const names = result.ciphers.map((c) => c.name);
+  // LibreSSL with a TLS 1.3 list: the configured suites come first, then the string's, so a
+  // suite listed twice is the configured one at every entry but its last.
+  const last = new Map(names.map((n, i) => [n, i]));
+  const origins = suiteOrigins(names, result.trace).map((o, i) =>
+    !tls13.has(o.name) || (listMembers && o.addedBy !== -1 && last.get(o.name) === i)
       ? o
       : { ...o, addedBy: -1, lastMovedBy: -1, ...(kept ? { tls13Kept: true as const } : {}) },
   );

@@ -181,8 +181,10 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   }
   const ecOk = common === null || common.some(isCurve);
   const serverCert = serverIsPeer ? peer.certificate : certificate;
+  // A suite our list names twice (LibreSSL: in its TLS 1.3 list and in the string) is one suite.
   const usable = offer.ciphers.filter(
-    (c) =>
+    (c, i) =>
+      offer.ciphers.findIndex((d) => d.name === c.name) === i &&
       c.stdname !== null &&
       peerNames.has(c.stdname) &&
       usableAt(range(c), protocol) &&
