@@ -106,6 +106,19 @@ describe('--batch reads lines as a C caller would get them', () => {
     expect(r.status).toBe(1);
     const lint = cipherx(['lint', '--batch', '--json'], input);
     expect(lint.stdout.split('\n')[1]).toContain('"code":"line-too-long"');
+    // In JSON the message is the message alone, as for every other diagnostic (no `error[code]: ` before it).
+    expect(JSON.parse(lint.stdout.split('\n')[1]!).diagnostics[0].message).toBe(
+      'line 2 has 1048577 characters; --batch reads lines of at most 1048576',
+    );
+    const json = cipherx(['expand', '--batch', '--json', '--ciphersuites', ''], input);
+    expect(JSON.parse(json.stdout.split('\n')[1]!).error).toEqual({
+      code: 'line-too-long',
+      message: 'line 2 has 1048577 characters; --batch reads lines of at most 1048576',
+    });
+    const lintText = cipherx(['lint', '--batch'], input);
+    expect(lintText.stdout).toContain(
+      'error[line-too-long]: line 2 has 1048577 characters; --batch reads lines of at most 1048576\n',
+    );
     expect(lint.status).toBe(1);
   });
   // Proves a line split across many chunks is put together again (the reader keeps pieces).
