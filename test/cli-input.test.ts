@@ -79,6 +79,15 @@ describe('cipherx convert', () => {
     expect(r.stderr).toBe('cipherx: warning: openssl-3.0 has no suite named "FOO"\n');
     expect(r.status).toBe(1);
   });
+  // Proves an empty argument is a name no suite has, as `openssl ciphers -convert ''` says: it
+  // printed an empty line and exited 0.
+  it('an empty name', () => {
+    expect(opensslCiphers(['-convert', '']).stdout).toBe('OpenSSL cipher name: (NONE)\n');
+    const r = cipherx(['convert', '', 'AES128-SHA']);
+    expect(r.stdout).toBe('(NONE)\nTLS_RSA_WITH_AES_128_CBC_SHA\n');
+    expect(r.stderr).toBe('cipherx: warning: openssl-3.0 has no suite named ""\n');
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('--batch reads lines as a C caller would get them', () => {
