@@ -18,6 +18,7 @@ export interface ConvertedName {
  * name, and gives both names of the suite found. Throws a TypeError for an unknown target.
  */
 export function convertNames(names: readonly string[], options: { target?: TargetName } = {}): ConvertedName[] {
+  if (!Array.isArray(names)) throw new TypeError('convertNames: names must be an array of strings');
   const lib = requireLibrary(options?.target, 'convertNames');
   const byIana = new Map<string, { openssl: string; iana: string }>();
   const byName = new Map<string, { openssl: string; iana: string }>();

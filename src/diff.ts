@@ -86,18 +86,27 @@ export interface CipherListDiff {
 export function diffResults(before: ExpandResult, after: ExpandResult): CipherListDiff {
   const a = before.ok ? before.ciphers.map((c) => c.name) : [];
   const b = after.ok ? after.ciphers.map((c) => c.name) : [];
-  const indexInA = new Map<string, number>();
-  a.forEach((name, i) => indexInA.set(name, i));
-  const indexInB = new Map<string, number>();
-  b.forEach((name, i) => indexInB.set(name, i));
+  // A suite listed twice (LibreSSL: in its TLS 1.3 list and named by the string) counts where it
+  // first comes, which is where it takes its preference; the later entry is neither added nor moved.
+  const firstIndex = (list: readonly string[]) => {
+    const index = new Map<string, number>();
+    list.forEach((name, i) => index.has(name) || index.set(name, i));
+    return index;
+  };
+  const indexInA = firstIndex(a);
+  const indexInB = firstIndex(b);
 
-  const removed = a.flatMap((name, position) => (indexInB.has(name) ? [] : [{ name, position }]));
-  const added = b.flatMap((name, position) => (indexInA.has(name) ? [] : [{ name, position }]));
+  const removed = a.flatMap((name, position) =>
+    indexInB.has(name) || indexInA.get(name) !== position ? [] : [{ name, position }],
+  );
+  const added = b.flatMap((name, position) =>
+    indexInA.has(name) || indexInB.get(name) !== position ? [] : [{ name, position }],
+  );
 
   // The common suites in `after` order, each with its index in `after` and in `before`.
   const common = b.flatMap((name, to) => {
     const from = indexInA.get(name);
-    return from === undefined ? [] : [{ name, from, to }];
+    return from === undefined || indexInB.get(name) !== to ? [] : [{ name, from, to }];
   });
   const kept = earliestLongestIncreasing(common.map((c) => c.from));
   const moved = common.filter((_, k) => !kept.has(k));
@@ -127,6 +136,15 @@ export function diff(
   a: { input: string; options?: ExpandOptions },
   b: { input: string; options?: ExpandOptions },
 ): CipherListDiff {
+  for (const [which, x] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (x === null || typeof x !== 'object') {
+      throw new TypeError(`diff: ${which} must be an object { input, options? }`);
+    }
+    if (typeof x.input !== 'string') throw new TypeError(`diff: ${which}.input must be the cipher string`);
+  }
   return diffResults(expand(a.input, a.options), expand(b.input, b.options));
 }
 

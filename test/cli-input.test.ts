@@ -79,6 +79,15 @@ describe('cipherx convert', () => {
     expect(r.stderr).toBe('cipherx: warning: openssl-3.0 has no suite named "FOO"\n');
     expect(r.status).toBe(1);
   });
+  // Proves an empty argument is a name no suite has, as `openssl ciphers -convert ''` says: it
+  // printed an empty line and exited 0.
+  it('an empty name', () => {
+    expect(opensslCiphers(['-convert', '']).stdout).toBe('OpenSSL cipher name: (NONE)\n');
+    const r = cipherx(['convert', '', 'AES128-SHA']);
+    expect(r.stdout).toBe('(NONE)\nTLS_RSA_WITH_AES_128_CBC_SHA\n');
+    expect(r.stderr).toBe('cipherx: warning: openssl-3.0 has no suite named ""\n');
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('--batch reads lines as a C caller would get them', () => {
@@ -106,6 +115,19 @@ describe('--batch reads lines as a C caller would get them', () => {
     expect(r.status).toBe(1);
     const lint = cipherx(['lint', '--batch', '--json'], input);
     expect(lint.stdout.split('\n')[1]).toContain('"code":"line-too-long"');
+    // In JSON the message is the message alone, as for every other diagnostic (no `error[code]: ` before it).
+    expect(JSON.parse(lint.stdout.split('\n')[1]!).diagnostics[0].message).toBe(
+      'line 2 has 1048577 characters; --batch reads lines of at most 1048576',
+    );
+    const json = cipherx(['expand', '--batch', '--json', '--ciphersuites', ''], input);
+    expect(JSON.parse(json.stdout.split('\n')[1]!).error).toEqual({
+      code: 'line-too-long',
+      message: 'line 2 has 1048577 characters; --batch reads lines of at most 1048576',
+    });
+    const lintText = cipherx(['lint', '--batch'], input);
+    expect(lintText.stdout).toContain(
+      'error[line-too-long]: line 2 has 1048577 characters; --batch reads lines of at most 1048576\n',
+    );
     expect(lint.status).toBe(1);
   });
   // Proves a line split across many chunks is put together again (the reader keeps pieces).

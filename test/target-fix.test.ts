@@ -47,6 +47,10 @@ describe('a fix names only the words of its release', () => {
     ['openssl-1.1.1', 'no-forward-secrecy', 'Append `:!kRSA:!kPSK:!kRSAPSK` or list only ECDHE suites.'],
     ['openssl-3.0', 'cbc-mode', 'Append `:!CBC` or list ECDHE+AESGCM and ECDHE+CHACHA20 suites only.'],
     ['boringssl', 'no-forward-secrecy', 'Append `:!kRSA:!kPSK` or list only ECDHE suites.'],
+    // LibreSSL has no `kDHE` (its `kEDH` takes the ADH suites too); its `DHE` alias lists exactly
+    // the authenticated DHE suites (table-libressl-4.3.2.json, aliases.DHE).
+    ['libressl-4.3', 'finite-field-dhe', 'Append `:!DHE` and rely on ECDHE suites.'],
+    ['libressl-3.3', 'finite-field-dhe', 'Append `:!DHE` and rely on ECDHE suites.'],
   ] as const)('%s %s', (target, code, text) => {
     const d = lint('ALL:COMPLEMENTOFALL', { target, maxDiagnostics: Infinity }).diagnostics.find(
       (x) => x.code === code,

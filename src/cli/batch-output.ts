@@ -33,7 +33,7 @@ export class BatchOutput {
   }
 }
 
-/** The error for a line --batch does not read, in the input's place: one line. */
+/** Why --batch does not read a line: the message, as JSON carries it (the text form adds `error[line-too-long]: `). */
 export function longLineMessage(line: LongLine, number: number): string {
-  return `error[line-too-long]: line ${number} has ${line.length} characters; --batch reads lines of at most ${MAX_LINE}`;
+  return `line ${number} has ${line.length} characters; --batch reads lines of at most ${MAX_LINE}`;
 }

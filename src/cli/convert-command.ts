@@ -49,7 +49,11 @@ async function run(args: string[], io: Io): Promise<number> {
     throw new UsageError('convert needs at least one suite name, e.g. cipherx convert TLS_RSA_WITH_AES_128_CBC_SHA');
   }
   const lib = await readLibrary(values.target, io.stderr);
-  const lists = positionals.map((p) => p.split(':').filter((n) => n !== ''));
+  // An argument with no name at all ('' or ':') is one name that no suite has, as openssl -convert '' says (NONE).
+  const lists = positionals.map((p) => {
+    const names = p.split(':').filter((n) => n !== '');
+    return names.length > 0 ? names : [''];
+  });
   const results = lists.map((names) => convertNames(names, { target: lib.name }));
   let unknown = 0;
   for (const r of results.flat()) {

@@ -165,7 +165,7 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
       const message = longLineMessage(line, number);
       return cli.json
         ? JSON.stringify({ ok: false, error: { code: 'line-too-long', message } }) + '\n'
-        : message + '\n';
+        : `error[line-too-long]: ${message}\n`;
     }
     const r = expand(line, cli.options);
     if (!r.ok) exit = EXIT_REJECTED;

@@ -113,6 +113,6 @@ function tooLong(line: LongLine, number: number, json: boolean): { text: string;
   const message = longLineMessage(line, number);
   const text = json
     ? JSON.stringify({ input: null, ok: false, diagnostics: [{ code: 'line-too-long', severity: 'error', message }] })
-    : message;
+    : `error[line-too-long]: ${message}`;
   return { text: text + '\n', fails: true };
 }

@@ -48,7 +48,7 @@ The peer:
 Our side:
 ${targetHelp()}\
   --role client|server our role (default client: we connect to the peer)
-${contextHelp(['ciphersuites', 'seclevel'])}\
+${contextHelp(['ciphersuites', 'seclevel', 'strict'])}\
   --min-protocol V, --max-protocol V
                        our protocol range (SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)
   --psk, --srp         PSK / SRP is set up on our side
@@ -87,6 +87,7 @@ async function run(args: string[], io: Io): Promise<number> {
     role: { type: 'string' },
     ciphersuites: { type: 'string' },
     seclevel: { type: 'string' },
+    strict: { type: 'boolean' },
     'min-protocol': { type: 'string' },
     'max-protocol': { type: 'string' },
     psk: { type: 'boolean' },
@@ -122,7 +123,7 @@ async function run(args: string[], io: Io): Promise<number> {
   if (role !== 'client' && role !== 'server') throw new UsageError('--role takes client or server');
   // Peer files may use OpenSSL names of any release: every table is needed to read them.
   if (values['peer-file'] !== undefined) await loadAllLibraries();
-  const { target, ciphersuites, seclevel } = contextOptions(lib, values);
+  const { target, ciphersuites, seclevel, strict } = contextOptions(lib, values);
 
   const base: Omit<NegotiateOptions, 'peer'> = {
     local: positionals[0]!,
@@ -130,6 +131,7 @@ async function run(args: string[], io: Io): Promise<number> {
     role,
     ...(ciphersuites !== undefined ? { ciphersuites } : {}),
     ...(seclevel !== undefined ? { seclevel } : {}),
+    ...(strict !== undefined ? { strict } : {}),
     supported: {
       ...(values['min-protocol'] !== undefined
         ? { minProtocol: protocolOf('--min-protocol', values['min-protocol']) }

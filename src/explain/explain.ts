@@ -23,6 +23,7 @@ export interface Explanation {
 
 /** Evaluates `input` with a trace and tells, for every suite of the result, what added and moved it. */
 export function explain(input: string, options: ExpandOptions = {}): Explanation {
+  if (options === null || typeof options !== 'object') throw new TypeError('explain: options must be an object');
   const expanded = expand(input, { ...options, trace: true });
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
   const result = { ...expanded, trace: expanded.trace ?? [] };
@@ -32,11 +33,12 @@ export function explain(input: string, options: ExpandOptions = {}): Explanation
   // element added are the ones kept because the string never names TLS 1.3, or set apart.
   const listMembers = lib.family === 'openssl' && opensslTable(lib).data.tls13?.inCipherList === true;
   const kept = listMembers && options.ciphersuites === undefined;
-  const origins = suiteOrigins(
-    result.ciphers.map((c) => c.name),
-    result.trace,
-  ).map((o) =>
-    !tls13.has(o.name) || (listMembers && o.addedBy !== -1)
+  const names = result.ciphers.map((c) => c.name);
+  // LibreSSL with a TLS 1.3 list: the configured suites come first, then the string's, so a
+  // suite listed twice is the configured one at every entry but its last.
+  const last = new Map(names.map((n, i) => [n, i]));
+  const origins = suiteOrigins(names, result.trace).map((o, i) =>
+    !tls13.has(o.name) || (listMembers && o.addedBy !== -1 && last.get(o.name) === i)
       ? o
       : { ...o, addedBy: -1, lastMovedBy: -1, ...(kept ? { tls13Kept: true as const } : {}) },
   );
@@ -98,6 +100,7 @@ export function explainSuite(
   /** Why the suite is there, or not. */
   answer: SuiteAnswer;
 } {
+  if (typeof suite !== 'string') throw new TypeError('explainSuite: suite must be a suite name (a string)');
   const explanation = explain(input, options);
   const { result, origins } = explanation;
   const lib = requireLibrary(explanation.target, 'explainSuite');

@@ -12,6 +12,8 @@ import type { TargetName } from '../library/registry.js';
  */
 export type OutputFormat = 'plain' | 'v' | 'V' | 'stdname' | 'V+stdname' | 'openssl-name';
 
+const FORMATS: readonly string[] = ['plain', 'v', 'V', 'stdname', 'V+stdname', 'openssl-name'];
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
 /** SSL_CIPHER_description(): one `-v` line, without the newline (a width of 0 prints unpadded). */
@@ -28,6 +30,11 @@ function description(c: Cipher, l: Layout): string {
  */
 export function formatCiphers(ciphers: readonly Cipher[], format: OutputFormat, target?: TargetName): string {
   const lib = requireLibrary(target, 'formatCiphers');
+  if (!Array.isArray(ciphers))
+    throw new TypeError("formatCiphers: ciphers must be an array (an expand() result's ciphers)");
+  if (!FORMATS.includes(format)) {
+    throw new TypeError(`formatCiphers: unknown format ${JSON.stringify(format)}; one of ${FORMATS.join(', ')}`);
+  }
   if (lib.family === 'boringssl') {
     if (format === 'V' || format === 'V+stdname') throw new TypeError(`formatCiphers: ${lib.tool} has no -V output`);
     const withGroups = ciphers.map((c) => ({ ...c, inGroupWithNext: c.inGroupWithNext ?? false }));

@@ -74,7 +74,9 @@ const REEVALUATIONS = 64;
  * but does something other than the text says, `info` for style.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  if (options === null || typeof options !== 'object') throw new TypeError('lint: options must be an object');
   const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  if (!Array.isArray(ignore)) throw new TypeError('lint: options.ignore must be an array of diagnostic codes');
   for (const code of ignore) {
     if (!isDiagnosticCode(code))
       throw new TypeError(`lint: options.ignore: ${JSON.stringify(code)} is no diagnostic code`);
@@ -155,7 +157,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
       ...d,
       code: 'removed-alias',
       severity: severityOf('removed-alias'),
-      message: `\`${word}\` was an alias up to ${removedAfter.name}; ${target} removed it, so here OpenSSL ignores it`,
+      message: `\`${word}\` was an alias up to ${removedAfter.name}; ${target} removed it, so here ${lib.product} ignores it`,
       args: { ...d.args, removedIn: target },
     };
   }
@@ -168,7 +170,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
   return {
     ...d,
     code: 'not-in-this-release',
-    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here OpenSSL ignores it`,
+    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here ${lib.product} ignores it`,
     args: { ...d.args, knownIn: knownIn.join(',') },
   };
 }

@@ -116,7 +116,7 @@ export function releaseWords(
           once(`removed:${w.span.start}`, () => ({
             code: 'removed-alias',
             severity: severityOf('removed-alias'),
-            message: `\`${w.text}\` is an alias here, but ${gone.lib.name} removed it: there OpenSSL ignores it and the string selects other suites`,
+            message: `\`${w.text}\` is an alias here, but ${gone.lib.name} removed it: there ${gone.lib.product} ignores it and the string selects other suites`,
             span: w.span,
             args: { word: w.text, removedIn: gone.lib.name },
           }));

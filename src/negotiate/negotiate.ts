@@ -85,6 +85,13 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   if (!['RSA', 'ECDSA', 'RSA+ECDSA'].includes(certificate)) {
     throw new TypeError("negotiate: options.certificate must be 'RSA', 'ECDSA' or 'RSA+ECDSA'");
   }
+  if (options.serverPreference !== undefined && typeof options.serverPreference !== 'boolean') {
+    throw new TypeError('negotiate: options.serverPreference must be a boolean');
+  }
+  const supported: unknown = options.supported;
+  if (supported !== undefined && supported !== true && (supported === null || typeof supported !== 'object')) {
+    throw new TypeError('negotiate: options.supported must be an object');
+  }
   if (role === 'client' && (options.certificate !== undefined || options.serverPreference !== undefined)) {
     throw new TypeError(
       "negotiate: options.certificate and options.serverPreference describe our server: set role 'server'",
@@ -95,7 +102,8 @@ export function negotiate(options: NegotiateOptions): Negotiation {
     target,
     ...(options.ciphersuites !== undefined ? { ciphersuites: options.ciphersuites } : {}),
     ...(options.seclevel !== undefined ? { seclevel: options.seclevel } : {}),
-    supported: { ...(options.supported ?? {}) },
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    supported: { ...(typeof supported === 'object' ? supported : {}) },
   });
   const offer = r.supported!;
   const base = {
@@ -176,8 +184,10 @@ export function negotiate(options: NegotiateOptions): Negotiation {
   }
   const ecOk = common === null || common.some(isCurve);
   const serverCert = serverIsPeer ? peer.certificate : certificate;
+  // A suite our list names twice (LibreSSL: in its TLS 1.3 list and in the string) is one suite.
   const usable = offer.ciphers.filter(
-    (c) =>
+    (c, i) =>
+      offer.ciphers.findIndex((d) => d.name === c.name) === i &&
       c.stdname !== null &&
       peerNames.has(c.stdname) &&
       usableAt(range(c), protocol) &&

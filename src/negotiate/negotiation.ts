@@ -21,6 +21,8 @@ export interface NegotiateOptions {
   ciphersuites?: string;
   /** Our security level before the string. Default: the target's (Debian's 3.0 uses 2). */
   seclevel?: number;
+  /** The BoringSSL family: our string is set with SSL_CTX_set_strict_cipher_list (unknown words fail it). */
+  strict?: boolean;
   /** Our protocol range and PSK / SRP set-up, as for `expand(..., { supported })`. */
   supported?: Omit<SupportedOptions, 'seclevel'>;
   /** When we are the server: our certificate's key type. Default `RSA`. */

@@ -239,18 +239,24 @@ function unknownMessage(
   tls13: boolean,
   suggest: boolean,
 ): string {
-  const outcome = strict ? 'strict mode rejects the string' : 'BoringSSL ignores the rule';
+  const product = productName(t);
+  const outcome = strict ? 'strict mode rejects the string' : `${product} ignores the rule`;
   // A suite name the list being read cannot name (AWS-LC: TLS 1.3 names apart from TLS 1.2 ones).
   const i = t.suiteByName.get(text);
   if (i !== undefined && !inCompound) return `\`${text}\` is a suite of the other list (TLS 1.3 or not); ${outcome}`;
   if (inCompound) {
-    return `\`${text}\` names a cipher suite, but a suite name cannot be combined with \`+\` in BoringSSL (it is looked up as an alias and not found); ${outcome}`;
+    return `\`${text}\` names a cipher suite, but a suite name cannot be combined with \`+\` in ${product} (it is looked up as an alias and not found); ${outcome}`;
   }
   if (text === 'DEFAULT') {
     return `\`DEFAULT\` only expands at the very start of the string; here it is an unknown word and ${outcome}`;
   }
   const close = suggest ? wordSuggestion(t, () => [...t.aliases.keys(), ...t.suiteByName.keys()], text) : null;
-  return `\`${text}\` is not a cipher suite or alias in BoringSSL; ${outcome}${close ? `; did you mean \`${close}\`?` : ''}`;
+  return `\`${text}\` is not a cipher suite or alias in ${product}; ${outcome}${close ? `; did you mean \`${close}\`?` : ''}`;
+}
+
+/** The library the table is of, as its recorded release names it: BoringSSL, or AWS-LC. */
+function productName(t: BoringsslTarget): string {
+  return t.data.release.split(' ')[0]!;
 }
 
 function versionSkipWarning(w: Walk, node: BoringsslTerm, had: string, text: string, other: string | null): void {
@@ -259,7 +265,7 @@ function versionSkipWarning(w: Walk, node: BoringsslTerm, had: string, text: str
     warn(
       w,
       'empty-intersection',
-      `\`${rule}\` can match no suite: it asks for suites new in ${had} and new in ${other} at once, so BoringSSL ignores it`,
+      `\`${rule}\` can match no suite: it asks for suites new in ${had} and new in ${other} at once, so ${productName(w.t)} ignores it`,
       node,
       { term: rule },
     );
@@ -267,7 +273,7 @@ function versionSkipWarning(w: Walk, node: BoringsslTerm, had: string, text: str
     warn(
       w,
       'version-alias-order',
-      `\`${rule}\` is ignored: in BoringSSL a protocol alias must come after the other words of a \`+\` rule (\`${text}\` follows one); write the protocol alias last`,
+      `\`${rule}\` is ignored: in ${productName(w.t)} a protocol alias must come after the other words of a \`+\` rule (\`${text}\` follows one); write the protocol alias last`,
       node,
       { term: rule, word: text },
     );
@@ -358,7 +364,7 @@ function special(w: Walk, node: BoringsslSpecial): void {
     fail(
       w,
       'invalid-command',
-      `\`@${name}\` is not a special command; BoringSSL knows only ${w.t.data.specials.map((s) => `\`@${s}\``).join(', ')}` +
+      `\`@${name}\` is not a special command; ${productName(w.t)} knows only ${w.t.data.specials.map((s) => `\`@${s}\``).join(', ')}` +
         (name.startsWith('SECLEVEL') ? ' (it has no security levels)' : ''),
       span,
     );
@@ -382,7 +388,7 @@ function special(w: Walk, node: BoringsslSpecial): void {
     warn(
       w,
       'ignored-after-special',
-      `BoringSSL discards \`${text}\` after \`@${name}\` up to the next separator; put a separator before it`,
+      `${productName(w.t)} discards \`${text}\` after \`@${name}\` up to the next separator; put a separator before it`,
       node.skipped,
       { text },
     );
