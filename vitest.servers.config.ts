@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Worker threads, not forked workers: a forked worker here hands its children a signal mask
+    // with nearly every signal blocked, and Postfix's master (SIGCHLD, SIGALRM) then never serves.
+    pool: 'threads',
   },
 });

@@ -41,45 +41,83 @@ export const opensslCnf: ProductReader = {
       : null;
   },
   read(file, ctx) {
-    const sections: Sections = new Map([['default', { header: null, file, values: new Map() }]]);
-    let current = 'default';
-    const visit = (f: ScannedFile) => {
-      const { lines, errors } = readKeyValues(f.text, RULES);
-      for (const e of errors) ctx.problem(f, e.start, e.end, 'config-syntax', `openssl.cnf: ${e.message}`);
-      for (const line of lines) readLine(line, f);
-    };
-    const readLine = (line: KeyValueLine, f: ScannedFile) => {
-      if (line.kind === 'section') {
-        current = line.name.value;
-        if (!sections.has(current)) sections.set(current, { header: line.name, file: f, values: new Map() });
-        return;
-      }
-      const key = line.key.value;
-      if (key === '.include') {
-        const target = line.kind === 'pair' ? line.value : line.rest;
-        if (target) ctx.include(f, target, folderOf(f.path), visit);
-        return;
-      }
-      if (key === '.pragma') return;
-      if (line.kind === 'bare') {
-        ctx.problem(
-          f,
-          line.key.start,
-          line.rest?.end ?? line.key.end,
-          'config-syntax',
-          `openssl.cnf: \`${key}\` without \`=\``,
-        );
-        return;
-      }
-      sections.get(current)!.values.set(key, { key: line.key, value: line.value, file: f });
-    };
-    visit(file);
-    follow(ctx, file, sections);
+    const found = systemDefault(ctx, file, 'openssl_conf');
+    if (!found) return;
+    const at = found.at;
+    ctx.setting({
+      file: at.file,
+      at: at.word,
+      directive: at.directive,
+      context: `[${found.section}] (system_default: every program's SSL_CTX_new${file === at.file ? '' : `, ${baseName(file.path)}`})`,
+      // The section applies to servers and clients alike; it is reported once, as a server's.
+      role: 'server',
+      cipherString: found.cipherString,
+      ciphersuites: found.ciphersuites,
+      protocols: found.protocols,
+      seclevel: null,
+      serverPreference: found.serverPreference ?? ctx.defaults.serverPreference,
+    });
   },
 };
 
-/** Follows openssl_conf -> ssl_conf -> system_default and reports the section it ends at. */
-function follow(ctx: ReadContext, file: ScannedFile, sections: Sections): void {
+/** What a configuration's system_default section sets (see ssl/ssl_mcnf.c). */
+export interface SystemDefault {
+  /** The section's name. */
+  section: string;
+  /** Where to report it: its CipherString, else its header. */
+  at: { file: ScannedFile; word: Word; directive: string };
+  cipherString: ValueSource;
+  ciphersuites: ValueSource;
+  /** MinProtocol / MaxProtocol; null when neither is set. */
+  protocols: ProtocolVersion[] | null;
+  /** Options ServerPreference / -ServerPreference; null when not set. */
+  serverPreference: boolean | null;
+}
+
+/**
+ * Reads an OpenSSL configuration file (and its .include files) and follows `appName` (as
+ * CONF_modules_load_file does: the application's name, `openssl_conf` for the default one) ->
+ * ssl_conf -> system_default; null when the chain ends before (problems reported on the way).
+ */
+export function systemDefault(ctx: ReadContext, file: ScannedFile, appName: string): SystemDefault | null {
+  const sections: Sections = new Map([['default', { header: null, file, values: new Map() }]]);
+  let current = 'default';
+  const visit = (f: ScannedFile) => {
+    const { lines, errors } = readKeyValues(f.text, RULES);
+    for (const e of errors) ctx.problem(f, e.start, e.end, 'config-syntax', `openssl.cnf: ${e.message}`);
+    for (const line of lines) readLine(line, f);
+  };
+  const readLine = (line: KeyValueLine, f: ScannedFile) => {
+    if (line.kind === 'section') {
+      current = line.name.value;
+      if (!sections.has(current)) sections.set(current, { header: line.name, file: f, values: new Map() });
+      return;
+    }
+    const key = line.key.value;
+    if (key === '.include') {
+      const target = line.kind === 'pair' ? line.value : line.rest;
+      if (target) ctx.include(f, target, folderOf(f.path), visit);
+      return;
+    }
+    if (key === '.pragma') return;
+    if (line.kind === 'bare') {
+      ctx.problem(
+        f,
+        line.key.start,
+        line.rest?.end ?? line.key.end,
+        'config-syntax',
+        `openssl.cnf: \`${key}\` without \`=\``,
+      );
+      return;
+    }
+    sections.get(current)!.values.set(key, { key: line.key, value: line.value, file: f });
+  };
+  visit(file);
+  return follow(ctx, sections, appName);
+}
+
+/** Follows the application's section -> ssl_conf -> system_default, and reads what that section sets. */
+function follow(ctx: ReadContext, sections: Sections, appName: string): SystemDefault | null {
   const step = (section: string, name: string): { name: string; from: Value } | null => {
     const v = sections.get(section)?.values.get(name);
     if (!v) return null;
@@ -97,10 +135,11 @@ function follow(ctx: ReadContext, file: ScannedFile, sections: Sections): void {
     }
     return { name: target, from: v };
   };
-  const init = step('default', 'openssl_conf');
+  // CONF_modules_load_file: the application's own name, else openssl_conf.
+  const init = step('default', appName) ?? (appName === 'openssl_conf' ? null : step('default', 'openssl_conf'));
   const ssl = init && step(init.name, 'ssl_conf');
   const system = ssl && step(ssl.name, 'system_default');
-  if (!system) return;
+  if (!system) return null;
   const { values, header, file: sectionFile } = sections.get(system.name)!;
   const command = (n: string) =>
     [...values.values()].filter((v) => v.key.value.toLowerCase() === n.toLowerCase()).at(-1);
@@ -119,7 +158,7 @@ function follow(ctx: ReadContext, file: ScannedFile, sections: Sections): void {
   };
   for (const n of ['CipherString', 'Ciphersuites', 'MinProtocol', 'MaxProtocol', 'Options']) {
     const v = command(n);
-    if (v && resolve(ctx, sections, system.name, v) === null) return;
+    if (v && resolve(ctx, sections, system.name, v) === null) return null;
   }
   let protocols: ProtocolVersion[] | null = null;
   for (const n of ['MinProtocol', 'MaxProtocol']) {
@@ -136,25 +175,22 @@ function follow(ctx: ReadContext, file: ScannedFile, sections: Sections): void {
       );
     else protocols = n === 'MinProtocol' ? atLeast(protocols, p) : atMost(protocols, p);
   }
-  let serverPreference = ctx.defaults.serverPreference;
+  let serverPreference: boolean | null = null;
   for (const flag of (command('Options')?.value.value ?? '').split(',')) {
     const f = flag.trim();
     if (f.replace(/^-/, '') === 'ServerPreference') serverPreference = !f.startsWith('-');
   }
   const at = command('CipherString') ?? null;
-  ctx.setting({
-    file: at?.file ?? sectionFile,
-    at: at?.key ?? header ?? system.from.value,
-    directive: at?.key.value ?? `[${system.name}]`,
-    context: `[${system.name}] (system_default: every program's SSL_CTX_new${file === sectionFile ? '' : `, ${baseName(file.path)}`})`,
-    // The section applies to servers and clients alike; it is reported once, as a server's.
-    role: 'server',
+  return {
+    section: system.name,
+    at: at
+      ? { file: at.file, word: at.key, directive: at.key.value }
+      : { file: sectionFile, word: header ?? system.from.value, directive: `[${system.name}]` },
     cipherString: source('CipherString'),
     ciphersuites: source('Ciphersuites'),
     protocols,
-    seclevel: null,
     serverPreference,
-  });
+  };
 }
 
 /**

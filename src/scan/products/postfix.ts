@@ -7,6 +7,7 @@ import { splitLines, wordAt, type Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { atLeast, atMost, protocolNamed } from '../protocols.js';
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../../supported/protocol.js';
+import { systemDefault, type SystemDefault } from './openssl-cnf.js';
 import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
 
 /** A parameter's value and where it is written. */
@@ -248,11 +249,31 @@ function compose(ctx: ReadContext, file: ScannedFile, params: Params, c: Composi
     context: c.context,
     role: c.role,
     cipherString,
-    ciphersuites: { kind: 'library' },
+    ciphersuites: tlsConfig(ctx, file, params)?.ciphersuites ?? { kind: 'library' },
     protocols: protocols(valueOf(params, c.protocols, d) ?? ''),
     seclevel: c.seclevel,
     serverPreference: c.serverPreference,
   });
+}
+
+/**
+ * The OpenSSL configuration Postfix loads (tls_config_file, a path; tls_config_name, the
+ * application's section): its system_default applies to Postfix's contexts, and as Postfix never
+ * sets a TLS 1.3 list, that section's Ciphersuites is the one the library uses (Postfix's own
+ * string, protocols and level replace the rest). `default` (OpenSSL's own file) and `none` give null.
+ */
+function tlsConfig(ctx: ReadContext, file: ScannedFile, params: Params): SystemDefault | null {
+  const defaults = { ...ctx.defaults.extra, config_directory: folderOf(file.path) };
+  const path = valueOf(params, 'tls_config_file', defaults)?.trim() ?? '';
+  if (path === '' || path === 'default' || path === 'none') return null;
+  const app = valueOf(params, 'tls_config_name', defaults)?.trim() || 'openssl_conf';
+  const written = params.get('tls_config_file');
+  const at = written?.word ?? wordAt(file.text, 0, 0);
+  let found: SystemDefault | null = null;
+  ctx.include(written?.file ?? file, { ...at, value: path }, folderOf(file.path), (cnf) => {
+    found = systemDefault(ctx, cnf, app);
+  });
+  return found;
 }
 
 /** Postfix's list separators: white space, commas and colons. */
