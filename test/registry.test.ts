@@ -111,6 +111,14 @@ const SCANNED: Array<[DiagnosticCode, Record<string, string>, string[]]> = [
   ['include-loop', { '/n/nginx.conf': 'http { include /n/nginx.conf; }' }, ['/n']],
   ['unrecognised-file', { '/x/notes.txt': 'hello' }, ['/x/notes.txt']],
   ['unknown-protocol', { '/n/nginx.conf': 'http { server { listen 443 ssl; ssl_protocols TLSv1.4; } }' }, ['/n']],
+  [
+    'vhost-setting-ignored',
+    {
+      '/n/nginx.conf':
+        'http { server { listen 443 ssl; } server { listen 443 ssl; server_name b; ssl_protocols TLSv1.2; } }',
+    },
+    ['/n'],
+  ],
 ];
 
 describe('the diagnostics registry', () => {

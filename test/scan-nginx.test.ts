@@ -133,6 +133,49 @@ describe('scan: nginx syntax and places', () => {
     expect(r.settings.map((s) => [s.string, s.protocols])).toEqual([['AES128-SHA', ['TLSv1.2']]]);
   });
 
+  // Checked on this machine's nginx 1.22 and OpenSSL 3.0 (two servers on 127.0.0.1:18443, probed
+  // with `openssl s_client -servername`): for b.test, TLS 1.2 gave b.test's own suite, but TLS 1.3
+  // was accepted although b.test says TLSv1.2, and its TLS 1.3 list was refused while a.test's
+  // (the default server's) was accepted.
+  it('a name-based server: protocols and TLS 1.3 list of the address’s default server, its own cipher list', () => {
+    const r = one(`http {
+  server { listen 127.0.0.1:18443 ssl default_server; server_name a.test;
+    ssl_protocols TLSv1.2 TLSv1.3; ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;
+    ssl_conf_command Ciphersuites TLS_AES_128_GCM_SHA256; }
+  server { listen 127.0.0.1:18443 ssl; server_name b.test;
+    ssl_protocols TLSv1.2; ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;
+    ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384; }
+}`);
+    expect(
+      r.settings.map((s) => [
+        s.context,
+        s.protocols.join(' '),
+        s.ciphersuites,
+        s.result.supported!.ciphers.map((c) => c.name),
+      ]),
+    ).toEqual([
+      [
+        'http > server a.test 127.0.0.1:18443',
+        'TLSv1.2 TLSv1.3',
+        'TLS_AES_128_GCM_SHA256',
+        ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'],
+      ],
+      [
+        'http > server b.test 127.0.0.1:18443',
+        'TLSv1.2 TLSv1.3',
+        'TLS_AES_128_GCM_SHA256',
+        ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES256-GCM-SHA384'],
+      ],
+    ]);
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['vhost-setting-ignored', 6, 5],
+      ['vhost-setting-ignored', 7, 5],
+    ]);
+    // Without default_server the first server of the address is the default.
+    const first = one('http { server { listen 443 ssl; ssl_protocols TLSv1.3; } server { listen 443 ssl; } }');
+    expect(first.settings.map((s) => s.protocols.join(' '))).toEqual(['TLSv1.3', 'TLSv1.3']);
+  });
+
   it('stream servers with proxy_ssl on are clients too', () => {
     const r = one('stream { server { listen 12345; proxy_pass backend:443; proxy_ssl on; proxy_ssl_ciphers HIGH; } }');
     expect(r.settings.map((s) => [s.role, s.string])).toEqual([['client', 'HIGH']]);

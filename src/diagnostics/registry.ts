@@ -177,6 +177,11 @@ export const DIAGNOSTICS = {
   'include-loop': { severity: 'error', origin: 'scan', summary: 'an include that does not end' },
   'unrecognised-file': { severity: 'warning', origin: 'scan', summary: 'a file no product cipherx knows writes' },
   'unknown-protocol': { severity: 'warning', origin: 'scan', summary: 'a protocol name the product does not know' },
+  'vhost-setting-ignored': {
+    severity: 'warning',
+    origin: 'scan',
+    summary: 'a name-based virtual server’s protocols or TLS 1.3 list, which its address’s default server decides',
+  },
 } as const satisfies Record<
   string,
   { severity: Severity; origin: 'call' | 'evaluation' | 'lint' | 'security' | 'scan'; summary: string }

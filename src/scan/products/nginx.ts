@@ -66,6 +66,8 @@ export const nginx: ProductReader = {
 
 class NginxRead {
   private readonly used = new Set<BlockStatement>();
+  /** http servers with TLS, until every server of their address is known (see resolveVirtualHosts). */
+  private readonly pending: VirtualHost[] = [];
   private readonly written: Placed[] = [];
 
   constructor(
@@ -83,7 +85,42 @@ class NginxRead {
     const items = this.flatten(statements, file);
     const part = !items.some((p) => TOP_LEVEL.has(p.s.name.value)) && items.some((p) => p.s.name.value === 'server');
     this.block(items, part ? ['http'] : [], {}, part ? ['http'] : []);
+    this.resolveVirtualHosts();
     this.leftovers();
+  }
+
+  /**
+   * Name-based http servers share an address: OpenSSL chooses the version and the TLS 1.3 suites
+   * with the default server's context (copied when the connection starts), and only then does
+   * nginx switch to the server the client named (SNI), whose cipher list and server order apply
+   * to TLS 1.2 and below. Checked on nginx 1.22 with OpenSSL 3.0.
+   */
+  private resolveVirtualHosts(): void {
+    const defaults = new Map<string, VirtualHost>();
+    for (const v of this.pending) if (v.isDefault) for (const k of v.keys) if (!defaults.has(k)) defaults.set(k, v);
+    for (const v of this.pending) for (const k of v.keys) if (!defaults.has(k)) defaults.set(k, v);
+    for (const v of this.pending) {
+      const d = v.keys.length > 0 ? defaults.get(v.keys[0]!)! : v;
+      if (d !== v) {
+        const where = `${d.found.file.path}:${d.found.context}`;
+        for (const [own, what] of [
+          [v.ownProtocols, 'ssl_protocols'],
+          [v.ownSuites, 'the TLS 1.3 list (ssl_conf_command Ciphersuites)'],
+        ] as const) {
+          if (!own) continue;
+          this.ctx.problem(
+            own.file,
+            own.s.name.start,
+            own.s.name.end,
+            'vhost-setting-ignored',
+            `${what} of a name-based server does not apply: the version and the TLS 1.3 suites are chosen with the default server of ${v.keys[0]} (${where}) before the client's server name switches servers`,
+          );
+        }
+        v.found.protocols = d.found.protocols;
+        v.found.ciphersuites = d.found.ciphersuites;
+      }
+      this.ctx.setting(v.found);
+    }
   }
 
   /** The statements of a block with its includes spliced in, as nginx reads them. */
@@ -108,7 +145,7 @@ class NginxRead {
     if (name === 'server' && top !== undefined && BLOCKS_WITH_SERVERS.has(top) && path.length === 2) {
       const enabled = scope['ssl_']?.enabled;
       const tls = items.find((p) => isTlsListen(p.s, top)) ?? (isOn(enabled) ? enabled : undefined);
-      if (tls) this.report('ssl_', scope, items, where, tls, 'server');
+      if (tls) this.report('ssl_', scope, items, where, tls, 'server', top === 'http' ? virtualHost(items) : undefined);
       if (top === 'stream' && isOn(scope['proxy_ssl_']?.enabled))
         this.report('proxy_ssl_', scope, items, where, scope['proxy_ssl_']!.enabled!, 'client');
     }
@@ -159,6 +196,7 @@ class NginxRead {
     path: string[],
     at: Placed,
     role: 'server' | 'client',
+    vhost?: { keys: string[]; isDefault: boolean },
   ): void {
     const side = scope[prefix] ?? {};
     const d = this.ctx.defaults;
@@ -221,7 +259,13 @@ class NginxRead {
       dhe,
       prioritizeChaCha,
     };
-    this.ctx.setting(found);
+    if (vhost) {
+      const ownSuites = (side.commands ?? []).find(
+        (c) => items.includes(c) && c.s.args[0]?.value.toLowerCase() === 'ciphersuites',
+      );
+      const ownProtocols = side.protocols && items.includes(side.protocols) ? side.protocols : undefined;
+      this.pending.push({ ...vhost, found, ownProtocols, ownSuites });
+    } else this.ctx.setting(found);
   }
 
   /** Cipher directives no TLS server or proxy uses: reported where they stand, still evaluated. */
@@ -267,6 +311,27 @@ class NginxRead {
     }
     return out;
   }
+}
+
+/** An http server with TLS: its addresses, whether it is their default, what it sets itself. */
+interface VirtualHost {
+  keys: string[];
+  isDefault: boolean;
+  found: FoundSetting;
+  ownProtocols: Placed | undefined;
+  ownSuites: Placed | undefined;
+}
+
+/** The addresses a server listens on with TLS (`443` is `*:443`), and whether it is their default. */
+function virtualHost(items: Placed[]): { keys: string[]; isDefault: boolean } {
+  const listens = items.filter((p) => p.s.body === null && p.s.name.value === 'listen');
+  const tls = listens.filter((p) => isTlsListen(p.s, 'http'));
+  const chosen = tls.length > 0 ? tls : listens;
+  const key = (a: string) => (/^\d+$/.test(a) ? `*:${a}` : a.replace(/^0\.0\.0\.0:/, '*:'));
+  return {
+    keys: chosen.map((p) => key(p.s.args[0]?.value ?? '')),
+    isDefault: chosen.some((p) => p.s.args.some((a) => a.value === 'default_server' || a.value === 'default')),
+  };
 }
 
 function isTlsListen(s: BlockStatement, top: string): boolean {
