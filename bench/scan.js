@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../dist/src/index.js';
+import { scan } from '../dist/src/scan/index.js';
 import { fileSystemHost } from '../dist/src/cli/config-host.js';
 import { measureOpenSSL } from './openssl-baseline.js';
 

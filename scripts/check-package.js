@@ -40,6 +40,10 @@ try {
   ];
   for (const f of files) if (!allowed.some((re) => re.test(f))) fail(`unexpected file in the tarball: ${f}`);
   const tables = readdirSync(join(root, 'data')).filter((f) => f.endsWith('.json'));
+  // The tables of targets: the data files that name the library they belong to.
+  const targetTables = tables.filter(
+    (f) => typeof JSON.parse(readFileSync(join(root, 'data', f), 'utf8')).target === 'string',
+  );
   const required = [
     'package.json',
     'README.md',
@@ -79,12 +83,15 @@ try {
       '--input-type=module',
       '-e',
       `import { expand, formatCiphers, targets, negotiate, lint } from 'cipherx';
+       import { scan } from 'cipherx/scan';
        const r = expand('HIGH:!aNULL', { target: 'openssl-3.0' });
        if (!r.ok || r.ciphers.length === 0) throw new Error('expand failed');
-       if (targets.length !== ${tables.filter((f) => f !== 'peers.json' && f !== 'security.json').length}) throw new Error('targets: ' + targets.join());
+       if (targets.length !== ${targetTables.length}) throw new Error('targets: ' + targets.join());
        for (const t of targets) if (!expand('DEFAULT', { target: t }).ok) throw new Error('DEFAULT on ' + t);
        if (!negotiate({ local: 'DEFAULT', peer: 'java-17' }).ok) throw new Error('negotiate failed');
        lint('HIGH:!RC4', { target: 'openssl-3.0' });
+       const host = { readFile: () => ({ text: 'http { server { listen 443 ssl; ssl_ciphers HIGH; } }' }), listDirectory: () => null };
+       if (scan(['/etc/nginx/nginx.conf'], host).settings[0]?.string !== 'HIGH') throw new Error('scan failed');
        process.stdout.write(formatCiphers(r.ciphers, 'plain'));`,
     ],
     consumer,

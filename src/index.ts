@@ -45,21 +45,6 @@ export {
 } from './format/source-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
 export { negotiate, peers } from './negotiate/negotiate.js';
-export { scan } from './scan/scan.js';
-export { PRODUCT_IDS as products } from './scan/products/index.js';
-export { renderScan, type FileTexts } from './format/scan-text.js';
-export { scanToSarif } from './format/sarif.js';
-export type {
-  ConfigHost,
-  FilePlace,
-  ProductId,
-  ScanOptions,
-  ScanProblem,
-  ScanReport,
-  ScanRole,
-  ScanSetting,
-  SettingValue,
-} from './scan/types.js';
 export type {
   HazardFinding,
   Negotiation,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { products } from '../src/index.js';
+import { products } from '../src/scan/index.js';
 import { fileSystemHost } from '../src/cli/config-host.js';
 import productData from '../data/products.json' with { type: 'json' };
 import { fixtureHost } from './helpers/scan-fixture-host.js';

@@ -7,10 +7,21 @@ import type { ProtocolVersion } from '../supported/protocol.js';
 /** How `scan` reads files: the CLI passes the file system, tests a Map. */
 export interface ConfigHost {
   /** A file's text, or why it cannot be read. */
-  readFile(path: string): { text: string } | { error: string };
+  readFile(path: string): FileRead;
   /** The names in a directory, or null when `path` is no directory. */
   listDirectory(path: string): string[] | null;
 }
+
+/** What ConfigHost.readFile gives: the text, or why there is none. */
+export type FileRead =
+  | {
+      /** The file's text. */
+      text: string;
+    }
+  | {
+      /** Why it cannot be read, in a few words (`no such file`, `permission denied`). */
+      error: string;
+    };
 
 /** The products `scan` reads, by id. */
 export type ProductId =
@@ -52,12 +63,18 @@ export interface ScanOptions {
   seclevel?: number;
 }
 
+/** Where a value is written: its file, line and column, and its offset in the file's text. */
+export interface WrittenPlace extends FilePlace {
+  /** The UTF-16 offset of the value's first character in the file's text. */
+  offset: number;
+}
+
 /** One value a setting hands to the library: where it is written, or the product's default. */
 export interface SettingValue {
   /** The text the library receives. */
   value: string;
   /** Where the text is written; null for a default. */
-  place: (FilePlace & { offset: number }) | null;
+  place: WrittenPlace | null;
   /** The directive it comes from, or a sentence saying whose default it is. */
   from: string;
 }
@@ -117,6 +134,14 @@ export interface ScanProblem extends FilePlace {
   span: Span;
 }
 
+/** A file `scan` read. */
+export interface ScannedFileInfo {
+  /** Its path, as given or as an include named it. */
+  file: string;
+  /** The product it was read as. */
+  product: ProductId | null;
+}
+
 /** What `scan` returns. */
 export interface ScanReport {
   /** Every setting found, per target, in file order. */
@@ -124,5 +149,5 @@ export interface ScanReport {
   /** What could not be read, in file order. */
   problems: ScanProblem[];
   /** Every file read, with the product it was read as. */
-  files: Array<{ file: string; product: ProductId | null }>;
+  files: ScannedFileInfo[];
 }
