@@ -123,6 +123,14 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(f).not.toMatch(files);
   });
 
+  it('certificates, keys and documentation beside the configuration are not passed', () => {
+    const picked = (f: string) => new RegExp(field('files')).test(f) && !new RegExp(field('exclude')).test(f);
+    for (const f of ['nginx/ssl/site.pem', 'etc/ssl/private/mail.key', 'haproxy/certs/site.crt', 'nginx/README.md'])
+      expect(picked(f), f).toBe(false);
+    for (const f of ['ssl/openssl.cnf', 'haproxy/crt-list.txt', 'nginx/conf.d/site.conf'])
+      expect(picked(f), f).toBe(true);
+  });
+
   it('run as pre-commit runs it (entry, then the staged files): fails on an error, passes clean files', () => {
     const entry = field('entry').split(' ');
     const run = (files: string[]) =>

@@ -4,6 +4,7 @@ import { products } from '../src/scan/index.js';
 import { fileSystemHost } from '../src/cli/config-host.js';
 import productData from '../data/products.json' with { type: 'json' };
 import { fixtureHost } from './helpers/scan-fixture-host.js';
+import { memoryHost } from './helpers/memory-host.js';
 
 // Every product's recogniser against every other product's files: scanning the whole fixture
 // tree at once, each file is read as the product its folder is named after, and only so.
@@ -41,5 +42,21 @@ describe('scan recognises each product’s files, and only those', () => {
         expect(typeof (fact as { $source?: unknown }).$source, `${id}.${key}`).toBe('string');
       }
     }
+  });
+
+  // The GitHub Action scans `.` by default: a repository's README, its sources and node_modules
+  // quote nginx lines (`listen 443 ssl;`) but are no configuration.
+  it('a folder walk leaves out node_modules, documentation and source code; a file named is still read', () => {
+    const nginx = 'server {\n    listen 443 ssl;\n    ssl_ciphers HIGH;\n}\n';
+    const host = memoryHost({
+      'repo/README.md': `Example:\n\n${nginx}`,
+      'repo/test/scan.test.ts': `const conf = \`\n${nginx}\`;\n`,
+      'repo/node_modules/pkg/nginx/site.conf': nginx,
+      'repo/deploy/nginx/site.conf': nginx,
+    });
+    const r = scan(['repo'], host);
+    expect(r.files.map((f) => f.file)).toEqual(['repo/deploy/nginx/site.conf']);
+    expect(r.problems).toEqual([]);
+    expect(scan(['repo/README.md'], host).files).toEqual([{ file: 'repo/README.md', product: 'nginx' }]);
   });
 });

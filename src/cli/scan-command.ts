@@ -16,7 +16,9 @@ import { loadAllLibraries, readLibrary, targetHelp } from './options.js';
 const SCAN_HELP = (): string => `Usage: cipherx scan [options] <path>...
 
 Finds every TLS setting in the configuration files given (folders are read
-recursively; includes are followed), works out what the product hands to the
+recursively, leaving out names that start with '.', node_modules, documentation
+and source code such as *.md or *.js; includes are followed, an absolute one
+on this machine), works out what the product hands to the
 library (its defaults, how it composes the string, its TLS 1.3 and protocol
 settings) and reports for each: where it is, the product and role, the cipher
 string and TLS 1.3 list the library receives, the protocols, the suites it offers

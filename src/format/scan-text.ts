@@ -38,10 +38,14 @@ export function renderScan(report: ScanReport, texts: FileTexts, severities: Rea
     for (const p of report.problems.filter((x) => x.file === file)) out += indent(renderScanProblem(p, texts));
     for (const s of report.settings.filter((x) => x.file === file)) out += indent(renderSetting(s, texts, severities));
   }
-  const count = (sev: Severity) =>
-    report.problems.filter((p) => p.severity === sev).length +
-    report.settings.reduce((n, s) => n + s.diagnostics.filter((d) => d.severity === sev).length, 0);
-  out += `${report.files.length} files, ${new Set(report.settings.map((s) => `${s.file}:${s.line}:${s.column}:${s.role}`)).size} settings; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`;
+  const count = (sev: Severity, noun: string) =>
+    counted(
+      report.problems.filter((p) => p.severity === sev).length +
+        report.settings.reduce((n, s) => n + s.diagnostics.filter((d) => d.severity === sev).length, 0),
+      noun,
+    );
+  const settings = new Set(report.settings.map((s) => `${s.file}:${s.line}:${s.column}:${s.role}`)).size;
+  out += `${counted(report.files.length, 'file')}, ${counted(settings, 'setting')}; ${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}\n`;
   return out;
 }
 
@@ -88,4 +92,9 @@ function describe(v: SettingValue): string {
 
 function indent(text: string): string {
   return text.replace(/^(?=.)/gm, '  ');
+}
+
+/** `1 file`, `2 files`. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

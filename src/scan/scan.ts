@@ -13,12 +13,21 @@ import type { ConfigHost, ProductId, ScanOptions, ScanProblem, ScanReport } from
 /** The most files one scan reads (a directory walk stops there, with a problem). */
 export const MAX_FILES = 100_000;
 
+/**
+ * Files a folder walk leaves out: documentation and source code, which quote configuration
+ * (a README's `listen 443 ssl;`) but are none. A file named on the command line, or included,
+ * is still read.
+ */
+export const SKIPPED_IN_FOLDERS =
+  /\.(md|markdown|rst|adoc|html?|[cm]?js|[cm]?ts|[jt]sx|map|json|py|rb|go|rs|java|kt|php|c|h|cc|cpp|hpp)$/i;
+
 /** How deep includes may nest before the scan calls it a loop. */
 const MAX_INCLUDE_DEPTH = 32;
 
 /**
  * Scans configuration files and folders: every file of a product cipherx knows is read (a
- * folder's files recursively; names starting with `.` left out), includes are followed, and
+ * folder's files recursively; names starting with `.`, `node_modules`, documentation and
+ * source code left out: SKIPPED_IN_FOLDERS), includes are followed, and
  * every TLS setting is evaluated for each target. Never throws on what it reads: a file or a
  * value it cannot read is a problem in the report, and the rest is still scanned.
  */
@@ -105,17 +114,21 @@ class ScanState {
     private readonly report: ScanReport,
   ) {}
 
-  /** The files under a path: itself when it is a file, a folder's files sorted, recursively. */
-  *walk(path: string): Generator<string> {
+  /**
+   * The files under a path: itself when it is a file, a folder's files sorted, recursively;
+   * in a folder, names starting with `.`, `node_modules` and files no product writes its
+   * settings in (documentation, source code: SKIPPED_IN_FOLDERS) are left out.
+   */
+  *walk(path: string, top = true): Generator<string> {
     const names = this.host.listDirectory(path);
     if (names === null) {
-      yield path;
+      if (top || !SKIPPED_IN_FOLDERS.test(path)) yield path;
       return;
     }
     for (const name of [...names].sort()) {
-      if (name.startsWith('.')) continue;
+      if (name.startsWith('.') || name === 'node_modules') continue;
       if (this.count >= MAX_FILES) return;
-      yield* this.walk(joinPath(path, name));
+      yield* this.walk(joinPath(path, name), false);
     }
   }
 
