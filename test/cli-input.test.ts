@@ -198,7 +198,7 @@ describe('--batch says what OpenSSL did silently, at the line it came from', () 
 describe('lint --fail-on and --ignore take only what exists', () => {
   // Each row: the arguments, and the usage error. An inherited property name is no level or code.
   it.each([
-    [['lint', '--fail-on', 'toString', 'HIGH'], '--fail-on takes error, warning or info'],
+    [['lint', '--fail-on', 'toString', 'HIGH'], '--fail-on takes error, warning, info or never'],
     [['lint', '--ignore', 'constructor', 'HIGH'], '--ignore "constructor" is no diagnostic code'],
     [['lint', '--ignore', 'unknown-wrod', 'HIGH'], 'did you mean `unknown-word`?'],
   ])('cipherx %j', (args, message) => {

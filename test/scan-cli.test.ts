@@ -121,6 +121,7 @@ describe('cipherx scan', () => {
   it('exit status: --fail-on as in lint; --ignore leaves codes out; usage errors are 2', () => {
     expect(cipherx(['scan', `${FIXTURES}/haproxy`]).status).toBe(0);
     expect(cipherx(['scan', '--fail-on', 'warning', `${FIXTURES}/haproxy`]).status).toBe(1);
+    expect(cipherx(['scan', '--fail-on', 'never', `${FIXTURES}/haproxy`, 'no/such/file']).status).toBe(0);
     const ignored = [
       'no-forward-secrecy',
       'cbc-mode',

@@ -11,10 +11,11 @@ const LEVELS: ReadonlyMap<string, number> = new Map([
   ['info', 2],
 ]);
 
-/** `--fail-on LEVEL` (default error) as a test: does a finding of this severity fail the run? */
+/** `--fail-on LEVEL` (default error; `never` to only report) as a test: does a finding of this severity fail the run? */
 export function readFailOn(value: string | undefined): (severity: Severity) => boolean {
+  if (value === 'never') return () => false;
   const limit = LEVELS.get(value ?? 'error');
-  if (limit === undefined) throw new UsageError('--fail-on takes error, warning or info');
+  if (limit === undefined) throw new UsageError('--fail-on takes error, warning, info or never');
   return (severity) => LEVELS.get(severity)! <= limit;
 }
 

@@ -23,7 +23,7 @@ Severity follows OpenSSL: error only where it rejects the string.
 Options:
 ${targetHelp()}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json               the findings as JSON (one object; with --batch one per line)
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
-                       warning or info
+                       warning or info; never: only report
   --ignore CODE        leave out findings with this code (repeatable)
   --batch              one string per line of standard input (lines as for
                        cipherx expand --batch)

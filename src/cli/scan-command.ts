@@ -33,12 +33,14 @@ ${targetHelp('(repeatable: each setting is evaluated for each target)')}  --prod
   --seclevel N         the security level the library starts with (a distribution's
                        build setting: Debian and Ubuntu build OpenSSL with 2)
   --distro NAME        the OpenSSL a distribution ships: its release line and its
-                       security level; --target and --seclevel still win. Known:
+                       security level (not its TLS 1.2 minimum: Debian 11's openssl.cnf and
+                       Ubuntu's level-2 patch are not applied); --target and --seclevel still
+                       win. Known:
 ${DISTRIBUTION_IDS.map((id) => `                       ${id.padEnd(13)}${findDistribution(id)!.target} at level ${findDistribution(id)!.seclevel}`).join('\n')}
   --json               the report as one JSON object: settings, problems, files
   --sarif              the report as SARIF 2.1.0 (for code scanning in CI)
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
-                       warning or info
+                       warning or info; never: only report
   --ignore CODE        leave out findings with this code (repeatable)
   -h, --help           this text
 

@@ -240,7 +240,7 @@ class NginxRead {
           v.word.start,
           v.word.end,
           'unresolved-value',
-          `${v.directive}: \`${looksUnresolved(v.word.value)}\` is filled in before nginx reads the file; cipherx cannot know the string`,
+          `${v.directive}: \`${looksUnresolved(v.word.value)}\` is no cipher string: nginx does not fill in variables here (a template tool must replace it before nginx reads the file, or OpenSSL gets it as written and nginx fails to start); cipherx cannot know the string`,
         );
         return;
       }
