@@ -88,17 +88,16 @@ function expandOpenssl(
   const ast = parseCipherString(text, t.data, {
     defaultPrefix: (node) => {
       copyList(list, base.afterDefault());
+      if (!trace) return;
       const added: Cipher[] = [];
-      if (trace) {
-        appendActive(list, t.suites, added);
-        // DEFAULT's own `!COMPLEMENTOFDEFAULT:!eNULL` removed suites for good: record by whom.
-        ctx.killedBy = new Map();
-        for (let i = 0; i < t.suites.length; i++) {
-          if (t.available[i] && ((list.alive[i >>> 5]! >>> (i & 31)) & 1) === 0) ctx.killedBy.set(i, trace.length);
-        }
+      appendActive(list, t.suites, added);
+      // DEFAULT's own `!COMPLEMENTOFDEFAULT:!eNULL` removed suites for good: record by whom.
+      const killedBy = (ctx.killedBy = new Map());
+      for (let i = 0; i < t.suites.length; i++) {
+        if (t.available[i] && ((list.alive[i >>> 5]! >>> (i & 31)) & 1) === 0) killedBy.set(i, trace.length);
       }
-      const removed = [...(ctx.killedBy?.keys() ?? [])].map((i) => t.suites[i]!.name);
-      trace?.push({
+      const removed = [...killedBy.keys()].map((i) => t.suites[i]!.name);
+      trace.push({
         span: { start: node.start, end: node.end },
         text: 'DEFAULT',
         operator: null,

@@ -10,16 +10,17 @@ export function diagnostic(
   message: string,
   span: Span | null,
   args: Diagnostic['args'] = {},
-  extra: DiagnosticExtra = {},
+  extra?: DiagnosticExtra,
 ): Diagnostic {
-  return {
+  const d: Diagnostic = {
     code,
     severity: severityOf(code),
     message,
     span: span && { start: span.start, end: span.end },
     args,
-    ...extra,
   };
+  // Most findings have no extra parts: no copy of an empty object for them.
+  return extra === undefined ? d : Object.assign(d, extra);
 }
 
 /** The most diagnostics one call reports; a string of 100,000 unknown words gets one summary. */

@@ -23,6 +23,15 @@ export interface CheckedOptions {
 export function checkExpandOptions(options: ExpandOptions, where: string): CheckedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object`);
   const lib = requireLibrary(options.target, where);
+  if (
+    options.ciphersuites === undefined &&
+    options.seclevel === undefined &&
+    options.strict === undefined &&
+    options.trace === undefined &&
+    options.supported === undefined
+  ) {
+    return plainOptions(lib);
+  }
   const caps = lib.capabilities;
   const { ciphersuites, seclevel, strict } = options;
   if (ciphersuites !== undefined) {
@@ -59,6 +68,25 @@ export function checkExpandOptions(options: ExpandOptions, where: string): Check
     trace: options.trace ?? false,
     supported,
   };
+}
+
+const plain = new Map<Library, CheckedOptions>();
+
+/** The options of a call that sets nothing but the target: one frozen object per library. */
+function plainOptions(lib: Library): CheckedOptions {
+  let o = plain.get(lib);
+  if (o === undefined) {
+    o = Object.freeze({
+      lib,
+      ciphersuites: undefined,
+      seclevel: undefined,
+      strict: false,
+      trace: false,
+      supported: null,
+    });
+    plain.set(lib, o);
+  }
+  return o;
 }
 
 function checkSeclevel(lib: Library, value: unknown, where: string, field: string): number | undefined {

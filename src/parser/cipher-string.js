@@ -214,35 +214,36 @@ function peg$parse(input, options) {
   const peg$e15 = peg$classExpectation(["!", "+", "-", "@"], false, false, false);
   const peg$e16 = peg$otherExpectation("name");
 
-  function peg$f0() {    return suiteBPrefixes;  }
+  function peg$f0() {    return suiteBPrefixes && startsWith(83 /* S */);  }
   function peg$f1(suiteB) {    return { suiteB, defaultPrefix: null, segments: [] };  }
-  function peg$f2(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
-  function peg$f3(text, rest) {
+  function peg$f2() {    return startsWith(68 /* D */);  }
+  function peg$f3(defaultPrefix, segments) {    return { suiteB: null, defaultPrefix, segments };  }
+  function peg$f4(text, rest) {
     const r = range();
     const name = text.toUpperCase();
     return { name, start: r.start, end: r.start + name.length, discarded: { start: r.start + name.length, end: r.end } };
   }
-  function peg$f4() {    return anyCase;  }
-  function peg$f5(text) {    return text;  }
-  function peg$f6(text) {    return anyCase || text === "DEFAULT";  }
-  function peg$f7(text, colon) {
+  function peg$f5() {    return anyCase;  }
+  function peg$f6(text) {    return text;  }
+  function peg$f7(text) {    return anyCase || text === "DEFAULT";  }
+  function peg$f8(text, colon) {
     const r = range();
     const node = { start: r.start, end: r.start + 7, colon: colon !== null };
     visitor?.defaultPrefix(node);
     return node;
   }
-  function peg$f8(s) {    return visit(s);  }
-  function peg$f9(segments) {    return visitor ? [] : segments;  }
-  function peg$f10(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
-  function peg$f11(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
-  function peg$f12(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
-  function peg$f13(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f14(head, tail) {    tail.unshift(head); return tail;  }
-  function peg$f15() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f16(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f17() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f18(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f19() {    return span(range());  }
+  function peg$f9(s) {    return visit(s);  }
+  function peg$f10(segments) {    return visitor ? [] : segments;  }
+  function peg$f11(terms, junk) {    return { start: offset(), end: junk ? junk.end : terms[terms.length - 1].end, terms, junk };  }
+  function peg$f12(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
+  function peg$f13(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
+  function peg$f14(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
+  function peg$f15(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f16() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f17(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f18() {    return isNameCode(input.charCodeAt(offset()));  }
+  function peg$f19(text) {    const start = offset(); return { text, start, end: start + text.length };  }
+  function peg$f20() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -414,7 +415,7 @@ function peg$parse(input, options) {
   }
 
   function peg$parseCipherString() {
-    let s0, s1, s2;
+    let s0, s1, s2, s3;
 
     peg$silentFails++;
     s0 = peg$currPos;
@@ -440,13 +441,32 @@ function peg$parse(input, options) {
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      s1 = peg$parseDefaultPrefix();
+      s1 = peg$currPos;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f2();
+      if (s2) {
+        s2 = undefined;
+      } else {
+        s2 = peg$FAILED;
+      }
+      if (s2 !== peg$FAILED) {
+        s3 = peg$parseDefaultPrefix();
+        if (s3 !== peg$FAILED) {
+          s1 = s3;
+        } else {
+          peg$currPos = s1;
+          s1 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s1;
+        s1 = peg$FAILED;
+      }
       if (s1 === peg$FAILED) {
         s1 = null;
       }
       s2 = peg$parseBody();
       peg$savedPos = s0;
-      s0 = peg$f2(s1, s2);
+      s0 = peg$f3(s1, s2);
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
@@ -484,7 +504,7 @@ function peg$parse(input, options) {
       }
       s2 = input.substring(s2, peg$currPos);
       peg$savedPos = s0;
-      s0 = peg$f3(s1, s2);
+      s0 = peg$f4(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -498,7 +518,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s1 = peg$f4();
+    s1 = peg$f5();
     if (s1) {
       s1 = undefined;
     } else {
@@ -547,7 +567,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f5(s2);
+        s0 = peg$f6(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -615,7 +635,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = peg$currPos;
-      s2 = peg$f6(s1);
+      s2 = peg$f7(s1);
       if (s2) {
         s2 = undefined;
       } else {
@@ -633,7 +653,7 @@ function peg$parse(input, options) {
           s3 = null;
         }
         peg$savedPos = s0;
-        s0 = peg$f7(s1, s3);
+        s0 = peg$f8(s1, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -691,7 +711,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s3;
-      s3 = peg$f8(s4);
+      s3 = peg$f9(s4);
     } else {
       peg$currPos = s3;
       s3 = peg$FAILED;
@@ -720,14 +740,14 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s3;
-        s3 = peg$f8(s4);
+        s3 = peg$f9(s4);
       } else {
         peg$currPos = s3;
         s3 = peg$FAILED;
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f9(s2);
+    s0 = peg$f10(s2);
 
     return s0;
   }
@@ -752,7 +772,7 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f10(s1, s2);
+      s0 = peg$f11(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -762,7 +782,7 @@ function peg$parse(input, options) {
       s1 = peg$parseJunk();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f11(s1);
+        s1 = peg$f12(s1);
       }
       s0 = s1;
     }
@@ -778,7 +798,7 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parseCompound();
       peg$savedPos = s0;
-      s0 = peg$f12(s1, s2);
+      s0 = peg$f13(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -822,7 +842,7 @@ function peg$parse(input, options) {
           }
         }
         peg$savedPos = s0;
-        s0 = peg$f13(s1, s2);
+        s0 = peg$f14(s1, s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -872,7 +892,7 @@ function peg$parse(input, options) {
       }
     }
     peg$savedPos = s0;
-    s0 = peg$f14(s1, s2);
+    s0 = peg$f15(s1, s2);
 
     return s0;
   }
@@ -906,7 +926,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f15();
+    s4 = peg$f16();
     if (s4) {
       s4 = undefined;
     } else {
@@ -934,7 +954,7 @@ function peg$parse(input, options) {
       s2.push(s3);
       s3 = peg$currPos;
       peg$savedPos = peg$currPos;
-      s4 = peg$f15();
+      s4 = peg$f16();
       if (s4) {
         s4 = undefined;
       } else {
@@ -961,7 +981,7 @@ function peg$parse(input, options) {
     }
     s1 = input.substring(s1, peg$currPos);
     peg$savedPos = s0;
-    s1 = peg$f16(s1);
+    s1 = peg$f17(s1);
     s0 = s1;
     peg$silentFails--;
 
@@ -977,7 +997,7 @@ function peg$parse(input, options) {
     s2 = [];
     s3 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f17();
+    s4 = peg$f18();
     if (s4) {
       s4 = undefined;
     } else {
@@ -1006,7 +1026,7 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         peg$savedPos = peg$currPos;
-        s4 = peg$f17();
+        s4 = peg$f18();
         if (s4) {
           s4 = undefined;
         } else {
@@ -1041,7 +1061,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f18(s1);
+      s1 = peg$f19(s1);
     }
     s0 = s1;
     peg$silentFails--;
@@ -1141,7 +1161,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f19();
+      s1 = peg$f20();
     }
     s0 = s1;
 
@@ -1160,6 +1180,11 @@ function peg$parse(input, options) {
   }
   function isNameCode(code) {
     return code < 128 && names[code] === 1;
+  }
+  // Whether the next character is the capital letter `upper` (or its small letter, in any case).
+  function startsWith(upper) {
+    const code = input.charCodeAt(offset());
+    return code === upper || (anyCase && code === upper + 32);
   }
 
   peg$result = peg$startRuleFunction();

@@ -95,6 +95,26 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
     if (e === undefined) return { kind: 'unknown', word: 0 };
     return { kind: 'rule', selector: e, hits: entryMatchSet(t, e) };
   }
+  // A compound that applies a rule is resolved once per target (its words have no `+`).
+  let known = compounds.get(t);
+  if (known === undefined) compounds.set(t, (known = new Map()));
+  const key = words.map((w) => w.text).join('+');
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const r = resolveWords(t, words);
+  if (r.kind === 'rule') {
+    if (known.size >= MAX_COMPOUNDS) known.clear();
+    known.set(key, r);
+  }
+  return r;
+}
+
+type Rule = Extract<Resolution, { kind: 'rule' }>;
+const compounds = new WeakMap<Target, Map<string, Rule>>();
+/** Bounds the compounds remembered per target, whatever strings come. */
+const MAX_COMPOUNDS = 1024;
+
+function resolveWords(t: Target, words: TermNode['words']): Resolution {
   const p: Selector = { cipherId: 0, mkey: 0, auth: 0, enc: 0, mac: 0, ssl: 0, minTls: 0, strength: 0 };
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;

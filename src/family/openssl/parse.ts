@@ -58,14 +58,14 @@ export function parseCipherString(
   syntax: CipherStringSyntax,
   visitor?: CipherStringVisitor,
 ): CipherStringAst {
-  const options = {
-    extraNameChars: syntax.extraNameChars,
-    caseInsensitive: syntax.caseInsensitiveWords,
-    suiteBPrefixes: syntax.suiteBPrefixes,
-  };
-  if (!visitor) return peggyParse(input, options) as CipherStringAst;
+  const extraNameChars = syntax.extraNameChars;
+  const caseInsensitive = syntax.caseInsensitiveWords;
+  const suiteBPrefixes = syntax.suiteBPrefixes;
+  if (!visitor) return peggyParse(input, { extraNameChars, caseInsensitive, suiteBPrefixes }) as CipherStringAst;
   try {
-    return peggyParse(input, { ...options, visitor, stop: STOP }) as CipherStringAst;
+    // One literal, not a spread of the other: this runs on every call.
+    const options = { extraNameChars, caseInsensitive, suiteBPrefixes, visitor, stop: STOP };
+    return peggyParse(input, options) as CipherStringAst;
   } catch (e) {
     if (e !== STOP) throw e;
     return STOPPED;
