@@ -102,3 +102,44 @@ describe('scan: the file system', () => {
     expect(r.stdout).toContain('error[file-unreadable]');
   });
 });
+
+describe('scan: Postfix parameter references', () => {
+  const mainCf = (lines: string) =>
+    scanText('/etc/postfix/main.cf', `${lines}smtpd_tls_ciphers = $a\nsmtpd_tls_security_level = may\n`);
+
+  it('a reference loop is named as such (Postfix: "unreasonable macro call nesting"), no setting', () => {
+    const r = mainCf('a = $b\nb = $a\n');
+    expect(r.settings).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      [
+        'unresolved-value',
+        3,
+        'smtpd_tls_ciphers: a reference loop ($a -> $b -> $a); Postfix stops with "unreasonable macro call nesting"',
+      ],
+    ]);
+  });
+
+  it('a parameter naming itself four times is read at once, not 4^20 times', () => {
+    const started = Date.now();
+    const r = mainCf('a = $a$a$a$a\n');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'smtpd_tls_ciphers: a reference loop ($a -> $a); Postfix stops with "unreasonable macro call nesting"',
+    ]);
+  });
+
+  it('references that double at each step (2^40 characters) are refused, not expanded', () => {
+    const chain = Array.from({ length: 40 }, (_, i) => `p${i} = $p${i + 1}$p${i + 1}\n`).join('');
+    const r = mainCf(`a = $p0\n${chain}p40 = high\n`);
+    expect(r.settings).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'smtpd_tls_ciphers: expands to more than 1048576 characters; the string is not evaluated',
+    ]);
+  });
+
+  it('`__proto__` and `constructor` are parameter names like any other', () => {
+    const r = mainCf('__proto__ = high\nconstructor = $__proto__\na = $constructor\n');
+    expect(r.problems).toEqual([]);
+    expect(r.settings.map((s) => s.string)).toHaveLength(1);
+  });
+});
