@@ -1,6 +1,6 @@
 // The file system as `scan` reads it: files up to MAX_FILE_BYTES whatever their kind, folders
 // listed; each failure a reason in words, never an exception.
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import type { ConfigHost } from '../scan/types.js';
 import { MAX_FILE_BYTES } from './read-file.js';
 
@@ -8,6 +8,7 @@ const WHY: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   ELOOP: 'too many symbolic links',
+  EAGAIN: 'nothing to read (a device that waits for input)',
 };
 
 /** Reads and lists through node:fs; `texts` keeps every text read (for carets in the output). */
@@ -16,7 +17,8 @@ export function fileSystemHost(texts: Map<string, string>): ConfigHost {
     readFile(path) {
       let fd: number;
       try {
-        fd = openSync(path, 'r');
+        // Not blocking: opening a FIFO no one writes to would wait for ever.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
       } catch (e) {
         return { error: why(e) };
       }
@@ -26,6 +28,7 @@ export function fileSystemHost(texts: Map<string, string>): ConfigHost {
         // A regular file is read in one piece of its size (and one byte more, to see it end);
         // anything else (a device, a pipe) in pieces, up to the cap.
         const stat = fstatSync(fd);
+        if (stat.isFIFO() || stat.isSocket()) return { error: 'a pipe or a socket, not a file' };
         const first = stat.isFile() ? Math.min(stat.size + 1, MAX_FILE_BYTES + 1) : 1 << 16;
         for (;;) {
           const buffer = Buffer.allocUnsafe(
@@ -47,6 +50,14 @@ export function fileSystemHost(texts: Map<string, string>): ConfigHost {
         return { error: why(e) };
       } finally {
         closeSync(fd);
+      }
+    },
+    directoryId(path) {
+      try {
+        const stat = statSync(path);
+        return `${stat.dev}:${stat.ino}`;
+      } catch {
+        return null;
       }
     },
     listDirectory(path) {

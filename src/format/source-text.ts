@@ -73,7 +73,24 @@ export function locateInSource(source: SourceText, offset: number): SourceLocati
   const first = source.firstLine ?? 1;
   if (!Number.isInteger(first) || first < 1)
     throw new TypeError(`${source.name}: firstLine must be a whole number from 1`);
-  return { offset: at, line: line.line + first - 1, column: countCodePoints(source.text, line.start, at) + 1 };
+  return { offset: at, line: line.line + first - 1, column: columnOf(source.text, line.start, at) + 1 };
+}
+
+/** The last column counted: a run of places on one long line counts on from there, not from the line's start. */
+let lastColumn = { text: null as string | null, lineStart: 0, at: 0, count: 0 };
+
+/** The code points from a line's start to `at`. */
+function columnOf(text: string, lineStart: number, at: number): number {
+  const last = lastColumn;
+  // Counting on from the last place is right unless that place splits a surrogate pair.
+  const resumable =
+    last.text === text &&
+    last.lineStart === lineStart &&
+    last.at <= at &&
+    !(last.at > lineStart && isLowSurrogate(text.charCodeAt(last.at)) && isHighSurrogate(text.charCodeAt(last.at - 1)));
+  const count = resumable ? last.count + countCodePoints(text, last.at, at) : countCodePoints(text, lineStart, at);
+  lastColumn = { text, lineStart, at, count };
+  return count;
 }
 
 /** The offset in `source.text` at which the evaluated string starts. */
@@ -132,6 +149,7 @@ function countCodePoints(text: string, from: number, to: number): number {
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 let lastText: string | null = null;
 let lastStarts: number[] = [];

@@ -21,6 +21,9 @@ export const MAX_FILES = 100_000;
 export const SKIPPED_IN_FOLDERS =
   /\.(md|markdown|rst|adoc|html?|[cm]?js|[cm]?ts|[jt]sx|map|json|py|rb|go|rs|java|kt|php|c|h|cc|cpp|hpp)$/i;
 
+/** The most problems listed for one file (a file of garbage would otherwise list one per character). */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
 /** How deep includes may nest before the scan calls it a loop. */
 const MAX_INCLUDE_DEPTH = 32;
 
@@ -108,6 +111,7 @@ class ScanState {
   readonly listed = new Set<string>();
   private readonly texts = new Map<string, ScannedFile | string>();
   private count = 0;
+  private readonly problemCount = new Map<string, number>();
 
   constructor(
     private readonly host: ConfigHost,
@@ -117,18 +121,32 @@ class ScanState {
   /**
    * The files under a path: itself when it is a file, a folder's files sorted, recursively;
    * in a folder, names starting with `.`, `node_modules` and files no product writes its
-   * settings in (documentation, source code: SKIPPED_IN_FOLDERS) are left out.
+   * settings in (documentation, source code: SKIPPED_IN_FOLDERS) are left out. A folder it is
+   * already inside (through a symbolic link) is a problem, not walked again.
    */
-  *walk(path: string, top = true): Generator<string> {
+  *walk(path: string, top = true, inside: ReadonlyMap<string, string> = new Map()): Generator<string> {
     const names = this.host.listDirectory(path);
     if (names === null) {
       if (top || !SKIPPED_IN_FOLDERS.test(path)) yield path;
       return;
     }
+    const id = this.host.directoryId?.(path) ?? null;
+    const again = id === null ? undefined : inside.get(id);
+    if (again !== undefined) {
+      this.problemAt(
+        { path, text: '' },
+        0,
+        0,
+        'include-loop',
+        `${path}: the folder ${again} again (a symbolic link to a folder it is in); not read twice`,
+      );
+      return;
+    }
+    const within = id === null ? inside : new Map([...inside, [id, path]]);
     for (const name of [...names].sort()) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (this.count >= MAX_FILES) return;
-      yield* this.walk(joinPath(path, name), false);
+      yield* this.walk(joinPath(path, name), false, within);
     }
   }
 
@@ -162,6 +180,13 @@ class ScanState {
   }
 
   problemAt(file: ScannedFile, start: number, end: number, code: DiagnosticCode, message: string): void {
+    const count = (this.problemCount.get(file.path) ?? 0) + 1;
+    this.problemCount.set(file.path, count);
+    if (count > MAX_PROBLEMS_PER_FILE + 1) return;
+    if (count === MAX_PROBLEMS_PER_FILE + 1) {
+      code = 'config-syntax';
+      message = `${file.path}: more than ${MAX_PROBLEMS_PER_FILE} problems; the rest are not listed`;
+    }
     const at = locateInSource({ name: file.path, text: file.text }, start);
     const problem: ScanProblem = {
       file: file.path,

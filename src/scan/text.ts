@@ -53,6 +53,8 @@ const SPACE = /[ \t\f\v\r]/;
  */
 export function splitLines(text: string, rules: WordRules): Line[] {
   const lines: Line[] = [];
+  /** No `}` from a `${` up to this offset (a line's end): see readWord. */
+  const memo = { noBraceUntil: -1 };
   let i = 0;
   let line: Line = { start: 0, end: 0, words: [], unclosedQuote: null };
   const endLine = (at: number) => {
@@ -83,7 +85,7 @@ export function splitLines(text: string, rules: WordRules): Line[] {
       i++;
       continue;
     }
-    const w = readWord(text, i, rules);
+    const w = readWord(text, i, rules, memo);
     line.words.push(w.word);
     if (w.unclosed) line.unclosedQuote = i;
     i = w.word.end;
@@ -93,7 +95,12 @@ export function splitLines(text: string, rules: WordRules): Line[] {
 }
 
 /** Reads one word at `at`: quoted parts and plain parts glued together, as shells and nginx do. */
-function readWord(text: string, at: number, rules: WordRules): { word: Word; unclosed: boolean } {
+function readWord(
+  text: string,
+  at: number,
+  rules: WordRules,
+  memo: { noBraceUntil: number },
+): { word: Word; unclosed: boolean } {
   let value = '';
   let i = at;
   let verbatim = true;
@@ -120,9 +127,15 @@ function readWord(text: string, at: number, rules: WordRules): { word: Word; unc
       inPlain = true;
     }
     if (rules.dollarBraces && c === '$' && text[i + 1] === '{') {
-      const close = text.indexOf('}', i);
-      const nl = text.indexOf('\n', i);
-      const end = close < 0 || (nl >= 0 && nl < close) ? i + 2 : close + 1;
+      // The `}` on this line; none when a search before already ran to the line's end from
+      // further left (so that a line of `${${${...` is looked at once, not once per `${`).
+      let end = i + 2;
+      if (end > memo.noBraceUntil) {
+        let j = end;
+        while (j < text.length && text[j] !== '}' && text[j] !== '\n') j++;
+        if (text[j] === '}') end = j + 1;
+        else memo.noBraceUntil = j;
+      }
       value += text.slice(i, end);
       i = end;
       continue;

@@ -10,6 +10,12 @@ export interface ConfigHost {
   readFile(path: string): FileRead;
   /** The names in a directory, or null when `path` is no directory. */
   listDirectory(path: string): string[] | null;
+  /**
+   * What a directory is, whatever path names it (a file system's device and inode): a folder
+   * walk that meets a directory it is already inside (a symbolic link to `.` or to a parent)
+   * does not enter it again. Optional: without it, a host has no such loops.
+   */
+  directoryId?(path: string): string | null;
 }
 
 /** What ConfigHost.readFile gives: the text, or why there is none. */

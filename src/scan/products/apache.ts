@@ -155,13 +155,15 @@ class ApacheRead {
           n.file,
           at,
           this.root,
-          (inc) => out.push(...this.flatten(this.parse(inc))),
+          (inc) => {
+            for (const m of this.flatten(this.parse(inc))) out.push(m);
+          },
           n.key === 'includeoptional',
         );
       } else if (n.body !== null && CONDITIONAL.has(n.key)) {
         // <IfModule !mod_ssl.c> holds what applies without mod_ssl: not read.
         if (!(n.key === 'ifmodule' && /^!(mod_)?ssl(_module|\.c)?$/.test(n.args[0]?.value ?? '')))
-          out.push(...this.flatten(n.body, depth + 1));
+          for (const m of this.flatten(n.body, depth + 1)) out.push(m);
       } else {
         if ((n.key === 'sslciphersuite' || n.key === 'sslproxyciphersuite') && !validSuite(n)) {
           this.syntax(

@@ -131,7 +131,7 @@ class NginxRead {
         this.ctx.include(file, s.args[0], this.prefix, (inc) => {
           const { statements: inner, errors } = readBlocks(inc.text);
           for (const e of errors) this.ctx.problem(inc, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
-          out.push(...this.flatten(inner, inc));
+          for (const p of this.flatten(inner, inc)) out.push(p);
         });
       } else out.push({ s, file });
     }

@@ -123,17 +123,60 @@ function readMasterCf(file: ScannedFile): Service[] {
   return out;
 }
 
-/** A parameter's value with `$name` and `${name}` expanded; null when a name is unknown. */
-function valueOf(params: Params, name: string, defaults: Readonly<Record<string, string>>, depth = 0): string | null {
+/** A parameter's value with `$name` and `${name}` expanded; null when it cannot be (see expandParam). */
+function valueOf(params: Params, name: string, defaults: Readonly<Record<string, string>>): string | null {
+  const e = expandParam(params, name, defaults);
+  return 'value' in e ? e.value : null;
+}
+
+type Expansion = { value: string } | { unknown: string } | { loop: string[] } | { tooLong: true };
+
+/** The longest expanded value taken (`a = $b$b`, `b = $c$c`, ... doubles at each step). */
+const MAX_EXPANSION = 1 << 20;
+
+/**
+ * A parameter's value expanded, or why it cannot be: a name neither written nor known, a
+ * reference loop (`a = $b`, `b = $a`: Postfix stops with "unreasonable macro call nesting"), or
+ * a value longer than MAX_EXPANSION. Each name is expanded once.
+ */
+function expandParam(
+  params: Params,
+  name: string,
+  defaults: Readonly<Record<string, string>>,
+  memo = new Map<string, Expansion>(),
+  active: string[] = [],
+): Expansion {
+  const known = memo.get(name);
+  if (known) return known;
+  if (active.includes(name)) return { loop: [...active.slice(active.indexOf(name)), name] };
   const raw = params.get(name)?.word.value ?? (Object.hasOwn(defaults, name) ? defaults[name]! : '');
-  if (depth > 20) return null;
-  let unknown = false;
+  let failed: Expansion | null = null;
+  let length = 0;
+  active.push(name);
   const out = raw.replace(/\$(\{([\w.-]+)\}|([\w.-]+))/g, (_, _x, a: string | undefined, b: string | undefined) => {
+    if (failed) return '';
     const ref = (a ?? b)!;
-    if (!params.has(ref) && !Object.hasOwn(defaults, ref)) unknown = true;
-    return valueOf(params, ref, defaults, depth + 1) ?? '';
+    const e: Expansion =
+      params.has(ref) || Object.hasOwn(defaults, ref)
+        ? expandParam(params, ref, defaults, memo, active)
+        : { unknown: ref };
+    if (!('value' in e)) failed = e;
+    else if ((length += e.value.length) > MAX_EXPANSION) failed = { tooLong: true };
+    return failed ? '' : (e as { value: string }).value;
   });
-  return unknown ? null : out;
+  active.pop();
+  const result: Expansion = failed ?? (out.length > MAX_EXPANSION ? { tooLong: true } : { value: out });
+  memo.set(name, result);
+  return result;
+}
+
+/** Why a parameter cannot be expanded, in words. */
+function whyUnexpanded(params: Params, name: string, defaults: Readonly<Record<string, string>>): string {
+  const e = expandParam(params, name, defaults);
+  if ('loop' in e)
+    return `a reference loop (${e.loop.map((n) => `$${n}`).join(' -> ')}); Postfix stops with "unreasonable macro call nesting"`;
+  if ('tooLong' in e) return `expands to more than ${MAX_EXPANSION} characters; the string is not evaluated`;
+  return 'refers to a parameter cipherx does not know; the string is not evaluated';
 }
 
 function server(ctx: ReadContext, file: ScannedFile, params: Params, context: string, at: Word): void {
@@ -207,7 +250,7 @@ function compose(ctx: ReadContext, file: ScannedFile, params: Params, c: Composi
       w.start,
       w.end,
       'unresolved-value',
-      `${unresolved}: refers to a parameter cipherx does not know; the string is not evaluated`,
+      `${unresolved}: ${whyUnexpanded(params, unresolved, d)}`,
     );
     return;
   }

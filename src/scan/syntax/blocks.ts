@@ -20,6 +20,12 @@ export interface BlockSyntaxError {
   message: string;
 }
 
+/**
+ * How deep blocks may nest: deeper blocks are an error and are not read (nginx's own configurations
+ * nest a handful of levels; the readers walk blocks recursively).
+ */
+export const MAX_BLOCK_DEPTH = 100;
+
 const NGINX_WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: true, punctuation: ';{}', dollarBraces: true };
 
 /**
@@ -35,15 +41,28 @@ export function readBlocks(
   const words: Word[] = [];
   for (const line of splitLines(text, rules)) {
     if (line.unclosedQuote !== null) errors.push({ at: line.unclosedQuote, message: 'a quote that is not closed' });
-    words.push(...line.words);
+    for (const w of line.words) words.push(w);
   }
   // A quoted `;` or brace is a word, not punctuation: tell them apart by the text at the word.
   const punct = (w: Word, c: string) => w.value === c && w.end - w.start === 1 && text[w.start] === c;
   const root: BlockStatement[] = [];
   const stack: BlockStatement[][] = [root];
   let current: Word[] = [];
+  /** Inside a block nested too deep: how many braces are open in it. */
+  let skipping = 0;
   for (const w of words) {
     const body = stack.at(-1)!;
+    if (skipping > 0) {
+      if (punct(w, '{')) skipping++;
+      else if (punct(w, '}')) skipping--;
+      continue;
+    }
+    if (punct(w, '{') && stack.length > MAX_BLOCK_DEPTH) {
+      errors.push({ at: w.start, message: `blocks nested deeper than ${MAX_BLOCK_DEPTH}: this one is not read` });
+      current = [];
+      skipping = 1;
+      continue;
+    }
     if (punct(w, ';')) {
       if (current.length > 0) body.push({ name: current[0]!, args: current.slice(1), body: null });
       current = [];
@@ -67,6 +86,7 @@ export function readBlocks(
   }
   if (current.length > 0)
     errors.push({ at: current[0]!.start, message: `\`${current[0]!.value}\` does not end with \`;\`` });
-  if (stack.length > 1) errors.push({ at: text.length, message: 'a block that is not closed at the end of the file' });
+  if (stack.length > 1 || skipping > 0)
+    errors.push({ at: text.length, message: 'a block that is not closed at the end of the file' });
   return { statements: root, errors };
 }
