@@ -3,7 +3,7 @@
 // defaults in data/products.json; the scan itself knows no product.
 import type { DiagnosticCode } from '../diagnostics/registry.js';
 import type { ProtocolVersion } from '../supported/protocol.js';
-import type { Word } from './text.js';
+import { looksUnresolved, type Word } from './text.js';
 import type { ProductId, ScanRole } from './types.js';
 
 /** A file as a reader sees it. */
@@ -100,6 +100,27 @@ export interface ProductReader {
   recognise(path: string, text: string): 'main' | 'part' | null;
   /** Reads one file (and, through `ctx.include`, what it includes). */
   read(file: ScannedFile, ctx: ReadContext): void;
+}
+
+/**
+ * Reports the first written value that holds something only known when the product runs (see
+ * looksUnresolved) as `unresolved-value`, with `why` saying who fills it in; true when one does.
+ */
+export function reportUnresolved(ctx: ReadContext, values: readonly ValueSource[], why: string): boolean {
+  for (const v of values) {
+    const token = v.kind === 'written' ? looksUnresolved(v.word.value) : null;
+    if (v.kind !== 'written' || token === null) continue;
+    const name = v.directive.split(' ')[0];
+    ctx.problem(
+      v.file,
+      v.word.start,
+      v.word.end,
+      'unresolved-value',
+      `${name}: \`${token}\` ${why}; cipherx cannot know the string`,
+    );
+    return true;
+  }
+  return false;
 }
 
 /** The base name of a path. */

@@ -9,7 +9,14 @@ import { splitLines, looksUnresolved, type Word, type WordRules } from '../text.
 import { folderOf } from '../paths.js';
 import { protocolNamed, versionsBetween } from '../protocols.js';
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../../supported/protocol.js';
-import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const WORDS: WordRules = { comment: '#', quotes: '"\'', backslash: false, joinLines: true };
 /** Sections read through as if they were not there (mod_ssl is assumed loaded). */
@@ -221,18 +228,10 @@ class ApacheRead {
           if (/^-?ServerPreference$/i.test(o)) serverPreference = !o.startsWith('-');
       }
     }
-    for (const v of [cipherString, ciphersuites]) {
-      if (v.kind === 'written' && looksUnresolved(v.word.value)) {
-        this.ctx.problem(
-          v.file,
-          v.word.start,
-          v.word.end,
-          'unresolved-value',
-          `${v.directive.split(' ')[0]}: \`${looksUnresolved(v.word.value)}\` is set when httpd starts (Define or the environment); cipherx cannot know the string`,
-        );
-        return false;
-      }
-    }
+    if (
+      reportUnresolved(this.ctx, [cipherString, ciphersuites], 'is set when httpd starts (Define or the environment)')
+    )
+      return false;
     const place = side.ciphers && own.includes(side.ciphers) ? side.ciphers : at;
     this.ctx.setting({
       file: place.file,

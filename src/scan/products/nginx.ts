@@ -3,12 +3,13 @@
 // directives has `ssl` (or it says `ssl on`, or a mail server `starttls`); a proxy speaks TLS to
 // an https:// (grpcs://, suwsgi://) upstream, or in stream with `proxy_ssl on`.
 import { readBlocks, type BlockStatement } from '../syntax/blocks.js';
-import { looksUnresolved, type Word } from '../text.js';
+import type { Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { protocolNamed, atLeast, atMost } from '../protocols.js';
 import {
   baseName,
   hasDirective,
+  reportUnresolved,
   type FoundSetting,
   type ProductReader,
   type ReadContext,
@@ -233,18 +234,9 @@ class NginxRead {
       }
     }
     if (side.ciphers) this.used.add(side.ciphers.s);
-    for (const v of [cipherString, ciphersuites]) {
-      if (v.kind === 'written' && looksUnresolved(v.word.value)) {
-        this.ctx.problem(
-          v.file,
-          v.word.start,
-          v.word.end,
-          'unresolved-value',
-          `${v.directive}: \`${looksUnresolved(v.word.value)}\` is no cipher string: nginx does not fill in variables here (a template tool must replace it before nginx reads the file, or OpenSSL gets it as written and nginx fails to start); cipherx cannot know the string`,
-        );
-        return;
-      }
-    }
+    const why =
+      'is no cipher string: nginx does not fill in variables here (a template tool must replace it before nginx reads the file, or OpenSSL gets it as written and nginx fails to start)';
+    if (reportUnresolved(this.ctx, [cipherString, ciphersuites], why)) return;
     const found: FoundSetting = {
       file: place.file,
       at: place.s.name,
