@@ -143,3 +143,23 @@ describe('scan: Postfix parameter references', () => {
     expect(r.settings.map((s) => s.string)).toHaveLength(1);
   });
 });
+
+// Checked on this machine: `nginx -t` on a file that starts with EF BB BF says `unknown directive
+// "\uFEFFevents"` and fails; `haproxy -c` says `unknown keyword '\uFEFFglobal' out of section`.
+describe('a byte order mark', () => {
+  it('nginx and HAProxy refuse a file that starts with one: a config-syntax problem at 1:1, in an include too', () => {
+    const r = scan(
+      ['/n/nginx.conf', '/h/haproxy.cfg'],
+      memoryHost({
+        '/n/nginx.conf': '\uFEFFevents {}\nhttp { include /n/site.conf; }\n',
+        '/n/site.conf': '\uFEFFserver { listen 443 ssl; }\n',
+        '/h/haproxy.cfg': '\uFEFFglobal\nfrontend f\n  bind :443 ssl crt a.pem\n',
+      }),
+    );
+    expect(r.problems.map((p) => [p.file, p.code, p.line, p.column])).toEqual([
+      ['/n/nginx.conf', 'config-syntax', 1, 1],
+      ['/n/site.conf', 'config-syntax', 1, 1],
+      ['/h/haproxy.cfg', 'config-syntax', 1, 1],
+    ]);
+  });
+});

@@ -123,6 +123,23 @@ export function reportUnresolved(ctx: ReadContext, values: readonly ValueSource[
   return false;
 }
 
+/**
+ * A file that starts with a UTF-8 byte order mark, for a product that reads it as part of the
+ * first word (nginx: `unknown directive "\uFEFFevents"`, HAProxy: `unknown keyword '\uFEFFglobal'`;
+ * both refuse the file): a config-syntax problem at its start.
+ */
+export function reportByteOrderMark(ctx: ReadContext, file: ScannedFile, product: string): void {
+  if (file.text.startsWith('\uFEFF')) {
+    ctx.problem(
+      file,
+      0,
+      1,
+      'config-syntax',
+      `${product} reads the byte order mark as part of the first word and refuses the file; save it without one`,
+    );
+  }
+}
+
 /** The base name of a path. */
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -9,6 +9,7 @@ import { versionsBetween } from '../protocols.js';
 import { PROTOCOL_VERSIONS, protocolRank, type ProtocolVersion } from '../../supported/protocol.js';
 import {
   baseName,
+  reportByteOrderMark,
   type FoundSetting,
   type ProductReader,
   type ReadContext,
@@ -78,6 +79,7 @@ export const haproxy: ProductReader = {
       : null;
   },
   read(file, ctx) {
+    reportByteOrderMark(ctx, file, 'HAProxy');
     const global = { bind: params(), server: params(), dhe: false };
     let section = '';
     let defaultServer = params();

@@ -9,6 +9,7 @@ import { protocolNamed, atLeast, atMost } from '../protocols.js';
 import {
   baseName,
   hasDirective,
+  reportByteOrderMark,
   reportUnresolved,
   type FoundSetting,
   type ProductReader,
@@ -81,6 +82,7 @@ class NginxRead {
    * conf.d/*.conf read on their own) is read as the http block that includes it.
    */
   file(file: ScannedFile): void {
+    reportByteOrderMark(this.ctx, file, 'nginx');
     const { statements, errors } = readBlocks(file.text);
     for (const e of errors) this.ctx.problem(file, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
     const items = this.flatten(statements, file);
@@ -130,6 +132,7 @@ class NginxRead {
     for (const s of statements) {
       if (s.name.value === 'include' && s.body === null && s.args[0]) {
         this.ctx.include(file, s.args[0], this.prefix, (inc) => {
+          reportByteOrderMark(this.ctx, inc, 'nginx');
           const { statements: inner, errors } = readBlocks(inc.text);
           for (const e of errors) this.ctx.problem(inc, e.at, e.at + 1, 'config-syntax', `nginx: ${e.message}`);
           for (const p of this.flatten(inner, inc)) out.push(p);
