@@ -125,7 +125,14 @@ describe(`negotiate against real handshakes (seed ${seed}, ${Math.ceil(numRuns /
         const peerGroups = peerRole === 'server' ? s.peerGroups : undefined;
         const peerLevel = peerGroups ? 0 : s.peerLevel;
         const peerSide: SideSetup = { ...s[peerRole] };
-        if (peerLevel >= 1 && (!peerSide.minProtocol || protocolRank(peerSide.minProtocol) < protocolRank('TLSv1.2'))) {
+        // From level 1 a 3.0 context signs with nothing below TLS 1.2 (SHA-1 and MD5+SHA-1 count
+        // under 80 bits), which a profile's protocols cannot say: the peer starts at TLS 1.2 then.
+        // The level is the one after the string (`@SECLEVEL=1` in it counts too).
+        const peerEffective = expand(peerSide.cipherList, { seclevel: peerLevel }).seclevel ?? peerLevel;
+        if (
+          peerEffective >= 1 &&
+          (!peerSide.minProtocol || protocolRank(peerSide.minProtocol) < protocolRank('TLSv1.2'))
+        ) {
           peerSide.minProtocol = 'TLSv1.2';
         }
         const sides = {
@@ -183,7 +190,31 @@ describe(`negotiate against real handshakes (seed ${seed}, ${Math.ceil(numRuns /
           `real errors: ${real.errors.join(', ')}; cipherx: ${got.failure?.code ?? ''}`,
         ).toEqual(summary(real.ok, real.version, real.cipher));
       }),
-      { numRuns: Math.max(1, Math.ceil(numRuns / 4)), seed: seed + 3 },
+      {
+        numRuns: Math.max(1, Math.ceil(numRuns / 4)),
+        seed: seed + 3,
+        // Counterexamples found, kept as fixed cases: a peer server whose string raises its level
+        // to 1 (FC_SEED=438215005: "no suitable signature algorithm" at TLSv1).
+        examples: [
+          [
+            {
+              client: { cipherList: 'DEFAULT', ciphersuites: undefined, minProtocol: undefined, maxProtocol: 'TLSv1' },
+              server: {
+                cipherList: 'DEFAULT:@SECLEVEL=1',
+                ciphersuites: undefined,
+                minProtocol: undefined,
+                maxProtocol: undefined,
+              },
+              ours: 'client' as const,
+              ourLevel: 0,
+              peerLevel: 0,
+              serverPreference: false,
+              certificate: 'RSA' as const,
+              peerGroups: undefined,
+            },
+          ],
+        ],
+      },
     );
   });
 });
