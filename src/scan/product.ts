@@ -102,21 +102,40 @@ export interface ProductReader {
   read(file: ScannedFile, ctx: ReadContext): void;
 }
 
+/** A value as written in a file, with the name of what sets it. */
+export interface NamedValue {
+  /** The directive or parameter, as written. */
+  name: string;
+  file: ScannedFile;
+  word: Word;
+}
+
+/** The values of `sources` that are written in a file. */
+export function writtenValues(sources: readonly ValueSource[]): NamedValue[] {
+  return sources.flatMap((v) =>
+    v.kind === 'written' ? [{ name: v.directive.split(' ')[0]!, file: v.file, word: v.word }] : [],
+  );
+}
+
 /**
- * Reports the first written value that holds something only known when the product runs (see
- * looksUnresolved) as `unresolved-value`, with `why` saying who fills it in; true when one does.
+ * Reports the first value that holds something only known when the product runs (see
+ * looksUnresolved) as `unresolved-value`, with `why` saying who fills it in (`is filled in before
+ * Redis reads the file`); true when one does: the setting is then not evaluated.
  */
-export function reportUnresolved(ctx: ReadContext, values: readonly ValueSource[], why: string): boolean {
+export function reportUnresolved(
+  ctx: ReadContext,
+  values: Iterable<NamedValue | null | undefined>,
+  why: string,
+): boolean {
   for (const v of values) {
-    const token = v.kind === 'written' ? looksUnresolved(v.word.value) : null;
-    if (v.kind !== 'written' || token === null) continue;
-    const name = v.directive.split(' ')[0];
+    const token = v ? looksUnresolved(v.word.value) : null;
+    if (!v || token === null) continue;
     ctx.problem(
       v.file,
       v.word.start,
       v.word.end,
       'unresolved-value',
-      `${name}: \`${token}\` ${why}; cipherx cannot know the string`,
+      `${v.name}: \`${token}\` ${why}; cipherx cannot know the value`,
     );
     return true;
   }

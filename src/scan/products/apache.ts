@@ -12,6 +12,7 @@ import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../../supported/protoco
 import {
   baseName,
   reportUnresolved,
+  writtenValues,
   type ProductReader,
   type ReadContext,
   type ScannedFile,
@@ -229,7 +230,11 @@ class ApacheRead {
       }
     }
     if (
-      reportUnresolved(this.ctx, [cipherString, ciphersuites], 'is set when httpd starts (Define or the environment)')
+      reportUnresolved(
+        this.ctx,
+        writtenValues([cipherString, ciphersuites]),
+        'is set when httpd starts (Define or the environment)',
+      )
     )
       return false;
     const place = side.ciphers && own.includes(side.ciphers) ? side.ciphers : at;

@@ -5,10 +5,15 @@
 // SSL_CTX_set_cipher_list with that string. No TLS 1.3 list is written. ssl-prefer-server-ciphers
 // is an Ingress annotation (per server), not a ConfigMap key: the ConfigMap cannot turn it off.
 import { readYaml, type YamlEntry, type YamlMap } from '../syntax/yaml.js';
-import { looksUnresolved } from '../text.js';
 import { protocolNamed } from '../protocols.js';
 import type { ProtocolVersion } from '../../supported/protocol.js';
-import { type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const KEYS = ['ssl-ciphers', 'ssl-protocols'];
 
@@ -54,17 +59,8 @@ function report(ctx: ReadContext, file: ScannedFile, data: YamlEntry | null, con
       );
       return;
     }
-    const bad = e.scalar ? looksUnresolved(e.scalar.value) : null;
-    if (bad && e.scalar) {
-      ctx.problem(
-        file,
-        e.scalar.start,
-        e.scalar.end,
-        'unresolved-value',
-        `${k}: \`${bad}\` is filled in before the ConfigMap is applied; cipherx cannot know the value`,
-      );
-      return;
-    }
+    const value = e.scalar ? { name: k, file, word: e.scalar } : null;
+    if (reportUnresolved(ctx, [value], 'is filled in before the ConfigMap is applied')) return;
   }
   const ciphers = map.get('ssl-ciphers');
   let cipherString: ValueSource;

@@ -10,11 +10,18 @@
 //   SSL_CTX_set_ciphersuites and SSL_CTX_set_cipher_list; no call otherwise; TLS only when a
 //   certificate, key or cipher is configured.
 import { readKeyValues, type KeyValueLine } from '../syntax/keyvalue.js';
-import { looksUnresolved, type Word } from '../text.js';
+import type { Word } from '../text.js';
 import { folderOf, joinPath } from '../paths.js';
 import { protocolRank, type ProtocolVersion } from '../../supported/protocol.js';
 import { versionsBetween } from '../protocols.js';
-import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const RULES = {
   comment: '#;',
@@ -111,19 +118,8 @@ function report(ctx: ReadContext, file: ScannedFile, options: Option[], mariadb:
   const disabled = off(last('ssl')) || last('skip_ssl') !== undefined;
   const tlsOptions = options.filter((o) => TLS_ON.has(o.name));
   if (disabled || options.length === 0 || (mariadb && tlsOptions.length === 0)) return;
-  for (const o of options) {
-    const bad = o.value && TLS_ON.has(o.name) ? looksUnresolved(o.value.value) : null;
-    if (bad && o.value) {
-      ctx.problem(
-        o.file,
-        o.value.start,
-        o.value.end,
-        'unresolved-value',
-        `${o.key.value}: \`${bad}\` is filled in before the server reads the file; cipherx cannot know the value`,
-      );
-      return;
-    }
-  }
+  const values = tlsOptions.map((o) => (o.value ? { name: o.key.value, file: o.file, word: o.value } : null));
+  if (reportUnresolved(ctx, values, 'is filled in before the server reads the file')) return;
   const cipher = last('ssl_cipher');
   const cipherWord = cipher?.value ?? null;
   const written = (o: Option | undefined): ValueSource | null =>

@@ -11,6 +11,7 @@ import {
   hasDirective,
   reportByteOrderMark,
   reportUnresolved,
+  writtenValues,
   type FoundSetting,
   type ProductReader,
   type ReadContext,
@@ -239,7 +240,7 @@ class NginxRead {
     if (side.ciphers) this.used.add(side.ciphers.s);
     const why =
       'is no cipher string: nginx does not fill in variables here (a template tool must replace it before nginx reads the file, or OpenSSL gets it as written and nginx fails to start)';
-    if (reportUnresolved(this.ctx, [cipherString, ciphersuites], why)) return;
+    if (reportUnresolved(this.ctx, writtenValues([cipherString, ciphersuites]), why)) return;
     const found: FoundSetting = {
       file: place.file,
       at: place.s.name,

@@ -5,12 +5,19 @@
 // tls-cipher - IANA names translated to OpenSSL's (convert_tls_list_to_openssl) - or OpenVPN's
 // default, always; SSL_CTX_set_ciphersuites only with tls-ciphersuites ('-' read as '_'); server
 // preference always on; TLS 1.2 at the oldest unless tls-version-min says otherwise.
-import { splitLines, looksUnresolved, type Word } from '../text.js';
+import { restOfLine, splitLines, type Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { versionsBetween } from '../protocols.js';
 import { protocolRank, type ProtocolVersion } from '../../supported/protocol.js';
 import { convertNames } from '../../convert.js';
-import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const WORDS = { comment: '#;', quotes: '"\'', backslash: true } as const;
 const VERSIONS: Readonly<Record<string, ProtocolVersion>> = {
@@ -77,19 +84,11 @@ function report(ctx: ReadContext, file: ScannedFile, options: Option[]): void {
   );
   if (!roleAt && tls.length === 0) return;
   const role = roleAt && /server$/.test(roleAt.name.value) ? 'server' : 'client';
-  for (const o of tls) {
-    const bad = looksUnresolved(o.args.map((a) => a.value).join(' '));
-    if (bad && o.args.length > 0) {
-      ctx.problem(
-        o.file,
-        o.args[0]!.start,
-        o.args.at(-1)!.end,
-        'unresolved-value',
-        `${o.name.value}: \`${bad}\` is filled in before OpenVPN reads the file; cipherx cannot know the value`,
-      );
-      return;
-    }
-  }
+  const values = tls.map((o) => {
+    const word = restOfLine(o.args, 0);
+    return word ? { name: o.name.value, file: o.file, word } : null;
+  });
+  if (reportUnresolved(ctx, values, 'is filled in before OpenVPN reads the file')) return;
   const cipher = last('tls-cipher');
   let cipherString: ValueSource = {
     kind: 'product',

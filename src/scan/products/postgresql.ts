@@ -7,11 +7,18 @@
 // set, server preference by ssl_prefer_server_ciphers; PostgreSQL 15 makes no TLS 1.3 call, and
 // 18 hands ssl_tls13_ciphers to SSL_CTX_set_ciphersuites.
 import { readKeyValues, type KeyValueLine } from '../syntax/keyvalue.js';
-import { looksUnresolved, type Word } from '../text.js';
+import type { Word } from '../text.js';
 import { folderOf, joinPath } from '../paths.js';
 import { versionsBetween } from '../protocols.js';
 import type { ProtocolVersion } from '../../supported/protocol.js';
-import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const RULES = {
   comment: '#',
@@ -109,17 +116,8 @@ function report(ctx: ReadContext, file: ScannedFile, params: Map<string, Param>)
     'ssl_prefer_server_ciphers',
   ]) {
     const p = params.get(name);
-    const bad = p && looksUnresolved(p.value.value);
-    if (p && bad) {
-      ctx.problem(
-        p.file,
-        p.value.start,
-        p.value.end,
-        'unresolved-value',
-        `${p.key.value}: \`${bad}\` is filled in before PostgreSQL reads the file; cipherx cannot know the value`,
-      );
-      return;
-    }
+    const value = p ? { name: p.key.value, file: p.file, word: p.value } : null;
+    if (reportUnresolved(ctx, [value], 'is filled in before PostgreSQL reads the file')) return;
   }
   const ciphers = params.get('ssl_ciphers');
   const cipherString: ValueSource = ciphers

@@ -5,11 +5,12 @@
 // one context with SSL_CTX_set_cipher_list / SSL_CTX_set_ciphersuites only when tls-ciphers /
 // tls-ciphersuites are set, SSL_OP_NO_* for the versions tls-protocols leaves out (TLSv1.2 and
 // TLSv1.3 by default), and server preference with tls-prefer-server-ciphers yes.
-import { splitLines, looksUnresolved, type Word } from '../text.js';
+import { splitLines, type Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import type { ProtocolVersion } from '../../supported/protocol.js';
 import {
   baseName,
+  reportUnresolved,
   type FoundSetting,
   type ProductReader,
   type ReadContext,
@@ -72,17 +73,8 @@ function report(ctx: ReadContext, options: Map<string, Option>): void {
   if (!serves && clientLinks.length === 0) return;
   for (const n of ['tls-ciphers', 'tls-ciphersuites', 'tls-protocols', 'tls-port']) {
     const o = get(n);
-    const bad = o?.args[0] ? looksUnresolved(o.args[0].value) : null;
-    if (o && bad) {
-      ctx.problem(
-        o.file,
-        o.args[0]!.start,
-        o.args[0]!.end,
-        'unresolved-value',
-        `${o.name.value}: \`${bad}\` is filled in before Redis reads the file; cipherx cannot know the value`,
-      );
-      return;
-    }
+    const value = o?.args[0] ? { name: o.name.value, file: o.file, word: o.args[0] } : null;
+    if (reportUnresolved(ctx, [value], 'is filled in before Redis reads the file')) return;
   }
   const written = (n: string): ValueSource => {
     const o = get(n);

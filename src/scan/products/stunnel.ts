@@ -5,11 +5,18 @@
 // is set -, then `options`, and the `config = Command:value` SSL_CONF commands last.
 // `include = DIRECTORY` reads every file of the folder in place.
 import { readKeyValues, subWord, type KeyValueLine } from '../syntax/keyvalue.js';
-import { looksUnresolved, type Word } from '../text.js';
+import type { Word } from '../text.js';
 import { folderOf } from '../paths.js';
 import { atLeast, atMost, protocolNamed, versionsBetween } from '../protocols.js';
 import type { ProtocolVersion } from '../../supported/protocol.js';
-import { baseName, type ProductReader, type ReadContext, type ScannedFile, type ValueSource } from '../product.js';
+import {
+  baseName,
+  reportUnresolved,
+  type ProductReader,
+  type ReadContext,
+  type ScannedFile,
+  type ValueSource,
+} from '../product.js';
 
 const RULES = { comment: '#;', separator: 'required', name: /[^\s=]+/ } as const;
 
@@ -76,19 +83,11 @@ function report(ctx: ReadContext, service: Section, global: Option[]): void {
   // `config`, which add up, each line counts).
   const all = [...global, ...service.options];
   const last = (name: string) => all.filter((o) => o.key.value.toLowerCase() === name.toLowerCase()).at(-1);
-  for (const o of all) {
-    const bad = looksUnresolved(o.value.value);
-    if (bad && /^(ciphers|ciphersuites|sslversion(min|max)?|securitylevel|options|config|client)$/i.test(o.key.value)) {
-      ctx.problem(
-        o.file,
-        o.value.start,
-        o.value.end,
-        'unresolved-value',
-        `${o.key.value}: \`${bad}\` is filled in before stunnel reads the file; cipherx cannot know the value`,
-      );
-      return;
-    }
-  }
+  const tlsOptions = all.filter((o) =>
+    /^(ciphers|ciphersuites|sslversion(min|max)?|securitylevel|options|config|client)$/i.test(o.key.value),
+  );
+  const values = tlsOptions.map((o) => ({ name: o.key.value, file: o.file, word: o.value }));
+  if (reportUnresolved(ctx, values, 'is filled in before stunnel reads the file')) return;
   const client = /^yes$/i.test(last('client')?.value.value ?? 'no');
   const fips = /^yes$/i.test(last('fips')?.value.value ?? 'no');
   const written = (o: Option | undefined): ValueSource | undefined =>
