@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixture-host.js';
+import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixtures.js';
 
 // Apache httpd 2.4 mod_ssl, facts from the Debian source package apache2 2.4.68-1~deb12u1:
 // - ssl_engine_config.c ssl_cmd_SSLCipherSuite: `SSLCipherSuite [SSL] s` stores s + ":!aNULL:!eNULL:!EXP";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixture-host.js';
+import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixtures.js';
 
 // Dovecot 2.3, facts from the Debian source package dovecot 1:2.3.19.1+dfsg1-2.1+deb12u6:
 // - src/lib-master/master-service-ssl-settings.c: ssl_cipher_list default

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixture-host.js';
+import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixtures.js';
 
 // Exim 4.96 built with OpenSSL, facts from src/tls-openssl.c (Debian source package exim4 4.96-15+deb12u10):
 // - tls_require_ciphers: expanded, every `_` turned into `-` (normalise_ciphers), then

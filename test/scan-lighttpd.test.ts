@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixture-host.js';
+import { offered, placeOf, scanFixtures, settingAt } from './helpers/scan-fixtures.js';
 
 // lighttpd 1.4.69 mod_openssl, facts from the Debian source package lighttpd 1.4.69-1:
 // - src/mod_openssl.c LIGHTTPD_DEFAULT_CIPHER_LIST "EECDH+AESGCM:AES256+EECDH:CHACHA20:!SHA1:!SHA256:!SHA384",

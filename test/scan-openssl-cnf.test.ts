@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-fixtures.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // OpenSSL 3.0 config(5) and SSL_CONF_cmd(3): openssl_conf -> ssl_conf -> system_default names the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, offered, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, offered, placeOf } from './helpers/scan-fixtures.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // OpenVPN 2.6.14 (Debian 12 source, openvpn-2.6.14/): src/openvpn/ssl_openssl.c
@@ -28,7 +28,7 @@ describe('scan: openvpn', () => {
     expect(server.result.supported?.seclevel).toBe(2);
     // openssl ciphers -s -ciphersuites 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256'
     //   'ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:@SECLEVEL=2' (OpenSSL 3.0.19)
-    expect(offered(server)).toBe(
+    expect(offered(server).join(':')).toBe(
       'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384',
     );
   });

@@ -3,7 +3,7 @@ import { scan } from '../src/scan/scan.js';
 import { products } from '../src/scan/index.js';
 import { fileSystemHost } from '../src/cli/config-host.js';
 import productData from '../data/products.json' with { type: 'json' };
-import { fixtureHost } from './helpers/scan-fixture-host.js';
+import { fixtureHost } from './helpers/scan-fixtures.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // Every product's recogniser against every other product's files: scanning the whole fixture

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-fixtures.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // Redis 7.0.15 (Debian 12 source, redis-7.0.15/): src/tls.c createSSLContext (cipher calls only

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan/scan.js';
-import { fixtureFiles, placeOf } from './helpers/scan-host.js';
+import { fixtureFiles, placeOf } from './helpers/scan-fixtures.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // stunnel 5.68 (Debian 12 source, stunnel4-5.68/): src/options.c stunnel_cipher_list and

@@ -1,5 +1,7 @@
 // The scan fixtures as a ConfigHost: files under test/fixtures/scan only, so that an absolute
 // include (`/etc/lighttpd/conf-enabled/*.conf`) never reads this machine's own configuration.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileSystemHost } from '../../src/cli/config-host.js';
 import type { ConfigHost } from '../../src/scan/types.js';
 import { scan } from '../../src/scan/scan.js';
@@ -24,9 +26,10 @@ export function scanFixtures(...paths: string[]): ScanReport {
   );
 }
 
-/** `file:line:column` of a setting, the file relative to test/fixtures/scan/. */
+/** `file:line:column` of a setting; a fixture's file relative to test/fixtures/scan/. */
 export function placeOf(s: { file: string; line: number; column: number }): string {
-  return `${s.file.slice(ROOT.length)}:${s.line}:${s.column}`;
+  const file = s.file.startsWith(ROOT) ? s.file.slice(ROOT.length) : s.file;
+  return `${file}:${s.line}:${s.column}`;
 }
 
 /** The setting with this context and role. */
@@ -39,7 +42,22 @@ export function settingAt(report: ScanReport, context: string, role: 'server' | 
   return found[0]!;
 }
 
-/** The names of the suites the setting's context would offer. */
-export function offered(s: ScanSetting): string[] {
+/** The names of the suites the setting's context would offer (its effective offer). */
+export function offered(s: Pick<ScanSetting, 'result'>): string[] {
   return (s.result.supported?.ciphers ?? []).map((c) => c.name);
+}
+
+/** A fixture folder (test/fixtures/scan/<name>) as files under `root`. */
+export function fixtureFiles(name: string, root: string): Record<string, string> {
+  const base = new URL(`../fixtures/scan/${name}`, import.meta.url).pathname;
+  const out: Record<string, string> = {};
+  const walk = (dir: string, rel: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p, `${rel}/${f}`);
+      else out[`${root}${rel}/${f}`] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(base, '');
+  return out;
 }
