@@ -79,12 +79,13 @@ function matchOne(pattern: string, p: number, c: string): { ok: boolean; next: n
 }
 
 /**
- * The files a path with glob segments names, sorted as a shell sorts them (by code unit);
- * a path without globs is returned as it is, whether or not it exists.
+ * The files (not folders) a path with glob segments names, sorted as a shell sorts them (by
+ * code unit); a path without globs is returned as it is unless it is a folder, whether or not
+ * it exists.
  */
 export function expandGlob(path: string, host: ConfigHost): string[] {
   const segments = path.split('/');
-  if (!segments.some(hasGlob)) return [path];
+  if (!segments.some(hasGlob)) return host.listDirectory(path) === null ? [path] : [];
   let found = [path.startsWith('/') ? '' : '.'];
   segments.forEach((seg, i) => {
     if (seg === '' || (seg === '.' && i > 0)) return;

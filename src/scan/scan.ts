@@ -67,8 +67,7 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   candidates.sort((a, b) => Number(b.main) - Number(a.main));
   const found: Array<{ setting: FoundSetting; product: ProductId }> = [];
   for (const c of candidates) {
-    if (state.consumed.has(c.file.path)) continue;
-    state.consumed.add(c.file.path);
+    if (state.listed.has(c.file.path)) continue;
     state.listed.add(c.file.path);
     report.files.push({ file: c.file.path, product: c.reader.id });
     c.reader.read(
@@ -106,8 +105,7 @@ function recognise(forced: ProductReader | undefined, path: string, text: string
 
 /** The files read so far, what has been read as an include, and the problems. */
 class ScanState {
-  readonly consumed = new Set<string>();
-  /** The files in report.files. */
+  /** The files in report.files: read on their own or included, and not read on their own again. */
   readonly listed = new Set<string>();
   private readonly texts = new Map<string, ScannedFile | string>();
   private count = 0;
@@ -208,7 +206,7 @@ class ScanState {
       problem: (file, start, end, code, message) => this.problemAt(file, start, end, code, message),
       include: (from, word, base, each, optional = false) => {
         const pattern = joinPath(base, word.value);
-        const paths = expandGlob(pattern, this.host).filter((p) => this.host.listDirectory(p) === null);
+        const paths = expandGlob(pattern, this.host);
         for (const path of paths) {
           if (active.includes(path) || path === from.path || active.length >= MAX_INCLUDE_DEPTH) {
             const chain = [...active, from.path, path].join(' -> ');
@@ -221,9 +219,10 @@ class ScanState {
               this.problemAt(from, word.start, word.end, 'include-not-found', `${path}: ${this.whyUnread(path)}`);
             continue;
           }
-          this.consumed.add(path);
-          if (!this.report.files.some((f) => f.file === path))
+          if (!this.listed.has(path)) {
+            this.listed.add(path);
             this.report.files.push({ file: path, product: reader.id });
+          }
           active.push(from.path);
           try {
             each(file);
