@@ -1,6 +1,6 @@
 // A scan report as SARIF 2.1.0, for code scanning in CI: one rule per diagnostic code (from
 // the registry), one result per finding, located in the scanned file.
-import { DIAGNOSTICS, diagnosticPage, isDiagnosticCode } from '../diagnostics/registry.js';
+import { DIAGNOSTICS, diagnosticPage } from '../diagnostics/registry.js';
 import type { Diagnostic, Severity } from '../core/types.js';
 import type { ScanReport, ScanSetting } from '../scan/types.js';
 import { locateInSource, type SourceText } from './source-text.js';
@@ -53,10 +53,9 @@ function settingResult(s: ScanSetting, d: Diagnostic, texts: FileTexts): object 
   const source: SourceText = (d.source === 'ciphersuites' ? sources.ciphersuites : undefined) ?? sources['cipher-list'];
   const inFile = texts.get(source.name) === source.text;
   const message = `${d.message} (${s.product} ${s.role}, ${s.context}, on ${s.target})`;
-  const code = isDiagnosticCode(d.code) ? d.code : 'invalid-command';
-  if (!inFile || !d.span) return result(code, d.severity, message, s.file, { line: s.line, column: s.column }, null);
+  if (!inFile || !d.span) return result(d.code, d.severity, message, s.file, { line: s.line, column: s.column }, null);
   return result(
-    code,
+    d.code,
     d.severity,
     message,
     source.name,

@@ -56,7 +56,7 @@ export function evaluateSetting(
     stringFrom: describe(found.cipherString, string),
     ciphersuites,
     ciphersuitesFrom: suites.kind === 'library' ? null : describe(suites, ciphersuites ?? ''),
-    protocols: range ? protocols : [],
+    protocols,
     serverPreference: found.role === 'server' ? found.serverPreference : null,
     dhe: found.role === 'server' ? (found.dhe === undefined ? defaults.dhe : found.dhe) : null,
     prioritizeChaCha:
