@@ -76,3 +76,24 @@ export type {
   Span,
   TargetName,
 } from './types.js';
+export {
+  check,
+  type CheckOptions,
+  type ForbiddenSuite,
+  type OrderViolation,
+  type PolicyCheck,
+  type SuiteSource,
+  type TargetCheck,
+} from './policy/check.js';
+export { policies } from './policy/policies.js';
+export type {
+  AllowEntry,
+  ForbidEntry,
+  KeySizesEntry,
+  Policy,
+  PolicyCitation,
+  PolicyEntry,
+  PolicySource,
+  ProtocolsEntry,
+  RequireEntry,
+} from './policy/policy.js';

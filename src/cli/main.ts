@@ -1,6 +1,7 @@
 import { closest } from '../core/closest.js';
 import { UsageError } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './command.js';
+import { checkCommand } from './check-command.js';
 import { convertCommand } from './convert-command.js';
 import { diffCommand } from './diff-command.js';
 import { expandCommand } from './expand-command.js';
@@ -21,6 +22,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     explainCommand,
     diffCommand,
     scanCommand,
+    checkCommand,
     negotiateCommand,
     convertCommand,
     targetsCommand,

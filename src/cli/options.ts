@@ -60,6 +60,44 @@ export async function readLibrary(value: string | undefined, stderr?: Writable):
   );
 }
 
+/**
+ * `--target` given any number of times (check, suggest, fix, minimize): each read as
+ * readLibrary reads one, in order, once each; the default target when none is given.
+ */
+export async function readLibraries(values: readonly string[] | undefined, stderr?: Writable): Promise<Library[]> {
+  const libs: Library[] = [];
+  for (const v of values && values.length > 0 ? values : [undefined]) {
+    const lib = await readLibrary(v, stderr);
+    if (libs.includes(lib)) throw new UsageError(`--target ${lib.name} is given twice`);
+    libs.push(lib);
+  }
+  return libs;
+}
+
+/**
+ * The context options that apply across several targets: `--ciphersuites` goes to those with a
+ * TLS 1.3 list apart (a usage error when none has one, unless it is ''), `--seclevel` to those with
+ * levels (a usage error when none has them).
+ */
+export function sharedContext(
+  libs: readonly Library[],
+  values: ContextValues,
+): { ciphersuites?: string; seclevel?: number } {
+  const out: { ciphersuites?: string; seclevel?: number } = {};
+  if (values.ciphersuites !== undefined) {
+    if (values.ciphersuites !== '' && !libs.some((l) => l.capabilities.tls13Configurable)) {
+      throw new UsageError(`none of the targets has a configurable TLS 1.3 list: --ciphersuites does not apply`);
+    }
+    out.ciphersuites = values.ciphersuites;
+  }
+  if (values.seclevel !== undefined) {
+    const leveled = libs.find((l) => l.capabilities.securityLevels);
+    if (!leveled) throw new UsageError('none of the targets has security levels: --seclevel does not apply');
+    out.seclevel = readSeclevel(leveled, values.seclevel);
+  }
+  return out;
+}
+
 /** Loads the table of every library (for commands that look words up across releases). */
 export async function loadAllLibraries(): Promise<void> {
   await Promise.all(TARGET_NAMES.map(loadTarget));

@@ -11,7 +11,8 @@ export type Severity = 'error' | 'warning' | 'info';
  * accepts it but does something other than the text says, `info` for style and advice.
  * `origin` says who reports it: the call itself failing, the evaluator (expand), lint, or a
  * security rule of data/security.json (whose severity there must be the one here), or `scan`
- * reading a configuration file.
+ * reading a configuration file, or a named policy the list fails (`policy`: errors, because the
+ * user asked for the check, so that a CI gate on errors fails).
  */
 export const DIAGNOSTICS = {
   // The call fails (ExpandError codes; lint reports them as errors).
@@ -182,9 +183,28 @@ export const DIAGNOSTICS = {
     origin: 'scan',
     summary: 'a name-based virtual server’s protocols or TLS 1.3 list, which its address’s default server decides',
   },
+
+  // A named policy the list fails (check, and lint / scan with --policy): errors, so a CI gate fails.
+  'policy-forbidden-suite': {
+    severity: 'error',
+    origin: 'policy',
+    summary: 'suites the policy does not allow, and the element that brought them in',
+  },
+  'policy-missing-suite': { severity: 'error', origin: 'policy', summary: 'suites the policy requires, missing' },
+  'policy-order': {
+    severity: 'error',
+    origin: 'policy',
+    summary: 'allowed suites out of the order the policy asks for',
+  },
+  'policy-protocol': { severity: 'error', origin: 'policy', summary: 'a protocol version the policy does not allow' },
+  'policy-no-allowed-suite': {
+    severity: 'error',
+    origin: 'policy',
+    summary: 'no suite the policy allows: no client can connect within it',
+  },
 } as const satisfies Record<
   string,
-  { severity: Severity; origin: 'call' | 'evaluation' | 'lint' | 'security' | 'scan'; summary: string }
+  { severity: Severity; origin: 'call' | 'evaluation' | 'lint' | 'security' | 'scan' | 'policy'; summary: string }
 >;
 
 /** A code of the registry: what `Diagnostic.code` holds. */

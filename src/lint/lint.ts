@@ -9,6 +9,10 @@ import { releaseWords, removedBefore } from './release-words.js';
 import { knowsExactly } from '../family/openssl/case-fold.js';
 import { assessList, type SecurityReport } from './security.js';
 import { fixesForTarget } from './target-fix.js';
+import { checkList, readProtocols, requirePolicy } from '../policy/check.js';
+import { policyFindings } from '../policy/findings.js';
+import { rulesOf } from '../policy/policy.js';
+import type { ProtocolVersion } from '../supported/protocol.js';
 import type { Cipher, Diagnostic, Span } from '../core/types.js';
 import type { ExpandAccepted, ExpandOptions, ExpandRejected, ExpandResult } from '../types.js';
 
@@ -62,6 +66,13 @@ export interface LintOptions extends ExpandOptions {
    * `too-many-diagnostics`. `Infinity` returns every finding: memory then grows with the string.
    */
   maxDiagnostics?: number;
+  /**
+   * A named policy (`policies()`) the list must meet: what it does not allow, requires, or asks
+   * to be ordered otherwise are `policy-*` errors (`check` gives the same verdict as data).
+   */
+  policy?: string;
+  /** With `policy`: the protocol versions the server enables, when known (see `CheckOptions.protocols`). */
+  protocols?: readonly ProtocolVersion[];
 }
 
 /** How many elements lint may test by evaluating the string without them. */
@@ -75,7 +86,9 @@ const REEVALUATIONS = 64;
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
   if (options === null || typeof options !== 'object') throw new TypeError('lint: options must be an object');
-  const { ignore = [], maxDiagnostics = MAX_FINDINGS, ...expandOptions } = options;
+  const { ignore = [], maxDiagnostics = MAX_FINDINGS, policy, protocols, ...expandOptions } = options;
+  const rules = policy === undefined ? null : rulesOf(requirePolicy(policy, 'lint'));
+  const enabled = readProtocols(protocols, 'lint');
   if (!Array.isArray(ignore)) throw new TypeError('lint: options.ignore must be an array of diagnostic codes');
   for (const code of ignore) {
     if (!isDiagnosticCode(code))
@@ -143,6 +156,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   if (lib.family === 'openssl') pskTwins(result.trace, result.ciphers, opensslTable(lib), emit);
   const security = assessList(result.ciphers);
   for (const d of fixesForTarget(security.diagnostics, result.ciphers, input, expandOptions)) out.add(d);
+  if (rules) {
+    const judged = checkList(result.ciphers, result.trace, rules, lib.name, { error: null, protocols: enabled });
+    for (const d of policyFindings(judged, policy!)) out.add(d);
+  }
   return { ok: true, result, diagnostics: out.list(), security };
 }
 
