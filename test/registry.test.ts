@@ -5,7 +5,15 @@ import security from '../data/security.json' with { type: 'json' };
 import { MAX_TRACE } from '../src/core/rule-trace.js';
 import { DIAGNOSTICS, DIAGNOSTIC_CODES, diagnosticPage, type DiagnosticCode } from '../src/diagnostics/registry.js';
 import { MAX_DIAGNOSTICS } from '../src/diagnostics/sink.js';
-import { assessList, expand, lint, type Cipher, type ExpandOptions, type TargetName } from '../src/index.js';
+import {
+  assessList,
+  expand,
+  lint,
+  type Cipher,
+  type ExpandOptions,
+  type LintOptions,
+  type TargetName,
+} from '../src/index.js';
 import { scan } from '../src/scan/scan.js';
 import { memoryHost } from './helpers/memory-host.js';
 
@@ -24,7 +32,10 @@ const manyKills = (): string =>
     .join(':') + ':HIGH';
 
 // One case per code (two where BoringSSL reports the same fact): [code, target, input, options].
-const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<ExpandOptions, 'target'>?]> = [
+const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<LintOptions, 'target'>?]> = [
+  ['policy-forbidden-suite', 'openssl-3.0', 'ECDHE+AESGCM:DHE+AESGCM', { policy: 'mozilla-intermediate' }],
+  ['policy-protocol', 'openssl-3.0', 'HIGH', { policy: 'mozilla-modern', protocols: ['TLSv1.2', 'TLSv1.3'] }],
+  ['policy-no-allowed-suite', 'openssl-1.0.2', 'AES256-SHA', { policy: 'mozilla-intermediate' }],
   ['invalid-command', 'openssl-3.0', 'AES#'],
   ['no-cipher-match', 'openssl-3.0', 'FOO'],
   ['invalid-ciphersuites', 'openssl-1.1.1', 'HIGH', { ciphersuites: 'FOO' }],

@@ -8,6 +8,7 @@ import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLib
 import { BatchOutput, longLineMessage } from './batch-output.js';
 import { readLines, type LongLine } from './read-lines.js';
 import { cliSources } from './sources.js';
+import { readPolicy } from './check-command.js';
 
 export const LINT_HELP = (): string => `Usage: cipherx lint [options] [--] <cipher-string>
 
@@ -25,6 +26,9 @@ ${targetHelp()}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json   
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
                        warning or info; never: only report
   --ignore CODE        leave out findings with this code (repeatable)
+  --policy NAME        also check the list against a named policy: what it does not
+                       allow, requires or orders otherwise are errors (policy-*), so
+                       the run fails; the policies are listed in cipherx check --help
   --batch              one string per line of standard input (lines as for
                        cipherx expand --batch)
   --                   ends the options
@@ -50,6 +54,7 @@ async function run(args: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
     ignore: { type: 'string', multiple: true },
+    policy: { type: 'string' },
     batch: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -61,7 +66,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const target = lib.name;
   const failsOn = readFailOn(values['fail-on']);
   const ignore = (values.ignore ?? []).map(readIgnoredCode);
-  const options = { ...contextOptions(lib, values), ignore };
+  const policy = values.policy === undefined ? {} : { policy: readPolicy(values.policy) };
+  const options = { ...contextOptions(lib, values), ignore, ...policy };
   // Every release's table: lint says which other releases know a word this one does not.
   await loadAllLibraries();
   const one = (input: string, line?: number): { text: string; fails: boolean } => {

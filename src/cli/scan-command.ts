@@ -7,6 +7,7 @@ import { DISTRIBUTION_IDS, findDistribution, type Distribution } from '../librar
 import { PRODUCT_IDS, productById } from '../scan/products/index.js';
 import { scan } from '../scan/scan.js';
 import type { ProductId, ScanReport } from '../scan/types.js';
+import { readPolicy } from './check-command.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { readFailOn, readIgnoredCode } from './finding-options.js';
 import type { Command, Io } from './command.js';
@@ -42,6 +43,8 @@ ${DISTRIBUTION_IDS.map((id) => `                       ${id.padEnd(13)}${findDis
   --fail-on LEVEL      exit 1 when a finding is at least this severe: error (default),
                        warning or info; never: only report
   --ignore CODE        leave out findings with this code (repeatable)
+  --policy NAME        check every setting against a named policy at the protocols it
+                       enables (policy-* errors; see cipherx check --help)
   -h, --help           this text
 
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
@@ -66,6 +69,7 @@ async function run(args: string[], io: Io): Promise<number> {
     sarif: { type: 'boolean' },
     'fail-on': { type: 'string' },
     ignore: { type: 'string', multiple: true },
+    policy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -85,11 +89,12 @@ async function run(args: string[], io: Io): Promise<number> {
   const ignore = new Set((values.ignore ?? []).map(readIgnoredCode));
   const product = values.product === undefined ? undefined : readProduct(values.product);
   const seclevel = values.seclevel === undefined ? distro?.seclevel : readLevel(values.seclevel);
+  const policy = values.policy === undefined ? {} : { policy: readPolicy(values.policy) };
 
   // Every release's table: lint says which other releases know a word this one does not.
   await loadAllLibraries();
   const texts = new Map<string, string>();
-  const report = filtered(scan(positionals, fileSystemHost(texts), { targets, product, seclevel }), ignore);
+  const report = filtered(scan(positionals, fileSystemHost(texts), { targets, product, seclevel, ...policy }), ignore);
   const severities = [...report.problems, ...report.settings.flatMap((s) => s.diagnostics)].map((d) => d.severity);
   const fails = severities.some(failsOn);
   if (values.sarif) io.stdout.write(JSON.stringify(scanToSarif(report, texts, io.version), null, 2) + '\n');

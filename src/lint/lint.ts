@@ -68,7 +68,8 @@ export interface LintOptions extends ExpandOptions {
   maxDiagnostics?: number;
   /**
    * A named policy (`policies()`) the list must meet: what it does not allow, requires, or asks
-   * to be ordered otherwise are `policy-*` errors (`check` gives the same verdict as data).
+   * to be ordered otherwise are `policy-*` errors (`check` gives the same verdict as data). With
+   * `supported`, the effective offer is judged instead of the configured list.
    */
   policy?: string;
   /** With `policy`: the protocol versions the server enables, when known (see `CheckOptions.protocols`). */
@@ -157,7 +158,9 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const security = assessList(result.ciphers);
   for (const d of fixesForTarget(security.diagnostics, result.ciphers, input, expandOptions)) out.add(d);
   if (rules) {
-    const judged = checkList(result.ciphers, result.trace, rules, lib.name, { error: null, protocols: enabled });
+    // With the effective offer asked for (scan asks), the policy judges what the context offers.
+    const offered = result.supported?.ciphers ?? result.ciphers;
+    const judged = checkList(offered, result.trace, rules, lib.name, { error: null, protocols: enabled });
     for (const d of policyFindings(judged, policy!)) out.add(d);
   }
   return { ok: true, result, diagnostics: out.list(), security };

@@ -3,6 +3,9 @@
 import type { Diagnostic, Span } from '../core/types.js';
 import type { TargetCheck, ForbiddenSuite } from './check.js';
 
+/** How many suites a message names before `and N more` (args.suites has them all). */
+const SHOWN = 8;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -21,7 +24,9 @@ export function policyFindings(c: TargetCheck, policyId: string): Diagnostic[] {
     groups.set(key, g);
   }
   for (const g of groups.values()) {
-    const names = g.suites.map((s) => s.suite).join(', ');
+    const shown = g.suites.slice(0, SHOWN).map((s) => s.suite);
+    const rest = g.suites.length - shown.length;
+    const names = shown.join(', ') + (rest > 0 ? ` and ${rest} more` : '');
     const named = g.suites.some((s) => s.reason === 'forbidden') ? 'forbids' : 'does not allow';
     const what = plural(g.suites.length, 'suite', 'suites');
     const by =

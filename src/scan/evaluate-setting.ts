@@ -1,10 +1,9 @@
 // One found setting evaluated for one library: the string and TLS 1.3 list the library
 // receives, the protocols it keeps, and lint's findings with the effective offer.
-import { lint } from '../lint/lint.js';
+import { lint, type LintOptions } from '../lint/lint.js';
 import { requireLibrary, type TargetName } from '../library/registry.js';
 import { locateInSource } from '../format/source-text.js';
 import { protocolRank, type ProtocolVersion } from '../supported/protocol.js';
-import type { ExpandOptions } from '../types.js';
 import type { FoundSetting, ValueSource } from './product.js';
 import { productDefaults } from './products/index.js';
 import type { ProductId, ScanSetting, SettingValue } from './types.js';
@@ -19,6 +18,7 @@ export function evaluateSetting(
   target: TargetName,
   seclevel: number | undefined,
   cache: LintCache = new Map(),
+  policy?: string,
 ): ScanSetting {
   const lib = requireLibrary(target, 'scan');
   const defaults = productDefaults(product);
@@ -28,12 +28,14 @@ export function evaluateSetting(
   const protocols = (lib.protocols as readonly ProtocolVersion[]).filter(
     (v) => found.protocols === null || found.protocols.includes(v),
   );
-  const options: ExpandOptions = { target };
+  const options: LintOptions = { target };
   if (ciphersuites !== null) options.ciphersuites = ciphersuites;
   const level = found.seclevel ?? seclevel;
   if (level !== undefined && lib.capabilities.securityLevels) options.seclevel = level;
   const range = rangeOf(protocols);
   options.supported = range ? { minProtocol: range[0], maxProtocol: range[1] } : true;
+  // A policy is checked at the protocols the setting enables.
+  if (policy !== undefined) Object.assign(options, { policy, protocols });
   const key = JSON.stringify([string, options]);
   let r = cache.get(key);
   if (!r) {

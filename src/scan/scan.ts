@@ -1,5 +1,6 @@
 // `scan`: finds the TLS settings in configuration files, works out what each product hands
 // to the library, and evaluates that with lint for every target asked for.
+import { requirePolicy } from '../policy/check.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics/registry.js';
 import { DEFAULT_TARGET, requireLibrary } from '../library/registry.js';
 import { locateInSource } from '../format/source-text.js';
@@ -39,6 +40,7 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   const forced = options.product === undefined ? undefined : productById(options.product);
   if (options.product !== undefined && !forced)
     throw new TypeError(`scan: unknown product ${JSON.stringify(options.product)}`);
+  if (options.policy !== undefined) requirePolicy(options.policy, 'scan');
   const report: ScanReport = { settings: [], problems: [], files: [] };
   const state = new ScanState(host, report);
 
@@ -78,7 +80,7 @@ export function scan(paths: readonly string[], host: ConfigHost, options: ScanOp
   const cache: LintCache = new Map();
   for (const { setting, product } of found) {
     for (const target of targets) {
-      report.settings.push(evaluateSetting(setting, product, target, options.seclevel, cache));
+      report.settings.push(evaluateSetting(setting, product, target, options.seclevel, cache, options.policy));
     }
   }
   const byPlace = (a: { file: string; line: number; column: number }, b: typeof a) =>

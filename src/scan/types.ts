@@ -67,6 +67,8 @@ export interface ScanOptions {
   product?: ProductId;
   /** The security level the library starts with (a distribution's build setting, e.g. Debian's 2). */
   seclevel?: number;
+  /** A named policy (`policies()` of the main entry) every setting's list is checked against, at its protocols. */
+  policy?: string;
 }
 
 /** Where a value is written: its file, line and column, and its offset in the file's text. */
