@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check, lint, policies, type TargetName } from '../src/index.js';
 import { checkList } from '../src/policy/check.js';
@@ -217,5 +218,26 @@ describe('scan --policy', () => {
     );
     expect(codes).toEqual([[], ['policy-forbidden-suite', 'policy-protocol']]);
     expect(() => scan(['/n'], memoryHost(files), { policy: 'nist' })).toThrow(/unknown policy/);
+  });
+});
+
+describe('README', () => {
+  it('shows the real output of its check example', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const command =
+      "$ cipherx check --policy mozilla-intermediate --target openssl-1.1.1 --target boringssl-2026 'ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM'\n";
+    const at = readme.indexOf(command);
+    expect(at).toBeGreaterThan(0);
+    const shown = readme.slice(at + command.length, readme.indexOf('```', at));
+    const args = [
+      'check',
+      '--policy',
+      'mozilla-intermediate',
+      '--target',
+      'openssl-1.1.1',
+      '--target',
+      'boringssl-2026',
+    ];
+    expect(cipherx([...args, 'ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM']).stdout).toBe(shown);
   });
 });
