@@ -98,6 +98,11 @@ function masksOf(entry, bits, what) {
 // IANA names are facts of the suites, not of a release: take them from every recorded table.
 function ianaNames() {
   const names = new Map(Object.entries(readJson('iana-names.json').names));
+  // The names OpenSSL 3.x writes in its own suite table (ssl3_ciphers' stdname), which also
+  // names suites its recorded builds leave out (RC4, 3DES), for older releases and LibreSSL.
+  for (const e of readJson('source-tables/openssl-3.0.8.json').ssl3_ciphers) {
+    if (e.stdname) names.set(hexId(e.id), e.stdname);
+  }
   for (const v of ['1.1.1w', '3.0.20', '3.5.7']) {
     const t = readJson(`tables/table-${v}.json`);
     for (const c of [...t.ciphers, ...t.known_by_code_but_not_in_all_complementofall, ...t.tls13_ciphersuites]) {
