@@ -1,11 +1,13 @@
 // The named policies of data/policies/, looked up by id.
+import bsiTr021022 from '../../data/policies/bsi-tr-02102-2.json' with { type: 'json' };
 import mozillaIntermediate from '../../data/policies/mozilla-intermediate.json' with { type: 'json' };
 import mozillaModern from '../../data/policies/mozilla-modern.json' with { type: 'json' };
+import mozillaOld from '../../data/policies/mozilla-old.json' with { type: 'json' };
 import type { Policy } from './policy.js';
 
 /** Every policy, in the order `--help` and the page list them. */
 const POLICIES: readonly Policy[] = Object.freeze(
-  [mozillaModern, mozillaIntermediate].map((p) => deepFreeze(p as unknown as Policy)),
+  [mozillaModern, mozillaIntermediate, mozillaOld, bsiTr021022].map((p) => deepFreeze(p as unknown as Policy)),
 );
 
 /** By id: an id typed by a user is only looked up. */
