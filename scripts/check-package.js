@@ -36,6 +36,7 @@ try {
     /^dist\/src\/(?!cli\/).+\.(js|d\.ts)$/,
     /^dist\/src\/cli\/[^/]+\.js$/,
     /^dist\/data\/[^/]+\.json$/,
+    /^dist\/data\/policies\/[^/]+\.json$/,
     /^docs\/diagnostics\/[^/]+\.md$/,
   ];
   for (const f of files) if (!allowed.some((re) => re.test(f))) fail(`unexpected file in the tarball: ${f}`);
@@ -54,6 +55,8 @@ try {
     'dist/src/index.d.ts',
     'dist/src/cli/main.js',
     ...tables.map((f) => `dist/data/${f}`),
+    // The named policies the library imports.
+    ...readdirSync(join(root, 'data', 'policies')).map((f) => `dist/data/policies/${f}`),
     // The pages the help texts and messages point at, one per code.
     ...readdirSync(join(root, 'docs', 'diagnostics')).map((f) => `docs/diagnostics/${f}`),
   ];
