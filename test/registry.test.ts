@@ -15,6 +15,8 @@ import {
   type TargetName,
 } from '../src/index.js';
 import { scan } from '../src/scan/scan.js';
+import type { TargetCheck } from '../src/policy/check.js';
+import { policyFindings } from '../src/policy/findings.js';
 import { memoryHost } from './helpers/memory-host.js';
 
 // The registry of diagnostic codes (src/diagnostics/registry.ts) against the documentation and
@@ -35,6 +37,7 @@ const manyKills = (): string =>
 const EMITTED: Array<[DiagnosticCode, TargetName, string, Omit<LintOptions, 'target'>?]> = [
   ['policy-forbidden-suite', 'openssl-3.0', 'ECDHE+AESGCM:DHE+AESGCM', { policy: 'mozilla-intermediate' }],
   ['policy-protocol', 'openssl-3.0', 'HIGH', { policy: 'mozilla-modern', protocols: ['TLSv1.2', 'TLSv1.3'] }],
+  ['policy-order', 'openssl-3.0', 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256', { policy: 'mozilla-old' }],
   ['policy-no-allowed-suite', 'openssl-1.0.2', 'AES256-SHA', { policy: 'mozilla-intermediate' }],
   ['invalid-command', 'openssl-3.0', 'AES#'],
   ['no-cipher-match', 'openssl-3.0', 'FOO'],
@@ -132,6 +135,26 @@ const SCANNED: Array<[DiagnosticCode, Record<string, string>, string[]]> = [
   ],
 ];
 
+// What no shipped policy gives yet (none requires a suite): the findings of a check that has it.
+const POLICY_ONLY: Array<[DiagnosticCode, TargetCheck]> = [
+  [
+    'policy-missing-suite',
+    {
+      target: 'openssl-3.0',
+      pass: false,
+      error: null,
+      ciphers: ['AES128-SHA'],
+      forbidden: [],
+      missing: [{ iana: 'TLS_AES_128_GCM_SHA256', suite: 'TLS_AES_128_GCM_SHA256' }],
+      order: [],
+      protocols: [],
+      noAllowedSuite: false,
+      unavailable: [],
+      unusable: [],
+    },
+  ],
+];
+
 describe('the diagnostics registry', () => {
   it('every code has a page, every page a code, with the same severity in its title', () => {
     expect([...pages].sort()).toEqual([...DIAGNOSTIC_CODES].sort());
@@ -148,7 +171,7 @@ describe('the diagnostics registry', () => {
   });
 
   it('every code has a case below', () => {
-    const cased = new Set([...EMITTED, ...ASSESSED, ...SCANNED].map(([code]) => code));
+    const cased = new Set([...EMITTED, ...ASSESSED, ...SCANNED, ...POLICY_ONLY].map(([code]) => code));
     expect([...cased].sort()).toEqual([...DIAGNOSTIC_CODES].sort());
   });
 
@@ -163,6 +186,11 @@ describe('the diagnostics registry', () => {
   it.each(SCANNED)('%s is reported by scan', (code, files, paths) => {
     const { problems } = scan(paths, memoryHost(files));
     expect(problems.map((p) => [p.code, p.severity])).toContainEqual([code, DIAGNOSTICS[code].severity]);
+  });
+
+  it.each(POLICY_ONLY)('%s is emitted for a check that has it', (code, checked) => {
+    const found = policyFindings(checked, 'some-policy').filter((d) => d.code === code);
+    expect(found.map((d) => [d.code, d.severity])).toEqual([[code, DIAGNOSTICS[code].severity]]);
   });
 
   it.each(ASSESSED)('%s is emitted for %o', (code, cipher) => {
