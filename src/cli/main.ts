@@ -9,6 +9,7 @@ import { topHelp } from './help.js';
 import { lintCommand } from './lint-command.js';
 import { negotiateCommand } from './negotiate-command.js';
 import { scanCommand } from './scan-command.js';
+import { suggestCommand } from './suggest-command.js';
 import { targetsCommand } from './targets-command.js';
 
 export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type Io } from './command.js';
@@ -21,6 +22,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     explainCommand,
     diffCommand,
     scanCommand,
+    suggestCommand,
     negotiateCommand,
     convertCommand,
     targetsCommand,

@@ -39,7 +39,8 @@ export function tls13Setting(
   options: ProofOptions,
 ): Tls13Setting {
   const lib = requireLibrary(want.target, 'suggest');
-  const own = [...suitesOf(want.target).tls13];
+  const tls13 = suitesOf(want.target).tls13;
+  const own = [...tls13];
   if (own.length === 0) return { target: want.target, kind: 'none', value: null, defaultMatches: false, suites: [] };
   const same = (a: readonly string[]) =>
     a.length === want.tls13.length &&
@@ -49,7 +50,7 @@ export function tls13Setting(
   }
   const tls13Of = (ciphersuites: string | undefined) => {
     const r = expand(string ?? 'ALL', expandOptionsFor(want.target, { ...options, ciphersuites }));
-    return r.ciphers.filter((c) => c.protocol === 'TLSv1.3').map((c) => c.name);
+    return r.ciphers.filter((c) => tls13.has(c.name)).map((c) => c.name);
   };
   const byDefault = tls13Of(undefined);
   // IANA names first (what every release's SSL_CTX_set_ciphersuites takes), else the target's own.
