@@ -5,7 +5,7 @@ import { suggest, type Suggestion, type SuggestRequest } from '../write/suggest.
 import type { TargetName } from '../library/registry.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
-import { readLibrary, readSeclevel, targetHelp } from './options.js';
+import { loadAllLibraries, readLibrary, readSeclevel, targetHelp } from './options.js';
 
 export const SUGGEST_HELP = (): string => `Usage: cipherx suggest --policy NAME [--target NAME ...] [options]
        cipherx suggest --suites A,B,C [--target NAME ...] [options]
@@ -72,6 +72,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const request = readRequest(values.policy, values.suites);
   const libs = await Promise.all((values.target ?? [undefined]).map((t) => readLibrary(t, io.stderr)));
   const targets = libs.map((l) => l.name as TargetName);
+  // A suite is looked up by its names on every release (1.0.2 has no IANA names).
+  await loadAllLibraries();
   if (new Set(targets).size !== targets.length) throw new UsageError('--target names a target twice');
   const seclevel = values.seclevel === undefined ? undefined : libs.map((l) => readSeclevel(l, values.seclevel!))[0];
   let answer: Suggestion;

@@ -138,10 +138,13 @@ export function vocabulary(targets: readonly SearchTarget[], options: ProofOptio
       pairs.push({ parts: [relevant[i]!, relevant[j]!], model });
     }
   }
-  const seenModel = new Set<string>();
+  // The shortest spelling per modelled match: a longer one is not evaluated.
+  const shortest = new Map<string, number>();
   for (const p of pairs) {
-    seenModel.add(signature(p.model));
-    offer(p.parts.join('+'), 2, matchOf(p.parts.join('+')));
+    const text = p.parts.join('+');
+    const sig = signature(p.model);
+    shortest.set(sig, Math.min(shortest.get(sig) ?? Infinity, text.length));
+    offer(text, 2, matchOf(text));
   }
   for (const p of pairs) {
     const last = relevant.indexOf(p.parts[1]!);
@@ -150,9 +153,9 @@ export function vocabulary(targets: readonly SearchTarget[], options: ProofOptio
       const model = intersect(p.model, c);
       if (model.every((x) => x.hit.length === 0) || !narrows(model, p.model) || !narrows(model, c)) continue;
       const sig = signature(model);
-      if (seenModel.has(sig)) continue;
-      seenModel.add(sig);
       const text = [...p.parts, relevant[k]!].join('+');
+      if ((shortest.get(sig) ?? Infinity) <= text.length) continue;
+      shortest.set(sig, text.length);
       offer(text, 3, matchOf(text));
     }
   }

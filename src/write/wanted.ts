@@ -2,8 +2,8 @@
 // order and under the target's own names, split into the part a cipher string controls (TLS 1.2
 // and below) and the TLS 1.3 part that is configured apart (or fixed).
 import { convertNames } from '../convert.js';
-import { requireLibrary, type TargetName } from '../library/registry.js';
-import { boringsslTable, opensslTable } from '../library/tables.js';
+import { TARGET_NAMES, requireLibrary, type TargetName } from '../library/registry.js';
+import { boringsslTable, isLoaded, opensslTable } from '../library/tables.js';
 
 /** A requested suite: the name it was asked by, and the key it is known by on every target. */
 export interface RequestedSuite {
@@ -72,13 +72,15 @@ export function suitesOf(target: TargetName): TargetSuites {
 export function resolveRequest(names: readonly string[], targets: readonly TargetName[]): RequestedSuite[] {
   const out: RequestedSuite[] = [];
   const seen = new Set<string>();
-  const converted = targets.map((target) => convertNames(names, { target }));
+  // The chosen targets first, then every other target whose table is loaded: a suite the chosen
+  // ones lack is still a suite, which they then lack.
+  const others = TARGET_NAMES.filter((t) => !targets.includes(t) && isLoaded(requireLibrary(t, 'suggest')));
+  const all = [...targets, ...others];
+  const converted = all.map((target) => convertNames(names, { target }));
   names.forEach((input, i) => {
     const found = converted.map((c) => c[i]!).find((c) => c.openssl !== null);
-    if (!found && !targets.some((t) => suitesOf(t).known.has(input))) {
-      throw new TypeError(
-        `suggest: ${JSON.stringify(input)} is no suite name (OpenSSL or IANA) on ${targets.join(', ')}`,
-      );
+    if (!found && !all.some((t) => suitesOf(t).known.has(input))) {
+      throw new TypeError(`suggest: ${JSON.stringify(input)} is no suite name (OpenSSL or IANA) on any target`);
     }
     const key = found ? (found.iana ?? found.openssl!) : input;
     if (seen.has(key)) throw new TypeError(`suggest: the suite ${JSON.stringify(input)} is asked for twice`);
@@ -92,7 +94,8 @@ export function resolveRequest(names: readonly string[], targets: readonly Targe
 export function wantsOf(request: readonly RequestedSuite[], targets: readonly TargetName[]): TargetWant[] {
   const keys = request.map((r) => r.key);
   // The OpenSSL names each suite has on any of the targets: a release without IANA names (1.0.2) finds it by one.
-  const converted = targets.map((target) => convertNames(keys, { target }));
+  const loaded = TARGET_NAMES.filter((t) => !targets.includes(t) && isLoaded(requireLibrary(t, 'suggest')));
+  const converted = [...targets, ...loaded].map((target) => convertNames(keys, { target }));
   return targets.map((target, ti) => {
     const { tls12, tls13, known } = suitesOf(target);
     const want: TargetWant = { target, wanted: [], tls13: [], missing: [] };
