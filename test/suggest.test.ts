@@ -20,11 +20,10 @@ function listOn(string: string, target: TargetName): string[] | null {
 /** Checks an answer independently of the proof it carries: every string it gives is re-evaluated. */
 function checkAnswer(s: Suggestion, requested: readonly string[]): void {
   for (const w of s.wanted) {
-    // The wanted list is the request's order, under the target's names.
-    const iana = convertNames(w.wanted, { target: w.target }).map((c) => c.iana ?? c.input);
-    const positions = iana.map((n) =>
-      requested.findIndex((r) => r === n || convertNames([r], { target: w.target })[0]!.iana === n),
-    );
+    // The wanted list is the request's order, under the target's names (1.0.2 has no IANA names: another release's).
+    const ianaOf = (n: string) =>
+      [w.target, ...allTargets].map((target) => convertNames([n], { target })[0]!.iana).find((x) => x !== null) ?? n;
+    const positions = w.wanted.map((n) => requested.findIndex((r) => ianaOf(r) === ianaOf(n)));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
     expect(w.wanted.length + w.tls13.length + w.missing.length).toBe(requested.length);
   }
