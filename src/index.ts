@@ -44,6 +44,18 @@ export {
   type SourceText,
 } from './format/source-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
+export {
+  suggest,
+  type ClosestString,
+  type ListDifference,
+  type SuggestOptions,
+  type SuggestRequest,
+  type Suggestion,
+  type TargetAnswer,
+  type TargetWant,
+  type Tls13Setting,
+} from './write/suggest.js';
+export type { TargetList } from './write/proof.js';
 export { negotiate, peers } from './negotiate/negotiate.js';
 export type {
   HazardFinding,

@@ -10,6 +10,7 @@ import { topHelp } from './help.js';
 import { lintCommand } from './lint-command.js';
 import { negotiateCommand } from './negotiate-command.js';
 import { scanCommand } from './scan-command.js';
+import { suggestCommand } from './suggest-command.js';
 import { targetsCommand } from './targets-command.js';
 
 export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type Io } from './command.js';
@@ -23,6 +24,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     diffCommand,
     scanCommand,
     checkCommand,
+    suggestCommand,
     negotiateCommand,
     convertCommand,
     targetsCommand,
