@@ -76,3 +76,12 @@ export type {
   Span,
   TargetName,
 } from './types.js';
+export {
+  minimize,
+  type MinimizeAccepted,
+  type MinimizeOptions,
+  type MinimizeRejected,
+  type MinimizeResult,
+  type MinimizeResultFields,
+} from './write/minimize.js';
+export type { ProofOptions, TargetList } from './write/proof.js';
