@@ -85,3 +85,13 @@ export {
   type MinimizeResultFields,
 } from './write/minimize.js';
 export type { ProofOptions, TargetList } from './write/proof.js';
+export {
+  fix,
+  type FixAccepted,
+  type FixChange,
+  type FixLists,
+  type FixOptions,
+  type FixRejected,
+  type FixResult,
+  type FixResultFields,
+} from './write/fix.js';
