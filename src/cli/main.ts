@@ -5,8 +5,10 @@ import { convertCommand } from './convert-command.js';
 import { diffCommand } from './diff-command.js';
 import { expandCommand } from './expand-command.js';
 import { explainCommand } from './explain-command.js';
+import { fixCommand } from './fix-command.js';
 import { topHelp } from './help.js';
 import { lintCommand } from './lint-command.js';
+import { minimizeCommand } from './minimize-command.js';
 import { negotiateCommand } from './negotiate-command.js';
 import { scanCommand } from './scan-command.js';
 import { targetsCommand } from './targets-command.js';
@@ -21,6 +23,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     explainCommand,
     diffCommand,
     scanCommand,
+    minimizeCommand,
+    fixCommand,
     negotiateCommand,
     convertCommand,
     targetsCommand,
