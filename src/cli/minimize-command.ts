@@ -18,9 +18,10 @@ The string goes to standard output alone, so that it composes:
 the proof (each target's list) and a line per change go to standard error.
 
 Example:
-  $ cipherx minimize --target openssl-3.0 'HIGH:!aNULL:!MD5:-aNULL:!RC4'
-  HIGH:!aNULL
-  (on standard error: what was removed, and the list on openssl-3.0)
+  $ cipherx minimize --target openssl-1.1.1 --target openssl-3.0 \\
+        'AES128-SHA:FOO:AES256-SHA:AES128-SHA:!RC4:-aNULL'
+  AES128-SHA:AES256-SHA
+  (on standard error: each element removed, and the list on each target)
 
 Options:
 ${targetHelp('; repeat it for several targets (default: openssl-3.0 alone)')}\
