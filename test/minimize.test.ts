@@ -58,7 +58,7 @@ describe('minimize', () => {
   // The Cisco SEG string on 1.0.2, 1.1.1 and 3.0: much shorter, the same three lists.
   it('the Cisco SEG string on openssl-1.0.2, 1.1.1 and 3.0', () => {
     const r = minimize(CISCO, { targets: THREE });
-    expect(r.ok).toBe(true);
+    if (!r.ok) throw new Error('the Cisco string is accepted on all three');
     for (const t of THREE) expect(listOn(r.string, t)).toEqual(listOn(CISCO, t));
     console.log(
       `minimize Cisco SEG: ${CISCO.length} -> ${r.string.length} characters, ${elements(CISCO, 'openssl-3.0')} -> ${elements(r.string, 'openssl-3.0')} elements: ${r.string}`,
