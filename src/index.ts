@@ -55,7 +55,6 @@ export {
   type TargetWant,
   type Tls13Setting,
 } from './write/suggest.js';
-export type { TargetList } from './write/proof.js';
 export { negotiate, peers } from './negotiate/negotiate.js';
 export type {
   HazardFinding,
@@ -109,3 +108,22 @@ export type {
   ProtocolsEntry,
   RequireEntry,
 } from './policy/policy.js';
+export {
+  minimize,
+  type MinimizeAccepted,
+  type MinimizeOptions,
+  type MinimizeRejected,
+  type MinimizeResult,
+  type MinimizeResultFields,
+} from './write/minimize.js';
+export type { ProofOptions, TargetList } from './write/proof.js';
+export {
+  fix,
+  type FixAccepted,
+  type FixChange,
+  type FixLists,
+  type FixOptions,
+  type FixRejected,
+  type FixResult,
+  type FixResultFields,
+} from './write/fix.js';

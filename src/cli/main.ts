@@ -6,8 +6,10 @@ import { convertCommand } from './convert-command.js';
 import { diffCommand } from './diff-command.js';
 import { expandCommand } from './expand-command.js';
 import { explainCommand } from './explain-command.js';
+import { fixCommand } from './fix-command.js';
 import { topHelp } from './help.js';
 import { lintCommand } from './lint-command.js';
+import { minimizeCommand } from './minimize-command.js';
 import { negotiateCommand } from './negotiate-command.js';
 import { scanCommand } from './scan-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -25,6 +27,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     scanCommand,
     checkCommand,
     suggestCommand,
+    minimizeCommand,
+    fixCommand,
     negotiateCommand,
     convertCommand,
     targetsCommand,
