@@ -126,4 +126,5 @@ export {
   type FixRejected,
   type FixResult,
   type FixResultFields,
+  type FixSecurity,
 } from './write/fix.js';

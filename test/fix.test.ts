@@ -53,12 +53,28 @@ const CASES: Array<[string, string, TargetName[], Partial<FixOptions>, string, s
     'security exclusion added',
     'AES128-SHA:DES-CBC3-SHA',
     ['openssl-1.0.2'],
-    {},
+    { security: 'weak' },
     'AES128-SHA:DES-CBC3-SHA:!3DES',
     ['3des'],
   ],
+  // By default only what the sources say must not be used: 3DES is weak, RC4 insecure.
+  [
+    'insecure only, by default',
+    'AES128-SHA:DES-CBC3-SHA:RC4-SHA',
+    ['openssl-1.0.2'],
+    {},
+    'AES128-SHA:DES-CBC3-SHA:RC4-SHA:!RC4',
+    ['rc4'],
+  ],
   // The user's separator is used for what is added.
-  ['separator kept', 'AES128-SHA DES-CBC3-SHA', ['openssl-1.0.2'], {}, 'AES128-SHA DES-CBC3-SHA !3DES', ['3des']],
+  [
+    'separator kept',
+    'AES128-SHA DES-CBC3-SHA',
+    ['openssl-1.0.2'],
+    { security: 'weak' },
+    'AES128-SHA DES-CBC3-SHA !3DES',
+    ['3des'],
+  ],
 ];
 
 describe('fix', () => {
@@ -74,7 +90,7 @@ describe('fix', () => {
   });
 
   it('says what each change did to each list', () => {
-    const r = fix('AES128-SHA:DES-CBC3-SHA', { targets: ['openssl-1.0.2'] });
+    const r = fix('AES128-SHA:DES-CBC3-SHA', { targets: ['openssl-1.0.2'], security: 'weak' });
     expect(r.changes[0]!.effects).toEqual([
       { target: 'openssl-1.0.2', removed: ['DES-CBC3-SHA'], added: [], reordered: false },
     ]);

@@ -55,7 +55,10 @@ describe('cipherx fix', () => {
     expect(JSON.parse(r.stdout)).toEqual(
       JSON.parse(JSON.stringify(fix('HIGH:FOO', { targets: ['openssl-1.0.2'], security: 'none' }))),
     );
-    expect(cipherx(['fix', '--security', 'all', 'HIGH']).status).toBe(2);
+    expect(cipherx(['fix', '--security', 'warning', 'HIGH']).status).toBe(2);
+    expect(cipherx(['fix', '--security', 'weak', '--target', 'openssl-1.0.2', 'AES128-SHA:DES-CBC3-SHA']).stdout).toBe(
+      'AES128-SHA:DES-CBC3-SHA:!3DES\n',
+    );
   });
 
   it('exits 1 for a string a target rejects, and --help teaches with an example', () => {

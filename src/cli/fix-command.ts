@@ -28,8 +28,10 @@ Options:
 ${targetHelp('; repeat it for several targets (default: openssl-3.0 alone)')}\
   --ciphersuites LIST  the TLS 1.3 list on the targets that have one apart ('' for none)
   --seclevel N         the security level before the string, on the targets that have levels
-  --security LEVEL     which security findings get their exclusions: warning (default: the
-                       insecure and weak suites lint warns about), info (every finding), none
+  --security LEVEL     which security findings get their exclusions, by the rating of
+                       the suites they flag: insecure (default: NULL, anonymous, export,
+                       RC4, DES), weak (also no forward secrecy, CBC, 3DES, IDEA, MD5),
+                       all (also SHA-1, DHE, CCM8 ... advice), none
   --json               everything as one JSON object on standard output
   --                   ends the options
   -h, --help           this text
@@ -55,9 +57,9 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write(FIX_HELP());
     return EXIT_OK;
   }
-  const security = values.security ?? 'warning';
-  if (!['warning', 'info', 'none'].includes(security)) {
-    throw new UsageError(`--security takes warning, info or none, not ${JSON.stringify(security)}`);
+  const security = values.security ?? 'insecure';
+  if (!['insecure', 'weak', 'all', 'none'].includes(security)) {
+    throw new UsageError(`--security takes insecure, weak, all or none, not ${JSON.stringify(security)}`);
   }
   const { targets, proof } = await readRewriteOptions(values, io.stderr);
   const input = oneString('fix', positionals);

@@ -17,12 +17,28 @@ export interface FixOptions extends ProofOptions {
   /** Every target the string is fixed for (at least one). */
   targets: readonly TargetName[];
   /**
-   * The security findings whose exclusions are added: `'warning'` (default) those lint reports
-   * as warnings (insecure and weak suites, and broad aliases that bring in PSK, SRP, anonymous,
-   * NULL or CCM8 suites), `'info'` every one, `'none'` none.
+   * The security findings whose exclusions are added, by the rating of the suites they flag
+   * (data/security.json): `'insecure'` (default) suites the sources say must not be used (NULL,
+   * anonymous, export and low strength, RC4, single DES); `'weak'` also those they advise
+   * against (no forward secrecy, CBC, 3DES, IDEA, HMAC-MD5); `'all'` also the advice (SHA-1,
+   * finite-field DHE, CCM8, ...); `'none'` none. Except with `'none'`, broad aliases that bring
+   * in PSK, SRP, anonymous, NULL or CCM8 suites (`overshoot`) get their exclusions too.
    */
-  security?: 'warning' | 'info' | 'none';
+  security?: FixSecurity;
 }
+
+/** Which security findings `fix` writes exclusions for (see `FixOptions.security`). */
+export type FixSecurity = 'insecure' | 'weak' | 'all' | 'none';
+
+const SECURITY_LEVELS: readonly FixSecurity[] = ['insecure', 'weak', 'all', 'none'];
+
+/** The ratings each `security` setting fixes. */
+const FIXED_RATINGS: Record<FixSecurity, readonly string[]> = {
+  insecure: ['insecure'],
+  weak: ['insecure', 'weak'],
+  all: ['insecure', 'weak', 'secure'],
+  none: [],
+};
 
 /** One change fix() made, and what it did to each target's list. */
 export interface FixChange {
@@ -93,7 +109,7 @@ const ROUNDS = 6;
  * most six rounds.
  */
 export function fix(input: string, options: FixOptions): FixResult {
-  const { targets, security = 'warning', ...proofOptions } = checkOptions(options);
+  const { targets, security = 'insecure', ...proofOptions } = checkOptions(options);
   const optionsFor = (t: TargetName) => expandOptionsFor(t, proofOptions);
   const before = evaluateOn(input, targets, proofOptions);
   const listsOf = (text: string, afterLists: readonly TargetList[]): FixLists[] =>
@@ -106,10 +122,7 @@ export function fix(input: string, options: FixOptions): FixResult {
   const codes = new Set<string>(
     security === 'none'
       ? []
-      : [
-          ...securityRules.filter((r) => security === 'info' || r.severity === 'warning').map((r) => r.code),
-          'overshoot',
-        ],
+      : [...securityRules.filter((r) => FIXED_RATINGS[security].includes(r.rating)).map((r) => r.code), 'overshoot'],
   );
   const edited = new EditedText(input);
   const changes: FixChange[] = [];
@@ -196,8 +209,8 @@ function checkOptions(options: FixOptions): FixOptions {
   if (!Array.isArray(targets) || targets.length === 0)
     throw new TypeError('fix: options.targets must name at least one target');
   for (const t of targets) requireLibrary(t, 'fix');
-  if (security !== undefined && !['warning', 'info', 'none'].includes(security)) {
-    throw new TypeError("fix: options.security must be 'warning', 'info' or 'none'");
+  if (security !== undefined && !SECURITY_LEVELS.includes(security)) {
+    throw new TypeError(`fix: options.security must be one of ${SECURITY_LEVELS.join(', ')}`);
   }
   return { ...options, targets: [...new Set(targets)] };
 }
