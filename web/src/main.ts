@@ -29,7 +29,7 @@ const VIEW_TITLES: Record<View, string> = {
   compare: 'Compare',
   offer: 'Effective offer (-s)',
   negotiate: 'Negotiate with a peer',
-  policy: 'Policy',
+  policy: 'Policy and rewrite',
 };
 
 function allowed(key: keyof State, value: string): boolean {

@@ -1,8 +1,8 @@
 // A named policy: whether the string meets it on the target, and why not (each finding with the
 // element that causes it).
-import { check, policies, type PolicyCheck } from '../../src/index.js';
+import { check, fix, minimize, policies, suggest, type PolicyCheck } from '../../src/index.js';
 import { selectField } from './controls.js';
-import { count, h } from './dom.js';
+import { count, h, prose } from './dom.js';
 import { optionsFor } from './library.js';
 import type { State } from './state.js';
 
@@ -13,6 +13,7 @@ export interface PolicyView {
 }
 
 export function policyView(set: (p: Partial<State>) => void): PolicyView {
+  use = (s: string) => set({ s });
   const policy = selectField(
     'policy',
     'Policy',
@@ -34,7 +35,71 @@ export function checkOf(state: State): PolicyCheck {
   return check(state.s, { policy: state.pol, targets: [target!], ciphersuites, seclevel });
 }
 
+/** Puts a written string in the input (set by policyView). */
+let use: (s: string) => void = () => {};
+
 function render(state: State): Node[] {
+  return [...renderCheck(state), ...renderWritten(state)];
+}
+
+/** A written string, with a button that puts it in the input. */
+function written(id: string, title: string, text: string | null, notes: Array<Node | string>): Node {
+  return h(
+    'div',
+    { class: 'written', id },
+    h('h4', {}, title),
+    text === null
+      ? h('p', {}, 'No string.')
+      : h(
+          'p',
+          {},
+          h('code', { class: 'written-string' }, text),
+          ' ',
+          h('button', { type: 'button', class: 'use', onclick: () => use(text) }, 'Use this string'),
+        ),
+    notes.length
+      ? h(
+          'ul',
+          { class: 'written-notes' },
+          notes.map((n) => h('li', {}, typeof n === 'string' ? prose(n) : n)),
+        )
+      : '',
+  );
+}
+
+/** The string fixed and minimized for the target, and one written for the policy. */
+function renderWritten(state: State): Node[] {
+  const { target, ciphersuites, seclevel } = optionsFor(state, state.target);
+  const context = { targets: [target!], ciphersuites, seclevel };
+  const fixed = fix(state.s, context);
+  const small = minimize(state.s, context);
+  const suggested = suggest({ policy: state.pol }, { targets: [target!], seclevel });
+  const fixNotes = fixed.ok
+    ? fixed.changes.length === 0
+      ? ['Nothing to fix.']
+      : fixed.changes.map((c) => `${c.code}: ${c.description}`)
+    : [`The target rejects the string: nothing to fix.`];
+  const smallNotes = small.ok
+    ? [
+        small.string.length < small.input.length
+          ? `${small.input.length - small.string.length} characters shorter, the same list (proven by evaluating it).`
+          : 'Already as short as cipherx can prove.',
+      ]
+    : ['The target rejects the string: no list to keep.'];
+  const suggestNotes = suggested.ok
+    ? [
+        `Gives exactly the policy’s suites this build has (${count(suggested.proof[0]?.ciphers.length ?? 0, 'suite')}), proven by evaluating it.`,
+      ]
+    : ['No cipher string gives the policy’s suites here (see cipherx suggest for why).'];
+  return [
+    h('h3', { class: 'written-title' }, 'Written by cipherx'),
+    written('fixed', 'Fixed (lint’s fixes applied)', fixed.ok ? fixed.string : null, fixNotes),
+    written('minimized', 'Minimized', small.ok ? small.string : null, smallNotes),
+    written('suggested', `Suggested for ${state.pol}`, suggested.ok ? suggested.string : null, suggestNotes),
+  ];
+}
+
+function renderCheck(state: State): Node[] {
   const r = checkOf(state);
   const c = r.targets[0]!;
   const source = r.policy.source;
