@@ -8,7 +8,7 @@ import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLib
 import { BatchOutput, longLineMessage } from './batch-output.js';
 import { readLines, type LongLine } from './read-lines.js';
 import { cliSources } from './sources.js';
-import { readPolicy } from './check-command.js';
+import { readPolicy } from './policy-option.js';
 
 export const LINT_HELP = (): string => `Usage: cipherx lint [options] [--] <cipher-string>
 

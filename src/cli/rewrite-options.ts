@@ -3,7 +3,7 @@ import type { TargetName } from '../types.js';
 import type { ProofOptions } from '../write/proof.js';
 import { UsageError } from './args.js';
 import type { Io } from './command.js';
-import { readLibrary } from './options.js';
+import { readLibraries, sharedContext } from './options.js';
 
 /** parseArgs configuration of the shared options. */
 export const REWRITE_OPTIONS = {
@@ -19,23 +19,8 @@ export async function readRewriteOptions(
   values: { target?: string[] | undefined; ciphersuites?: string | undefined; seclevel?: string | undefined },
   stderr: Io['stderr'],
 ): Promise<{ targets: TargetName[]; proof: ProofOptions }> {
-  const libs = await Promise.all((values.target ?? [undefined]).map((t) => readLibrary(t, stderr)));
-  const targets = [...new Set(libs.map((l) => l.name))];
-  const proof: ProofOptions = {};
-  if (values.ciphersuites !== undefined) {
-    if (values.ciphersuites !== '' && !libs.some((l) => l.capabilities.tls13Configurable)) {
-      throw new UsageError(`no target given has a configurable TLS 1.3 list: --ciphersuites does not apply`);
-    }
-    proof.ciphersuites = values.ciphersuites;
-  }
-  if (values.seclevel !== undefined) {
-    if (!/^[0-5]$/.test(values.seclevel)) throw new UsageError('--seclevel takes one digit from 0 to 5');
-    if (!libs.some((l) => l.capabilities.securityLevels)) {
-      throw new UsageError('no target given has security levels: --seclevel does not apply');
-    }
-    proof.seclevel = Number(values.seclevel);
-  }
-  return { targets, proof };
+  const libs = await readLibraries(values.target, stderr);
+  return { targets: libs.map((l) => l.name), proof: sharedContext(libs, values) };
 }
 
 /** The one cipher string a command takes. */

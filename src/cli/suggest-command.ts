@@ -1,11 +1,10 @@
-import { closest } from '../core/closest.js';
 import { renderSuggestionNotes, renderSuggestionString } from '../format/suggest-text.js';
 import { policyIds } from '../policy/policies.js';
 import { suggest, type Suggestion, type SuggestRequest } from '../write/suggest.js';
-import type { TargetName } from '../library/registry.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
-import { loadAllLibraries, readLibrary, readSeclevel, targetHelp } from './options.js';
+import { loadAllLibraries, readLibraries, sharedContext, targetHelp } from './options.js';
+import { readPolicy } from './policy-option.js';
 
 export const SUGGEST_HELP = (): string => `Usage: cipherx suggest --policy NAME [--target NAME ...] [options]
        cipherx suggest --suites A,B,C [--target NAME ...] [options]
@@ -70,12 +69,11 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   }
   const request = readRequest(values.policy, values.suites);
-  const libs = await Promise.all((values.target ?? [undefined]).map((t) => readLibrary(t, io.stderr)));
-  const targets = libs.map((l) => l.name as TargetName);
+  const libs = await readLibraries(values.target, io.stderr);
+  const targets = libs.map((l) => l.name);
   // A suite is looked up by its names on every release (1.0.2 has no IANA names).
   await loadAllLibraries();
-  if (new Set(targets).size !== targets.length) throw new UsageError('--target names a target twice');
-  const seclevel = values.seclevel === undefined ? undefined : libs.map((l) => readSeclevel(l, values.seclevel!))[0];
+  const { seclevel } = sharedContext(libs, { seclevel: values.seclevel });
   let answer: Suggestion;
   try {
     answer = suggest(request, { targets, ...(seclevel === undefined ? {} : { seclevel }) });
@@ -97,13 +95,7 @@ async function run(args: string[], io: Io): Promise<number> {
 function readRequest(policy: string | undefined, suites: string | undefined): SuggestRequest {
   if (policy !== undefined && suites !== undefined) throw new UsageError('give --policy or --suites, not both');
   if (policy !== undefined) {
-    if (!policyIds().includes(policy)) {
-      const meant = closest(policy, policyIds());
-      throw new UsageError(
-        `unknown policy ${JSON.stringify(policy)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the policies: ${policyIds().join(', ')}`,
-      );
-    }
-    return { policy };
+    return { policy: readPolicy(policy) };
   }
   if (suites !== undefined) {
     const names = suites.split(/[,:]/).map((s) => s.trim());
