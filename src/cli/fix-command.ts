@@ -21,7 +21,7 @@ after go to standard error.
 
 Example:
   $ cipherx fix --target openssl-1.1.1 --target openssl-3.0 '!RC4:DEFAULT'
-  DEFAULT:!PSK:!SRP:!kRSA:!SHA1:!SHA256:!SHA384
+  DEFAULT:!PSK:!SRP
   (on standard error: DEFAULT moved, !RC4 removed as dead, each exclusion and what it removed)
 
 Options:
