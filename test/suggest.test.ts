@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  convertNames,
-  expand,
-  suggest,
-  targets as allTargets,
-  type Suggestion,
-  type TargetName,
-} from '../src/index.js';
+import { convertNames, expand, targets as allTargets, type TargetName } from '../src/index.js';
+import { suggest, type Suggestion } from '../src/write/index.js';
 import { numRuns, seed } from './helpers/property-runs.js';
 import { cipherx } from './helpers/cli.js';
 

@@ -1,6 +1,7 @@
 // A named policy: whether the string meets it on the target, and why not (each finding with the
 // element that causes it).
-import { check, fix, minimize, policies, suggest, type PolicyCheck } from '../../src/index.js';
+import { check, policies, type PolicyCheck } from '../../src/index.js';
+import { fix, minimize, suggest } from '../../src/write/index.js';
 import { selectField } from './controls.js';
 import { count, h, prose } from './dom.js';
 import { optionsFor } from './library.js';
