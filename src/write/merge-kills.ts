@@ -6,6 +6,7 @@
 // suites; each is kept only when evaluation proves it.
 import type { Span } from '../core/types.js';
 import { expand } from '../expand.js';
+import { costOf } from './budget.js';
 import { removalsOf, type Element } from './elements.js';
 import { elements, TRIES, type ShortenContext } from './shorten.js';
 
@@ -98,7 +99,7 @@ function merges(ctx: ShortenContext, run: readonly Element[]): Merge[] {
     text,
     cuts.reverse().map((span) => ({ span, text: '' })),
   );
-  ctx.proof.charge(ctx.targets.length);
+  ctx.proof.charge(ctx.targets.length * costOf(without));
   const out: bigint[] = [];
   for (const [i, target] of ctx.targets.entries()) {
     const r = expand(without, ctx.optionsFor(target));

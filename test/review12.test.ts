@@ -1,0 +1,41 @@
+// Review 12: what a demanding user and an attacker found in minimize, fix and suggest.
+import { describe, expect, it } from 'vitest';
+import { expand, fix, minimize } from '../src/index.js';
+
+const words = ['HIGH', '!aNULL', '-MD5', 'AES128-SHA', '+RSA', '!RC4', 'ECDHE+AESGCM', 'FOO'];
+const long = (n: number) => Array.from({ length: n }, (_, i) => words[i % words.length]).join(':');
+const listOf = (s: string, target: 'openssl-3.0' | 'boringssl-2026') =>
+  expand(s, { target }).ciphers.map((c) => c.name);
+
+describe('a long string is bounded in time, not only in evaluations', () => {
+  // 5,000 elements (34 KB): before, minimize spent its 20,000 evaluations of the whole string
+  // (about 2 minutes) and fix looked up each finding's element with a linear scan (quadratic).
+  const input = long(5000);
+  const targets = ['openssl-3.0', 'boringssl-2026'] as const;
+
+  it('minimize stops within its budget, counting a long candidate as more than one evaluation', () => {
+    const t0 = Date.now();
+    const m = minimize(input, { targets: [...targets] });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    expect(m.evaluations).toBeLessThanOrEqual(20_000);
+    expect(m.notes.join(' ')).toMatch(/stopped after/);
+    expect(m.string.length).toBeLessThanOrEqual(input.length);
+    for (const t of targets) expect(listOf(m.string, t)).toEqual(listOf(input, t));
+  }, 60_000);
+
+  it('fix stops within its budget and says so, the lists unchanged', () => {
+    const t0 = Date.now();
+    const f = fix(input, { targets: [...targets], security: 'none' });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(f.ok).toBe(true);
+    expect(f.notes.join(' ')).toMatch(/stopped: the evaluations fix may spend are spent/);
+    for (const t of targets) expect(listOf(f.string, t)).toEqual(listOf(input, t));
+  }, 60_000);
+
+  it('a short string is not affected: the Cisco-sized budget counts one per candidate', () => {
+    const m = minimize('HIGH:!aNULL:!aNULL:-aNULL', { targets: ['openssl-3.0'] });
+    expect(m.ok && m.evaluations).toBeLessThan(40);
+  });
+});
