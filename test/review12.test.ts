@@ -39,3 +39,45 @@ describe('a long string is bounded in time, not only in evaluations', () => {
     expect(m.ok && m.evaluations).toBeLessThan(40);
   });
 });
+
+describe('minimize reports each shortening as the text that was at its span', () => {
+  it('a merge of `!` names around a kept element, or with `,` separators, says the real text', () => {
+    const camellia = [
+      'ECDHE-ECDSA-CAMELLIA128-SHA256',
+      'ECDHE-RSA-CAMELLIA128-SHA256',
+      'ECDHE-ECDSA-CAMELLIA256-SHA384',
+      'ECDHE-RSA-CAMELLIA256-SHA384',
+      'DHE-RSA-CAMELLIA256-SHA256',
+      'DHE-DSS-CAMELLIA256-SHA256',
+      'DHE-RSA-CAMELLIA128-SHA256',
+      'DHE-DSS-CAMELLIA128-SHA256',
+      'CAMELLIA256-SHA256',
+      'CAMELLIA128-SHA256',
+      'DHE-RSA-CAMELLIA256-SHA',
+      'DHE-DSS-CAMELLIA256-SHA',
+      'DHE-RSA-CAMELLIA128-SHA',
+      'DHE-DSS-CAMELLIA128-SHA',
+      'CAMELLIA256-SHA',
+      'CAMELLIA128-SHA',
+      'PSK-CAMELLIA256-SHA384',
+      'PSK-CAMELLIA128-SHA256',
+      'DHE-PSK-CAMELLIA256-SHA384',
+      'DHE-PSK-CAMELLIA128-SHA256',
+      'RSA-PSK-CAMELLIA256-SHA384',
+      'RSA-PSK-CAMELLIA128-SHA256',
+      'ECDHE-PSK-CAMELLIA256-SHA384',
+      'ECDHE-PSK-CAMELLIA128-SHA256',
+    ].map((n) => `!${n}`);
+    for (const input of [
+      ['ALL', camellia[0], '!aNULL', ...camellia.slice(1)].join(':'),
+      ['ALL', ...camellia].join(','),
+    ]) {
+      const m = minimize(input, { targets: ['openssl-3.0'] });
+      expect(m.ok).toBe(true);
+      if (!m.ok) return;
+      expect(m.shortened.length).toBeGreaterThan(0);
+      // Before: `from` was the merged names joined by `:` and the span ran over `!aNULL`, which stays.
+      for (const s of m.shortened) expect(input.slice(s.span.start, s.span.end)).toBe(s.from);
+    }
+  });
+});
