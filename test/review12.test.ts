@@ -82,3 +82,14 @@ describe('minimize reports each shortening as the text that was at its span', ()
     for (const s of c.shortened) expect(s.from).not.toContain(':');
   });
 });
+
+describe('fix moves the whole late DEFAULT element', () => {
+  it('`!aNULL:DEFAULT+kRSA` becomes `DEFAULT+kRSA:...`, not `DEFAULT` without the move the user wrote', () => {
+    const f = fix('!aNULL:DEFAULT+kRSA', { targets: ['openssl-3.0', 'openssl-1.1.1'], security: 'none' });
+    expect(f.ok).toBe(true);
+    // Before: `DEFAULT`, with `+kRSA` gone and no change saying so.
+    expect(f.string.startsWith('DEFAULT+kRSA')).toBe(true);
+    const kRSA = expand('DEFAULT:+kRSA', { target: 'openssl-3.0' }).ciphers.map((c) => c.name);
+    expect(expand(f.string, { target: 'openssl-3.0' }).ciphers.map((c) => c.name)).toEqual(kRSA);
+  });
+});

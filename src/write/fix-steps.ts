@@ -151,17 +151,19 @@ export function moveDefault(s: FixState): boolean {
       return false;
     }
     const cut = removalsOf(s.edited.text, e.span)[0]!;
-    const text = `DEFAULT${s.separator}${s.edited.candidateWithout([cut])}`;
+    // `DEFAULT+kRSA` at the front is DEFAULT then `+kRSA`: the whole element moves, not its first word.
+    const head = /^DEFAULT\+/.test(e.text) ? e.text : 'DEFAULT';
+    const text = `${head}${s.separator}${s.edited.candidateWithout([cut])}`;
     const after = evaluateOn(text, s.targets, s.proofOptions);
     const rejects = after.filter((x) => !x.ok).map((x) => x.target);
     if (rejects.length > 0) {
       s.note(`\`DEFAULT\` not moved to the front: ${rejects.join(', ')} would reject the string`);
       return false;
     }
-    const description = `moved \`DEFAULT\` to the front, the only place it expands (only exclusions came before it)`;
+    const description = `moved \`${head}\` to the front, the only place DEFAULT expands (only exclusions came before it)`;
     s.change('default-not-first', description, cut, s.edited.text.slice(cut.start, cut.end), '', after);
     s.edited.remove([cut]);
-    s.edited.replace({ start: 0, end: 0 }, `DEFAULT${s.separator}`);
+    s.edited.replace({ start: 0, end: 0 }, `${head}${s.separator}`);
     s.lists = after;
     return true;
   }
