@@ -1,6 +1,7 @@
-// Review 12: what a demanding user and an attacker found in minimize, fix and suggest.
+// minimize and fix at their edges: long strings bounded in time, what a shortening reports, a late DEFAULT+X.
 import { describe, expect, it } from 'vitest';
-import { expand, fix, minimize } from '../src/index.js';
+import { expand } from '../src/index.js';
+import { fix, minimize } from '../src/write/index.js';
 
 const words = ['HIGH', '!aNULL', '-MD5', 'AES128-SHA', '+RSA', '!RC4', 'ECDHE+AESGCM', 'FOO'];
 const long = (n: number) => Array.from({ length: n }, (_, i) => words[i % words.length]).join(':');
