@@ -42,7 +42,7 @@ Exit status: 0 written, 1 a target rejects the string (printed unchanged), 2 usa
 /** \`cipherx fix\`: lint's fixes applied, each change said. */
 export const fixCommand: Command = {
   name: 'fix',
-  usage: 'fix [--target NAME]... [--] <cipher-string>',
+  usage: 'fix [--target NAME ...] [--] <cipher-string>',
   summary: "the string with lint's fixes applied, each change said",
   help: FIX_HELP,
   run,

@@ -118,6 +118,7 @@ const ROUNDS = 6;
  * most six rounds.
  */
 export function fix(input: string, options: FixOptions): FixResult {
+  if (typeof input !== 'string') throw new TypeError('fix: input must be a string');
   const { targets, security = 'insecure', ...proofOptions } = checkOptions(options);
   const optionsFor = (t: TargetName) => expandOptionsFor(t, proofOptions);
   const before = evaluateOn(input, targets, proofOptions);

@@ -75,6 +75,7 @@ const DEFAULT_BUDGET = 20_000;
  * capped by `options.maxEvaluations`.
  */
 export function minimize(input: string, options: MinimizeOptions): MinimizeResult {
+  if (typeof input !== 'string') throw new TypeError('minimize: input must be a string');
   const { targets, maxEvaluations = DEFAULT_BUDGET, ...proofOptions } = checkOptions(options);
   const reference = evaluateOn(input, targets, proofOptions);
   const rejectedBy = reference.filter((l) => !l.ok).map((l) => l.target);
