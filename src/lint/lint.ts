@@ -9,6 +9,7 @@ import { releaseWords, removedBefore } from './release-words.js';
 import { knowsExactly } from '../family/openssl/case-fold.js';
 import { assessList, type SecurityReport } from './security.js';
 import { fixesForTarget } from './target-fix.js';
+import { killsWithoutEffect } from './kill-effect.js';
 import { checkList, readProtocols, requirePolicy } from '../policy/check.js';
 import { policyFindings } from '../policy/findings.js';
 import { rulesOf } from '../policy/policy.js';
@@ -125,12 +126,17 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   // tested (lint stays linear in the length of the string); the others are counted and said.
   let budget = REEVALUATIONS;
   const untested = { count: 0, first: null as Span | null };
-  const sameWithout = (span: Span): boolean => {
+  // Kills the trace proves change nothing need no evaluation (they still count against the budget).
+  const whole = !result.diagnostics.some((d) => d.code === 'trace-limited');
+  const proven = lib.family === 'openssl' && whole ? killsWithoutEffect(opensslTable(lib), result.trace, input) : null;
+  const sameWithout = (e: TermTrace): boolean => {
+    const span = e.span;
     if (budget-- <= 0) {
       untested.count++;
       untested.first ??= span;
       return false;
     }
+    if (proven?.has(e)) return true;
     const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
     return (
       r.ok === result.ok &&
@@ -199,7 +205,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
 function fromTrace(
   trace: readonly TermTrace[],
   input: string,
-  sameWithout: (span: Span) => boolean,
+  sameWithout: (e: TermTrace) => boolean,
   emit: (d: Diagnostic) => void,
 ): void {
   const seen = new Map<string, TermTrace>();
@@ -207,7 +213,7 @@ function fromTrace(
     const span = e.span;
     const first = seen.get(e.text);
     if (!first) seen.set(e.text, e);
-    if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e.span)) {
+    if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e)) {
       emit(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
     }
     if (e.effect !== 'none') return;
