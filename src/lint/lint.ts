@@ -344,22 +344,29 @@ function overshoot(
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
-  const final = new Map(result.ciphers.map((c) => [c.name, c]));
+  // The families of each suite of the final list, as bits over FAMILIES (suites of none left out).
+  const final = new Map<string, number>();
+  for (const c of result.ciphers) {
+    let bits = 0;
+    for (let f = 0; f < FAMILIES.length; f++) if (FAMILIES[f]!.test(c)) bits |= 1 << f;
+    if (bits !== 0) final.set(c.name, bits);
+  }
+  if (final.size === 0) return;
   // An equal-preference group is judged item by item: each item is an element of its own.
   for (const x of result.trace) for (const e of x.items ?? [x]) overshootOf(e, final, input, boring, emit);
 }
 
 function overshootOf(
   e: TermTrace,
-  final: ReadonlyMap<string, Cipher>,
+  final: ReadonlyMap<string, number>,
   input: string,
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
   if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
-  const families = FAMILIES.map((f) => ({
+  const families = FAMILIES.map((f, k) => ({
     f,
-    suites: e.suites.filter((n) => final.has(n) && f.test(final.get(n)!)),
+    suites: e.suites.filter((n) => ((final.get(n) ?? 0) & (1 << k)) !== 0),
   })).filter((x) => x.suites.length > 0);
   if (families.length === 0) return;
   const count = new Set(families.flatMap((x) => x.suites)).size;
