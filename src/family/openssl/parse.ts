@@ -48,11 +48,10 @@ export function parseCipherString(
   const extraNameChars = syntax.extraNameChars;
   const caseInsensitive = syntax.caseInsensitiveWords;
   const suiteBPrefixes = syntax.suiteBPrefixes;
-  // The grammar tries a prefix only where the first byte can start one (its CipherString rule).
+  // The grammar tries the Suite B prefix only where the first byte can start one (its
+  // CipherString rule); without it, the string is read here segment by segment.
   const first = input.charCodeAt(0) | (caseInsensitive ? 32 : 0);
-  const prefix =
-    first === (caseInsensitive ? 100 : 68) || (suiteBPrefixes !== false && first === (caseInsensitive ? 115 : 83));
-  if (!prefix) return bySegments(input, syntax, visitor);
+  if (suiteBPrefixes === false || first !== (caseInsensitive ? 115 : 83)) return bySegments(input, syntax, visitor);
   if (!visitor) return peggyParse(input, { extraNameChars, caseInsensitive, suiteBPrefixes }) as CipherStringAst;
   try {
     // One literal, not a spread of the other: this runs on every call.
@@ -65,7 +64,7 @@ export function parseCipherString(
 }
 
 /**
- * The grammar's Body, segment by segment: a segment ends at the next separator whatever it
+ * The grammar's DefaultPrefix and Body, segment by segment: a segment ends at the next separator whatever it
  * holds, so each is read on its own, by the fast path when it has the simple shape and by the
  * grammar's Segment rule otherwise.
  */
@@ -74,6 +73,14 @@ function bySegments(input: string, syntax: CipherStringSyntax, visitor?: CipherS
   const segments: SegmentNode[] = [];
   const n = input.length;
   let p = 0;
+  // The grammar's DefaultPrefix: `DEFAULT` at byte 0 (any case on 4.0+), and one `:` after it.
+  const head = input.slice(0, 7);
+  let defaultPrefix: CipherStringAst['defaultPrefix'] = null;
+  if (head === 'DEFAULT' || (syntax.caseInsensitiveWords && head.toLowerCase() === 'default')) {
+    defaultPrefix = { start: 0, end: 7, colon: input.charCodeAt(7) === 58 };
+    visitor?.defaultPrefix(defaultPrefix);
+    p = defaultPrefix.colon ? 8 : 7;
+  }
   for (;;) {
     while (p < n && isSeparator(input.charCodeAt(p))) p++;
     if (p >= n) break;
@@ -82,7 +89,7 @@ function bySegments(input: string, syntax: CipherStringSyntax, visitor?: CipherS
     if (!visitor) segments.push(seg);
     else if (visitor.segment(seg) === false) return STOPPED;
   }
-  return { suiteB: null, defaultPrefix: null, segments };
+  return { suiteB: null, defaultPrefix, segments };
 }
 
 /** The grammar's Segment rule on the segment that starts at `start`, with the spans of the whole string. */
