@@ -140,11 +140,12 @@ export function applyRule(
   }
   list.length = kept + m;
   if (touched) for (let k = 0; k < m; k++) touched.push(moved[k]!);
+  // Plain loops: a typed-array view per call costs more than the copy of a list this short.
   if (op === 'add' || op === 'ord') {
-    order.set(moved.subarray(0, m), kept);
+    for (let k = 0; k < m; k++) order[kept + k] = moved[k]!;
   } else {
-    order.copyWithin(m, 0, kept);
-    order.set(moved.subarray(0, m), 0);
+    for (let k = kept - 1; k >= 0; k--) order[m + k] = order[k]!;
+    for (let k = 0; k < m; k++) order[k] = moved[k]!;
   }
   const group = list.inGroup;
   if (op === 'add') {
