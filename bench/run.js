@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Benchmarks (npm run bench; not part of npm test). Each number is measured next to its
 // baseline in the same run, and reported as a ratio:
-//   1. expand() per call vs OpenSSL's own SSL_CTX_set_cipher_list (C, this machine's libssl)
+//   1. expand() per call vs OpenSSL's own SSL_CTX_set_cipher_list (C, this machine's libssl),
+//      per string and as a geometric mean; then per target, against the matching C library
+//      where one is installed (here only the machine's OpenSSL)
+//   1c. lint() per call against expand() on the same string
 //   2. CLI cold start (cipherx expand HIGH) vs `node -e 0`
-//   3. time per term for 1k / 10k / 100k-term strings (linear growth means a flat column)
+//   3. time per byte for 1k / 10k / 100k / 1M-term strings (linear growth means a flat column)
 // Options: --quick (shorter runs), --json (machine-readable summary on stdout).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { expand, suggest, targets } from '../dist/src/index.js';
+import { expand, lint, targets } from '../dist/src/index.js';
+import { suggest } from '../dist/src/write/index.js';
 import { BASKET } from './basket.js';
 import { measureOpenSSL } from './openssl-baseline.js';
 
@@ -47,21 +51,64 @@ for (const r of rows) {
 }
 log(`${'geometric mean ratio'.padEnd(56)} ${geomean.toFixed(2).padStart(6)}`);
 
-// 1b. expand() per target (no OpenSSL of those releases here: absolute numbers only) -----
+// 1b. expand() per target, against the C library of the same release where it is installed -------
+// The baseline program links this machine's libssl: its major.minor names the one target it matches.
+const cVersion = /OpenSSL (\d+)\.(\d+)/.exec(openssl[0].opensslVersion);
+const cTarget = cVersion ? `openssl-${cVersion[1]}.${cVersion[2]}` : null;
+const geo = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 const perTarget = [];
 for (const target of targets) {
   const b = new Bench({ time: quick ? 100 : 300, warmupTime: 100 });
   for (const { label, input } of BASKET) b.add(label, () => expand(input, { target }));
   await b.run();
   const means = b.tasks.map((t) => t.result.latency.mean * 1e6);
+  const matched = target === cTarget;
   perTarget.push({
     target,
-    geomeanNs: Math.round(Math.exp(means.reduce((s, m) => s + Math.log(m), 0) / means.length)),
+    geomeanNs: Math.round(geo(means)),
+    // Against the C library of this release: the geometric mean of the per-string ratios.
+    ratio: matched ? geo(means.map((m, i) => m / openssl[i].nsPerCall)) : null,
+    worst: matched ? Math.max(...means.map((m, i) => m / openssl[i].nsPerCall)) : null,
   });
 }
 log('');
-log('expand() per target: geometric mean over the basket (ns per call)');
-for (const r of perTarget) log(`${r.target.padEnd(16)} ${String(r.geomeanNs).padStart(8)}`);
+log('expand() per target: geometric mean over the basket (ns per call), ratio against the same release in C');
+for (const r of perTarget) {
+  const vs =
+    r.ratio === null
+      ? 'no C build of this release installed'
+      : `ratio ${r.ratio.toFixed(2)} (worst string ${r.worst.toFixed(2)})`;
+  log(`${r.target.padEnd(16)} ${String(r.geomeanNs).padStart(8)}  ${vs}`);
+}
+
+// 1c. lint() against expand() ----------------------------------------------------------------
+// Both in one bench, string by string, so that machine noise hits both alike.
+const lintBench = new Bench({ time: quick ? 200 : 600, warmupTime: 200 });
+for (const { label, input } of BASKET) {
+  lintBench.add(`expand ${label}`, () => expand(input));
+  lintBench.add(`lint ${label}`, () => lint(input));
+}
+await lintBench.run();
+const meanNs = (name) => lintBench.tasks.find((t) => t.name === name).result.latency.mean * 1e6;
+const lintRows = BASKET.map(({ label }) => {
+  const ns = meanNs(`lint ${label}`);
+  return {
+    label,
+    lintNs: Math.round(ns),
+    expandNs: Math.round(meanNs(`expand ${label}`)),
+    ratio: ns / meanNs(`expand ${label}`),
+  };
+});
+const lintGeomean = geo(lintRows.map((r) => r.ratio));
+log('');
+log('lint() vs expand() on the same string, same run (ns per call; ratio: lint / expand)');
+log(`${'string'.padEnd(36)} ${'expand'.padStart(9)} ${'lint'.padStart(9)} ${'ratio'.padStart(6)}`);
+for (const r of lintRows) {
+  log(
+    `${r.label.padEnd(36)} ${String(r.expandNs).padStart(9)} ${String(r.lintNs).padStart(9)} ${r.ratio.toFixed(1).padStart(6)}`,
+  );
+}
+log(`${'geometric mean ratio'.padEnd(56)} ${lintGeomean.toFixed(1).padStart(6)}`);
 
 // 2. CLI cold start ---------------------------------------------------------------------
 const bin = fileURLToPath(new URL('../bin/cipherx.js', import.meta.url));
@@ -93,26 +140,32 @@ log(
 
 // 3. Linearity ----------------------------------------------------------------------------
 const TERMS = ['HIGH', '!aNULL', 'AES128-SHA', '-kRSA', 'ECDH+aRSA', 'FOO', '+AES256', '!MD5'];
-const sizes = [1000, 10000, 100000];
+const sizes = [1000, 10000, 100000, 1000000];
 log('');
-log('long strings (terms cycle through ' + TERMS.join(' ') + ')');
+log('long strings (terms cycle through ' + TERMS.join(' ') + '); linear growth is a flat ns-per-byte column');
 const linear = [];
 for (const n of sizes) {
   const s = Array.from({ length: n }, (_, i) => TERMS[i % TERMS.length]).join(':');
   expand(s);
-  // Repeat until about a second has passed; report the median run.
-  const runs = [];
+  // Repeat until about a second has passed (at least 3 runs); report the fastest run, the one
+  // least disturbed by the rest of a shared machine (a median there moves by 2x between runs).
+  let ms = Infinity;
+  let count = 0;
   const until = Date.now() + (quick ? 300 : 1000);
-  while (runs.length < 3 || Date.now() < until) {
+  while (count++ < 3 || Date.now() < until) {
     const t0 = process.hrtime.bigint();
     expand(s);
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  runs.sort((a, b) => a - b);
-  const ms = runs[Math.floor(runs.length / 2)];
-  linear.push({ terms: n, bytes: s.length, ms, nsPerTerm: (ms * 1e6) / n });
+  const nsPerByte = (ms * 1e6) / s.length;
+  linear.push({ terms: n, bytes: s.length, ms, nsPerTerm: (ms * 1e6) / n, nsPerByte });
+}
+// A text plot: one bar per size, scaled to the largest.
+const widest = Math.max(...linear.map((r) => r.nsPerByte));
+for (const r of linear) {
+  const bar = '#'.repeat(Math.max(1, Math.round((40 * r.nsPerByte) / widest)));
   log(
-    `${String(n).padStart(7)} terms (${String(s.length).padStart(7)} bytes): ${ms.toFixed(2).padStart(8)} ms, ${((ms * 1e6) / n).toFixed(0).padStart(5)} ns per term`,
+    `${String(r.terms).padStart(8)} terms (${String(r.bytes).padStart(8)} bytes): ${r.ms.toFixed(2).padStart(9)} ms, ${r.nsPerTerm.toFixed(0).padStart(5)} ns per term, ${r.nsPerByte.toFixed(1).padStart(6)} ns per byte ${bar}`,
   );
 }
 
@@ -138,6 +191,8 @@ if (asJson) {
         expand: rows,
         geomean,
         perTarget,
+        lint: lintRows,
+        lintGeomean,
         cli: { cliMs, nodeMs, ratio: cliMs / nodeMs },
         linear,
         suggest: { msPerCall: suggestMs, firstCallMs: suggestFirstMs },

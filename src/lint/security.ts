@@ -156,12 +156,13 @@ function passes(test: FieldTest, value: string | number): boolean {
   );
 }
 
-function matches(rule: SecurityRule, c: Cipher): boolean {
-  return rule.match.some((alternative) =>
-    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).every(([field, test]) =>
-      passes(test, c[field] ?? ''),
-    ),
-  );
+/** Each rule's alternatives as lists of field tests, read once. */
+const compiledMatches: ReadonlyArray<ReadonlyArray<Array<[MatchField, FieldTest]>>> = securityRules.map((rule) =>
+  rule.match.map((alternative) => Object.entries(alternative) as Array<[MatchField, FieldTest]>),
+);
+
+function matches(alternatives: ReadonlyArray<Array<[MatchField, FieldTest]>>, c: Cipher): boolean {
+  return alternatives.some((tests) => tests.every(([field, test]) => passes(test, c[field] ?? '')));
 }
 
 function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
@@ -173,15 +174,21 @@ function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
  * the worst of their ratings, or `recommended` when none matches.
  */
 export function assessSuite(c: Cipher): SuiteAssessment {
+  // The suites of a target's table are frozen and shared by every result: each is rated once.
+  const known = assessed.get(c);
+  if (known) return { rating: known.rating, findings: known.findings.slice() };
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
-  for (const rule of securityRules) {
-    if (!matches(rule, c)) continue;
-    findings.push(rule.code);
-    rating = worse(rating, rule.rating);
+  for (let r = 0; r < securityRules.length; r++) {
+    if (!matches(compiledMatches[r]!, c)) continue;
+    findings.push(securityRules[r]!.code);
+    rating = worse(rating, securityRules[r]!.rating);
   }
+  if (Object.isFrozen(c)) assessed.set(c, { rating, findings: findings.slice() });
   return { rating, findings };
 }
+
+const assessed = new WeakMap<Cipher, SuiteAssessment>();
 
 /** Fills a rule's message template for the suites it matched. */
 function renderMessage(template: string, names: readonly string[]): string {
