@@ -26,55 +26,80 @@ export function fixesForTarget(
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
   const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
   const tls13 = new Set(apart ? final.filter(isTls13Suite).map((c) => c.name) : []);
-  // Sets of suites are bitsets over the names of the final list (outside the TLS 1.3 list apart).
-  const id = new Map<string, number>();
-  for (const c of final) if (!tls13.has(c.name) && !id.has(c.name)) id.set(c.name, id.size);
+  // Sets of suites are bitsets over the target's suite names, numbered once per cache (`id`);
+  // `inFinal` holds the final list's (outside the TLS 1.3 list apart).
+  const cache = wordCache(options);
+  const id = cache.id;
+  const idOf = (n: string): number => {
+    let i = id.get(n);
+    if (i === undefined) id.set(n, (i = id.size));
+    return i;
+  };
+  for (const c of final) if (!tls13.has(c.name)) idOf(c.name);
+  for (const d of findings) {
+    if (typeof d.args.suites === 'string') for (const n of d.args.suites.split(',')) idOf(n);
+  }
   const words = (id.size + 31) >>> 5;
+  const inFinal = new Uint32Array(words);
+  for (const c of final) {
+    if (tls13.has(c.name)) continue;
+    const i = id.get(c.name)!;
+    inFinal[i >>> 5]! |= 1 << (i & 31);
+  }
   const matches = new Map<string, Uint32Array | null>();
-  const known = wordCache(options);
   /** The suites of the final list the word selects on the target; null for a word it does not know. */
   const selected = (word: string): Uint32Array | null => {
-    if (!matches.has(word)) {
-      let all = known.get(word);
+    let hits = matches.get(word);
+    if (hits === undefined) {
+      let all = cache.words.get(word);
       if (all === undefined) {
         const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
         const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
-        all = unknown || !r.ok ? null : r.ciphers.map((c) => c.name);
-        if (known.size < MAX_WORDS) known.set(word, all);
+        all = unknown || !r.ok ? null : setOf(r.ciphers.map((c) => c.name), idOf);
+        if (cache.words.size < MAX_WORDS) cache.words.set(word, all);
       }
-      matches.set(word, all === null ? null : setOf(all, id, words));
+      if (all === null) hits = null;
+      else {
+        hits = new Uint32Array(words);
+        for (let w = 0; w < words && w < all.length; w++) hits[w] = all[w]! & inFinal[w]!;
+      }
+      matches.set(word, hits);
     }
-    return matches.get(word)!;
+    return hits;
   };
+  const isFinal = (i: number) => ((inFinal[i >>> 5]! >>> (i & 31)) & 1) !== 0;
   return findings.map((d) => {
     const rule = securityRules.find((r) => r.code === d.code);
     if (!rule || typeof d.args.suites !== 'string') return d;
-    const fix = targetFix(rule, d.args.suites.split(','), tls13, input, id, selected);
+    const fix = targetFix(rule, d.args.suites.split(','), tls13, input, id, isFinal, words, selected);
     return fix ? { ...d, fix } : d;
   });
 }
 
-/** The names of `names` that have an id, as a bitset. */
-function setOf(names: readonly string[], id: ReadonlyMap<string, number>, words: number): Uint32Array {
-  const set = new Uint32Array(words);
-  for (const n of names) {
-    const i = id.get(n);
-    if (i !== undefined) set[i >>> 5]! |= 1 << (i & 31);
-  }
+/** The names as a bitset over their ids. */
+function setOf(names: readonly string[], idOf: (n: string) => number): Uint32Array {
+  const ids = names.map(idOf);
+  const set = new Uint32Array((Math.max(-1, ...ids) + 32) >>> 5);
+  for (const i of ids) set[i >>> 5]! |= 1 << (i & 31);
   return set;
 }
 
 /**
- * What each word selects, by the options that change it (the words are the security rules'
- * `exclude` words, so the cache stays small; bounded anyway).
+ * What each word selects, by the options that change it, as a bitset over suite names numbered
+ * in `id` (the words are the security rules' `exclude` words, so the cache stays small; bounded
+ * anyway).
  */
-function wordCache(options: ExpandOptions): Map<string, string[] | null> {
+function wordCache(options: ExpandOptions): WordCache {
   const key = `${options.target ?? ''}|${options.strict ?? ''}|${options.seclevel ?? ''}`;
   let m = wordCaches.get(key);
-  if (!m) wordCaches.set(key, (m = new Map()));
+  if (!m) wordCaches.set(key, (m = { id: new Map(), words: new Map() }));
   return m;
 }
-const wordCaches = new Map<string, Map<string, string[] | null>>();
+interface WordCache {
+  id: Map<string, number>;
+  words: Map<string, Uint32Array | null>;
+}
+const wordCaches = new Map<string, WordCache>();
 const MAX_WORDS = 1024;
 
 function targetFix(
@@ -83,15 +108,22 @@ function targetFix(
   tls13: ReadonlySet<string>,
   input: string,
   id: ReadonlyMap<string, number>,
+  isFinal: (i: number) => boolean,
+  size: number,
   selected: (word: string) => Uint32Array | null,
 ): Diagnostic['fix'] | null {
-  const flaggedSet = setOf(flagged, id, (id.size + 31) >>> 5);
-  // The flagged suites no word removes yet (those of the TLS 1.3 list apart have no id).
+  // The flagged suites of the final list (those of the TLS 1.3 list apart are not in it).
+  const flaggedSet = new Uint32Array(size);
+  for (const n of flagged) {
+    const i = id.get(n)!;
+    if (isFinal(i)) flaggedSet[i >>> 5]! |= 1 << (i & 31);
+  }
+  // The flagged suites no word removes yet.
   const left = flaggedSet.slice();
-  // A flagged suite without an id is in no word's selection: it stays left.
+  // A flagged suite outside the final list is in no word's selection: it stays left.
   const isLeft = (n: string) => {
-    const i = id.get(n);
-    return i === undefined || ((left[i >>> 5]! >>> (i & 31)) & 1) !== 0;
+    const i = id.get(n)!;
+    return !isFinal(i) || ((left[i >>> 5]! >>> (i & 31)) & 1) !== 0;
   };
   const words: string[] = [];
   for (const word of rule.exclude) {
