@@ -54,13 +54,17 @@ export function record(
     tr.untraced = (tr.untraced ?? 0) + 1;
     return;
   }
-  tr.trace.push({
-    ...element,
+  // Built field by field, in the order of the spread it replaces (JSON keeps that order).
+  const r: TermTrace = {
     span: { start: element.span.start, end: element.span.end },
+    text: element.text,
+    operator: element.operator,
+    words: element.words,
     effect,
     suites,
-    ...extra,
-  });
+  };
+  for (const k in extra) (r as unknown as Record<string, unknown>)[k] = extra[k as keyof TermTrace];
+  tr.trace.push(r);
 }
 
 /** The text and span of an element of `input`, without words or operator. */

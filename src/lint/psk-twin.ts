@@ -24,11 +24,15 @@ const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
   EECDH: { alias: 'kECDHEPSK', kx: 'ECDHE-PSK' },
 };
 
+/** What each PSK compound selects, by target: a compound is a key exchange word and the rest of a rule. */
+const compounds = new WeakMap<Target, Map<string, string[]>>();
+const MAX_COMPOUNDS = 1024;
+
 /**
  * `!X+RSA` or `-X+RSA` (and the DHE / ECDHE words) that keeps the PSK variants of that key
  * exchange: the suites the same compound with the PSK alias selects that are still in the final
  * list. Computed by evaluating that compound, so it is exactly what OpenSSL would match; each
- * compound once, however often the string repeats it.
+ * compound once per target (a bounded cache), however often strings repeat it.
  */
 export function pskTwins(
   trace: readonly TermTrace[],
@@ -36,14 +40,15 @@ export function pskTwins(
   t: Target,
   emit: (d: Diagnostic) => void,
 ): void {
-  const inList = new Set(final.map((c) => c.name));
-  const matched = new Map<string, string[]>();
+  let inList: Set<string> | null = null;
+  let matched = compounds.get(t);
+  if (!matched) compounds.set(t, (matched = new Map()));
   const matches = (compound: string): string[] => {
     let names = matched.get(compound);
     if (!names) {
       const r = expand(compound, { target: t.name, ciphersuites: '' });
       names = r.ok ? r.ciphers.map((c) => c.name) : [];
-      matched.set(compound, names);
+      if (matched.size < MAX_COMPOUNDS) matched.set(compound, names);
     }
     return names;
   };
@@ -55,7 +60,8 @@ export function pskTwins(
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
-    const left = matches(compound).filter((n) => inList.has(n));
+    inList ??= new Set(final.map((c) => c.name));
+    const left = matches(compound).filter((n) => inList!.has(n));
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
     emit({

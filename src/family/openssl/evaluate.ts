@@ -4,7 +4,7 @@ import type { Entry, Selector, Target } from './target.js';
 import type { Diagnostic, ExpandError, Span } from '../../core/types.js';
 import { applyRule, strengthSort, type CipherList, type RuleOp } from '../../core/cipher-list.js';
 import { availableSet, entryMatchSet, matchSet } from './match-set.js';
-import { applyElement, bare, record, type ElementRecord, type Tracing } from '../../core/rule-trace.js';
+import { applyElement, record, type ElementRecord, type Tracing } from '../../core/rule-trace.js';
 import { charSpan, describeChar } from '../../core/characters.js';
 import { unknownWord } from './word-diagnostics.js';
 import { MAX_DIAGNOSTICS, diagnostic, report } from '../../diagnostics/sink.js';
@@ -47,7 +47,12 @@ function element(ctx: EvalContext, input: string, span: Span, term: TermNode | n
               : 'unknown';
       return { text: w.text, span: { start: w.start, end: w.end }, kind } as const;
     });
-  return { ...bare(input, span), operator: term?.op ?? null, words };
+  return {
+    span: { start: span.start, end: span.end },
+    text: input.slice(span.start, span.end),
+    operator: term?.op ?? null,
+    words,
+  };
 }
 
 /** Records one element when tracing (a no-op otherwise). */

@@ -1,0 +1,85 @@
+import type { TermTrace } from '../core/trace.js';
+import type { Cipher, Diagnostic } from '../core/types.js';
+import { severityOf } from '../diagnostics/registry.js';
+import type { ExpandResult } from '../types.js';
+
+/** Suite families a broad alias brings in that a server with a certificate cannot or should not use. */
+const FAMILIES: Array<{ name: string; test: (c: Cipher) => boolean; exclude: string; boringssl?: string }> = [
+  // BoringSSL prints ECDHE-PSK as Kx=ECDH Au=PSK, and its `PSK` is plain PSK only: `aPSK` covers both.
+  { name: 'PSK', test: (c) => c.kx.includes('PSK') || c.au === 'PSK', exclude: '!PSK', boringssl: '!aPSK' },
+  { name: 'SRP', test: (c) => c.kx.startsWith('SRP'), exclude: '!SRP' },
+  { name: 'anonymous', test: (c) => c.au === 'None', exclude: '!aNULL' },
+  { name: 'NULL-encryption', test: (c) => c.enc === 'None', exclude: '!eNULL' },
+  { name: 'CCM8', test: (c) => c.enc.startsWith('AESCCM8'), exclude: '!AESCCM8' },
+  { name: 'GOST', test: (c) => c.kx.includes('GOST') || c.au.includes('GOST'), exclude: '!kGOST' },
+];
+
+/**
+ * Broad aliases (`AES128`, `HIGH`, `ALL`...) that bring suites of families the user probably did
+ * not mean and that stay in the final list: PSK and SRP need a pre-shared key or SRP set up,
+ * anonymous and NULL suites give no authentication or no encryption, CCM8 has a short tag.
+ */
+export function overshoot(
+  result: ExpandResult & { trace: TermTrace[] },
+  input: string,
+  boring: boolean,
+  emit: (d: Diagnostic) => void,
+): void {
+  // The families of each suite of the final list, as bits over FAMILIES (suites of none left out).
+  const final = new Map<string, number>();
+  for (const c of result.ciphers) {
+    const bits = familiesOf(c);
+    if (bits !== 0) final.set(c.name, bits);
+  }
+  if (final.size === 0) return;
+  // An equal-preference group is judged item by item: each item is an element of its own.
+  for (const x of result.trace) for (const e of x.items ?? [x]) overshootOf(e, final, input, boring, emit);
+}
+
+/** The families of a suite, as bits over FAMILIES; a table's frozen suites are judged once. */
+function familiesOf(c: Cipher): number {
+  let bits = familyBits.get(c);
+  if (bits !== undefined) return bits;
+  bits = 0;
+  for (let f = 0; f < FAMILIES.length; f++) if (FAMILIES[f]!.test(c)) bits |= 1 << f;
+  if (Object.isFrozen(c)) familyBits.set(c, bits);
+  return bits;
+}
+const familyBits = new WeakMap<Cipher, number>();
+
+function overshootOf(
+  e: TermTrace,
+  final: ReadonlyMap<string, number>,
+  input: string,
+  boring: boolean,
+  emit: (d: Diagnostic) => void,
+): void {
+  if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
+  let any = 0;
+  for (const n of e.suites) any |= final.get(n) ?? 0;
+  if (any === 0) return;
+  const families = FAMILIES.map((f, k) => ({
+    f,
+    suites: e.suites.filter((n) => ((final.get(n) ?? 0) & (1 << k)) !== 0),
+  })).filter((x) => x.suites.length > 0);
+  if (families.length === 0) return;
+  const count = new Set(families.flatMap((x) => x.suites)).size;
+  const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
+  const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');
+  emit({
+    code: 'overshoot',
+    severity: severityOf('overshoot'),
+    message: `\`${e.text}\` brings in suites that stay in the final list and a certificate server cannot or should not use: ${what}`,
+    span: e.span,
+    args: {
+      term: e.text,
+      count,
+      families: families.map((x) => x.f.name).join(','),
+      suites: families.flatMap((x) => x.suites).join(','),
+    },
+    fix: {
+      description: `Append \`${excludes}\` to exclude them.`,
+      replacement: { span: { start: input.length, end: input.length }, text: excludes },
+    },
+  });
+}
