@@ -55,7 +55,13 @@ export function fixesForTarget(
       if (all === undefined) {
         const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
         const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
-        all = unknown || !r.ok ? null : setOf(r.ciphers.map((c) => c.name), idOf);
+        all =
+          unknown || !r.ok
+            ? null
+            : setOf(
+                r.ciphers.map((c) => c.name),
+                idOf,
+              );
         if (cache.words.size < MAX_WORDS) cache.words.set(word, all);
       }
       if (all === null) hits = null;
