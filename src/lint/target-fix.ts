@@ -1,4 +1,5 @@
 import type { Cipher, Diagnostic } from '../core/types.js';
+import { popcount } from '../core/cipher-list.js';
 import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
@@ -36,9 +37,12 @@ export function fixesForTarget(
     return i;
   };
   for (const c of final) if (!tls13.has(c.name)) idOf(c.name);
-  for (const d of findings) {
-    if (typeof d.args.suites === 'string') for (const n of d.args.suites.split(',')) idOf(n);
-  }
+  // Each finding's flagged suites, with their ids.
+  const flaggedOf = findings.map((d) => {
+    if (typeof d.args.suites !== 'string') return null;
+    const names = d.args.suites.split(',');
+    return { names, ids: names.map(idOf) };
+  });
   const words = (id.size + 31) >>> 5;
   const inFinal = new Uint32Array(words);
   for (const c of final) {
@@ -47,12 +51,13 @@ export function fixesForTarget(
     inFinal[i >>> 5]! |= 1 << (i & 31);
   }
   const matches = new Map<string, Uint32Array | null>();
-  /** The suites of the final list the word selects on the target; null for a word it does not know. */
-  const selected = (word: string): Uint32Array | null => {
-    let hits = matches.get(word);
+  /** The suites of the final list an exclude word (`!X` or `X`) selects on the target; null for a word it does not know. */
+  const selected = (exclude: string): Uint32Array | null => {
+    let hits = matches.get(exclude);
     if (hits === undefined) {
-      let all = cache.words.get(word);
+      let all = cache.words.get(exclude);
       if (all === undefined) {
+        const word = exclude.replace(/^!/, '');
         const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
         const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
         all =
@@ -62,22 +67,23 @@ export function fixesForTarget(
                 r.ciphers.map((c) => c.name),
                 idOf,
               );
-        if (cache.words.size < MAX_WORDS) cache.words.set(word, all);
+        if (cache.words.size < MAX_WORDS) cache.words.set(exclude, all);
       }
       if (all === null) hits = null;
       else {
         hits = new Uint32Array(words);
         for (let w = 0; w < words && w < all.length; w++) hits[w] = all[w]! & inFinal[w]!;
       }
-      matches.set(word, hits);
+      matches.set(exclude, hits);
     }
     return hits;
   };
   const isFinal = (i: number) => ((inFinal[i >>> 5]! >>> (i & 31)) & 1) !== 0;
-  return findings.map((d) => {
+  return findings.map((d, k) => {
     const rule = securityRules.find((r) => r.code === d.code);
-    if (!rule || typeof d.args.suites !== 'string') return d;
-    const fix = targetFix(rule, d.args.suites.split(','), tls13, input, id, isFinal, words, selected);
+    const flagged = flaggedOf[k];
+    if (!rule || !flagged) return d;
+    const fix = targetFix(rule, flagged.names, flagged.ids, tls13, input, isFinal, words, selected);
     return fix ? { ...d, fix } : d;
   });
 }
@@ -111,29 +117,27 @@ const MAX_WORDS = 1024;
 function targetFix(
   rule: SecurityRule,
   flagged: readonly string[],
+  ids: readonly number[],
   tls13: ReadonlySet<string>,
   input: string,
-  id: ReadonlyMap<string, number>,
   isFinal: (i: number) => boolean,
   size: number,
-  selected: (word: string) => Uint32Array | null,
+  selected: (exclude: string) => Uint32Array | null,
 ): Diagnostic['fix'] | null {
-  // The flagged suites of the final list (those of the TLS 1.3 list apart are not in it).
+  // The flagged suites of the final list (those of the TLS 1.3 list apart are not in it); a
+  // flagged suite outside it (`outside`) is in no word's selection, so it stays left.
   const flaggedSet = new Uint32Array(size);
-  for (const n of flagged) {
-    const i = id.get(n)!;
+  let outsideFinal = false;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
     if (isFinal(i)) flaggedSet[i >>> 5]! |= 1 << (i & 31);
+    else if (!tls13.has(flagged[k]!)) outsideFinal = true;
   }
   // The flagged suites no word removes yet.
   const left = flaggedSet.slice();
-  // A flagged suite outside the final list is in no word's selection: it stays left.
-  const isLeft = (n: string) => {
-    const i = id.get(n)!;
-    return !isFinal(i) || ((left[i >>> 5]! >>> (i & 31)) & 1) !== 0;
-  };
   const words: string[] = [];
   for (const word of rule.exclude) {
-    const hits = selected(word.replace(/^!/, ''));
+    const hits = selected(word);
     if (!hits) continue; // a word the target lacks
     let outside = 0;
     let adds = 0;
@@ -146,14 +150,21 @@ function targetFix(
     words.push(word);
     for (let w = 0; w < hits.length; w++) left[w]! &= ~hits[w]!;
   }
-  // The flagged suites left, in the order flagged.
-  const named = [...new Set(flagged)].filter((n) => !tls13.has(n) && isLeft(n));
-  if (named.length > 0 && named.length <= MAX_NAMED) {
+  // The flagged suites left (outside the TLS 1.3 list apart), in the order flagged: named one
+  // by one when they are few, else the finding keeps its general advice.
+  let count = 0;
+  for (let w = 0; w < size; w++) count += popcount(left[w]!);
+  if (outsideFinal || (count > 0 && count <= MAX_NAMED)) {
+    const isLeft = (k: number) => {
+      const i = ids[k]!;
+      return !isFinal(i) || ((left[i >>> 5]! >>> (i & 31)) & 1) !== 0;
+    };
+    const named = [...new Set(flagged.filter((n, k) => !tls13.has(n) && isLeft(k)))];
+    if (named.length > MAX_NAMED) return null;
     for (const n of named) words.push(`!${n}`);
-    named.length = 0;
-  }
-  const outOfTls13 = flagged.filter((n) => tls13.has(n));
-  if (named.length > 0 || (words.length === 0 && outOfTls13.length === 0)) return null;
+  } else if (count > 0) return null;
+  const outOfTls13 = tls13.size === 0 ? [] : flagged.filter((n) => tls13.has(n));
+  if (words.length === 0 && outOfTls13.length === 0) return null;
   const text = words.map((w) => `:${w}`).join('');
   const parts: string[] = [];
   if (text) parts.push(`Append \`${text}\`${rule.fixNote ? ` ${rule.fixNote}` : ''}`);
