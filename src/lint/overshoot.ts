@@ -55,14 +55,16 @@ function overshootOf(
   emit: (d: Diagnostic) => void,
 ): void {
   if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
-  let any = 0;
-  for (const n of e.suites) any |= final.get(n) ?? 0;
-  if (any === 0) return;
-  const families = FAMILIES.map((f, k) => ({
-    f,
-    suites: e.suites.filter((n) => ((final.get(n) ?? 0) & (1 << k)) !== 0),
-  })).filter((x) => x.suites.length > 0);
-  if (families.length === 0) return;
+  // The suites of each family, in the element's order, read in one pass.
+  let byFamily: string[][] | null = null;
+  for (const n of e.suites) {
+    const bits = final.get(n);
+    if (bits === undefined) continue;
+    byFamily ??= FAMILIES.map(() => []);
+    for (let k = 0; k < FAMILIES.length; k++) if ((bits & (1 << k)) !== 0) byFamily[k]!.push(n);
+  }
+  if (byFamily === null) return;
+  const families = FAMILIES.map((f, k) => ({ f, suites: byFamily[k]! })).filter((x) => x.suites.length > 0);
   const count = new Set(families.flatMap((x) => x.suites)).size;
   const excludes = families.map((x) => `:${(boring && x.f.boringssl) || x.f.exclude}`).join('');
   const what = families.map((x) => `${x.suites.length} ${x.f.name}`).join(', ');

@@ -11,8 +11,11 @@ import { isLoaded, opensslTable } from '../library/tables.js';
 
 /** The releases of the same product line as `lib` whose tables are loaded, in release order. */
 function line(lib: Library): Library[] {
-  return libraries().filter((l) => l.family === 'openssl' && l.product === lib.product && isLoaded(l));
+  let all = lines.get(lib);
+  if (!all) lines.set(lib, (all = libraries().filter((l) => l.family === 'openssl' && l.product === lib.product)));
+  return all.filter(isLoaded);
 }
+const lines = new WeakMap<Library, Library[]>();
 
 /** The name as `t` spells it when `word` matches it only because `t` ignores case; else null. */
 function caseVariantOf(t: Target, word: string): string | null {
