@@ -104,7 +104,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const boring = lib.family === 'boringssl';
   const expanded = expand(input, { ...expandOptions, trace: true });
   // A call that fails before reading the string (a rejected ciphersuites list) has no element.
-  const result = { ...expanded, trace: expanded.trace ?? [] };
+  const result = expanded.trace ? (expanded as typeof expanded & { trace: TermTrace[] }) : { ...expanded, trace: [] };
   const out = new Findings(ignore, maxDiagnostics);
 
   if (result.error) {

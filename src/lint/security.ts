@@ -195,11 +195,20 @@ function renderMessage(template: string, names: readonly string[]): string {
   const shown = names.slice(0, MESSAGE_LIST_LIMIT).join(', ');
   const rest = names.length - MESSAGE_LIST_LIMIT;
   const list = rest > 0 ? `${shown} and ${rest} more` : shown;
-  return template
-    .replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, one: string, many: string) => (names.length === 1 ? one : many))
-    .replace('{count}', String(names.length))
-    .replace('{list}', list);
+  return plural(template, names.length === 1).replace('{count}', String(names.length)).replace('{list}', list);
 }
+
+/** A template with its `{one|many}` choices made, for one suite or several; each made once. */
+function plural(template: string, one: boolean): string {
+  let made = plurals.get(template);
+  if (!made) {
+    const choose = (single: boolean) =>
+      template.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, a: string, b: string) => (single ? a : b));
+    plurals.set(template, (made = [choose(true), choose(false)]));
+  }
+  return made[one ? 0 : 1]!;
+}
+const plurals = new Map<string, [string, string]>();
 
 /**
  * Assesses a resulting suite list (as expand() returns it, TLS 1.3 suites included): a rating
