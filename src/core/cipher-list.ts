@@ -117,7 +117,16 @@ export function applyRule(
   }
   if (op === 'kill') {
     // No walk: the killed suites stay in `order` until the next walk drops them.
-    if (touched) for (let k = 0; k < list.length; k++) if (has(rel, list.order[k]!)) touched.push(list.order[k]!);
+    // The walk for `touched` stops at the last match (one match needs none).
+    if (touched && count === 1) touched.push(one);
+    else if (touched) {
+      for (let k = 0, left = count; left > 0 && k < list.length; k++) {
+        if (has(rel, list.order[k]!)) {
+          touched.push(list.order[k]!);
+          left--;
+        }
+      }
+    }
     let m = 0;
     for (let w = 0; w < words; w++) {
       alive[w]! &= ~rel[w]!;

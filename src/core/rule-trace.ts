@@ -106,6 +106,8 @@ export function whyNothing(
   return by === undefined ? { reason } : { reason, shadowedBy: by };
 }
 
+let activeScratch = new Uint32Array(0);
+
 /**
  * ssl_cipher_apply_rule() for one element, recorded when tracing: the suites it changed, or why
  * it changed none (`why` when the caller already knows). `names` maps suite indices to names.
@@ -127,8 +129,12 @@ export function applyElement(
     return;
   }
   let activeBefore = 0;
-  const wasActive = op === 'kill' ? hits.map((h, w) => h & list.active[w]!) : null;
-  if (wasActive) for (let w = 0; w < wasActive.length; w++) activeBefore += popcount(wasActive[w]!);
+  let wasActive: Uint32Array | null = null;
+  if (op === 'kill') {
+    if (activeScratch.length < hits.length) activeScratch = new Uint32Array(hits.length);
+    wasActive = activeScratch;
+    for (let w = 0; w < hits.length; w++) activeBefore += popcount((wasActive[w] = hits[w]! & list.active[w]!));
+  }
   const touched: number[] = [];
   if (applyRule(list, op, hits, touched, inGroup) === 0) {
     record(tr, element(), 'none', [], why ?? whyNothing(tr, list, op, hits, universe));
