@@ -107,6 +107,7 @@ export function whyNothing(
 }
 
 let activeScratch = new Uint32Array(0);
+const NO_EXTRA: Partial<TermTrace> = Object.freeze({});
 
 /**
  * ssl_cipher_apply_rule() for one element, recorded when tracing: the suites it changed, or why
@@ -140,14 +141,15 @@ export function applyElement(
     record(tr, element(), 'none', [], why ?? whyNothing(tr, list, op, hits, universe));
     return;
   }
-  const fromList = wasActive ? touched.filter((i) => ((wasActive[i >>> 5]! >>> (i & 31)) & 1) !== 0) : [];
-  record(
-    tr,
-    element(),
-    EFFECT[op],
-    touched.map(names),
-    wasActive ? { activeBefore, fromList: fromList.map(names) } : {},
-  );
+  const suites: string[] = [];
+  const fromList: string[] = [];
+  for (let k = 0; k < touched.length; k++) {
+    const i = touched[k]!;
+    const name = names(i);
+    suites.push(name);
+    if (wasActive && ((wasActive[i >>> 5]! >>> (i & 31)) & 1) !== 0) fromList.push(name);
+  }
+  record(tr, element(), EFFECT[op], suites, wasActive ? { activeBefore, fromList } : NO_EXTRA);
   if (op === 'kill') {
     const at = tr.trace.length - 1;
     tr.killedBy ??= new Map();

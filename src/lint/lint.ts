@@ -163,7 +163,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   overshoot(result, input, boring, emit);
   if (lib.family === 'openssl') pskTwins(result.trace, result.ciphers, opensslTable(lib), emit);
   const security = assessList(result.ciphers);
-  for (const d of fixesForTarget(security.diagnostics, result.ciphers, input, expandOptions)) out.add(d);
+  for (const d of fixesForTarget(security, result.ciphers, input, expandOptions)) out.add(d);
   if (rules) {
     // With the effective offer asked for (scan asks), the policy judges what the context offers.
     const offered = result.supported?.ciphers ?? result.ciphers;

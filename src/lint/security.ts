@@ -195,7 +195,9 @@ function renderMessage(template: string, names: readonly string[]): string {
   const shown = names.slice(0, MESSAGE_LIST_LIMIT).join(', ');
   const rest = names.length - MESSAGE_LIST_LIMIT;
   const list = rest > 0 ? `${shown} and ${rest} more` : shown;
-  return plural(template, names.length === 1).replace('{count}', String(names.length)).replace('{list}', list);
+  return plural(template, names.length === 1)
+    .replace('{count}', String(names.length))
+    .replace('{list}', list);
 }
 
 /** A template with its `{one|many}` choices made, for one suite or several; each made once. */

@@ -4,7 +4,7 @@ import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
 import type { ExpandOptions } from '../types.js';
-import { securityRules, type SecurityRule } from './security.js';
+import { securityRules, type SecurityReport, type SecurityRule } from './security.js';
 
 /** How many flagged suites a fix may name one by one when no word of the rule covers them. */
 const MAX_NAMED = 3;
@@ -19,11 +19,12 @@ const MAX_NAMED = 3;
  * another release spells differently is never offered.
  */
 export function fixesForTarget(
-  findings: readonly Diagnostic[],
+  security: SecurityReport,
   final: readonly Cipher[],
   input: string,
   options: ExpandOptions,
 ): Diagnostic[] {
+  const findings = security.diagnostics;
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
   const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
   const tls13 = new Set(apart ? final.filter(isTls13Suite).map((c) => c.name) : []);
@@ -37,12 +38,19 @@ export function fixesForTarget(
     return i;
   };
   for (const c of final) if (!tls13.has(c.name)) idOf(c.name);
-  // Each finding's flagged suites, with their ids.
-  const flaggedOf = findings.map((d) => {
-    if (typeof d.args.suites !== 'string') return null;
-    const names = d.args.suites.split(',');
-    return { names, ids: names.map(idOf) };
-  });
+  // Each rule's flagged suites, with their ids, in list order: what its finding's `suites` lists.
+  const flaggedBy = new Map<string, { names: string[]; ids: number[] }>();
+  for (const s of security.suites) {
+    if (s.findings.length === 0) continue;
+    const i = idOf(s.name);
+    for (const code of s.findings) {
+      const f = flaggedBy.get(code);
+      if (f) {
+        f.names.push(s.name);
+        f.ids.push(i);
+      } else flaggedBy.set(code, { names: [s.name], ids: [i] });
+    }
+  }
   const words = (id.size + 31) >>> 5;
   const inFinal = new Uint32Array(words);
   for (const c of final) {
@@ -79,9 +87,9 @@ export function fixesForTarget(
     return hits;
   };
   const isFinal = (i: number) => ((inFinal[i >>> 5]! >>> (i & 31)) & 1) !== 0;
-  return findings.map((d, k) => {
+  return findings.map((d) => {
     const rule = securityRules.find((r) => r.code === d.code);
-    const flagged = flaggedOf[k];
+    const flagged = typeof d.args.suites === 'string' ? flaggedBy.get(d.code) : undefined;
     if (!rule || !flagged) return d;
     const fix = targetFix(rule, flagged.names, flagged.ids, tls13, input, isFinal, words, selected);
     return fix ? { ...d, fix } : d;
