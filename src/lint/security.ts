@@ -177,6 +177,15 @@ export function assessSuite(c: Cipher): SuiteAssessment {
   // The suites of a target's table are frozen and shared by every result: each is rated once.
   const known = assessed.get(c);
   if (known) return { rating: known.rating, findings: known.findings.slice() };
+  return rate(c);
+}
+
+/** assessSuite's answer, shared: the caller copies `findings` before handing it out. */
+function rated(c: Cipher): SuiteAssessment {
+  return assessed.get(c) ?? rate(c);
+}
+
+function rate(c: Cipher): SuiteAssessment {
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
   for (let r = 0; r < securityRules.length; r++) {
@@ -225,7 +234,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   let inFirstGroup = true;
 
   const suites = ciphers.map((c) => {
-    const a = assessSuite(c);
+    const a = rated(c);
     counts[a.rating]++;
     rating = rating === null ? a.rating : worse(rating, a.rating);
     if (inFirstGroup) {
@@ -237,7 +246,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
       if (names) names.push(c.name);
       else matched.set(code, [c.name]);
     }
-    return { name: c.name, rating: a.rating, findings: a.findings };
+    return { name: c.name, rating: a.rating, findings: a.findings.slice() };
   });
 
   const diagnostics: Diagnostic[] = [];
