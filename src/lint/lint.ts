@@ -191,7 +191,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
   // Spelled as that release spells it: a word another release reads only in another case is
   // case-insensitive-match's (release-words.ts).
   const knownIn = libraries()
-    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && knowsExactly(opensslTable(l).words, word))
+    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && knows(l, word))
     .map((l) => l.name);
   if (knownIn.length === 0) return d;
   return {
@@ -201,6 +201,19 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
     args: { ...d.args, knownIn: knownIn.join(',') },
   };
 }
+
+/** Whether the table of `l` (loaded) has `word` spelled so; each word once per table (bounded). */
+function knows(l: Library, word: string): boolean {
+  let m = knownWords.get(l);
+  if (!m) knownWords.set(l, (m = new Map()));
+  let known = m.get(word);
+  if (known === undefined) {
+    known = knowsExactly(opensslTable(l).words, word);
+    if (m.size < 1024) m.set(word, known);
+  }
+  return known;
+}
+const knownWords = new WeakMap<Library, Map<string, boolean>>();
 
 /** Terms that do nothing, or nothing like what they say, from the evaluator's trace. */
 function fromTrace(

@@ -33,7 +33,10 @@ export function overshoot(
   }
   if (final.size === 0) return;
   // An equal-preference group is judged item by item: each item is an element of its own.
-  for (const x of result.trace) for (const e of x.items ?? [x]) overshootOf(e, final, input, boring, emit);
+  for (const x of result.trace) {
+    if (x.items) for (const e of x.items) overshootOf(e, final, input, boring, emit);
+    else overshootOf(x, final, input, boring, emit);
+  }
 }
 
 /** The families of a suite, as bits over FAMILIES; a table's frozen suites are judged once. */
@@ -54,7 +57,8 @@ function overshootOf(
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
-  if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
+  if (e.effect !== 'added' || e.words.length === 0) return;
+  for (const w of e.words) if (w.kind !== 'alias') return;
   // The suites of each family, in the element's order, read in one pass.
   let byFamily: string[][] | null = null;
   for (const n of e.suites) {
