@@ -56,7 +56,7 @@ export function record(
   }
   // Built field by field, in the order of the spread it replaces (JSON keeps that order).
   const r: TermTrace = {
-    span: { start: element.span.start, end: element.span.end },
+    span: element.span, // every ElementRecord is made for its one record, its span too
     text: element.text,
     operator: element.operator,
     words: element.words,
