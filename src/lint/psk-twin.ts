@@ -54,9 +54,13 @@ export function pskTwins(
   };
   for (const e of trace) {
     if ((e.operator !== '!' && e.operator !== '-') || e.effect === 'error') continue;
-    const twinWord = e.words.find(
-      (w) => w.kind === 'alias' && PSK_TWIN[w.text] && t.words.has(PSK_TWIN[w.text]!.alias),
-    );
+    let twinWord: TermTrace['words'][number] | undefined;
+    for (const w of e.words) {
+      if (w.kind === 'alias' && Object.hasOwn(PSK_TWIN, w.text) && t.words.has(PSK_TWIN[w.text]!.alias)) {
+        twinWord = w;
+        break;
+      }
+    }
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');

@@ -68,7 +68,11 @@ export function releaseWords(
 
   for (const e of trace) {
     for (const w of e.words) {
-      const text = input.slice(w.span.start, w.span.end);
+      // The word as written, read only where a finding may quote it.
+      const text =
+        here.data.caseInsensitiveWords || w.kind === 'unknown' || w.kind === 'command'
+          ? input.slice(w.span.start, w.span.end)
+          : '';
       if (here.data.caseInsensitiveWords) {
         // This release reads the word whatever its case: say so where others would not.
         const real =
