@@ -129,7 +129,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const untested = { count: 0, first: null as Span | null };
   // Kills the trace proves change nothing need no evaluation (they still count against the budget).
   const whole = !result.diagnostics.some((d) => d.code === 'trace-limited');
-  const proven = lib.family === 'openssl' && whole ? killsWithoutEffect(opensslTable(lib), result.trace, input) : null;
+  // Found when the first such element is met.
+  let proven: Set<TermTrace> | null | undefined;
   const sameWithout = (e: TermTrace): boolean => {
     const span = e.span;
     if (budget-- <= 0) {
@@ -137,6 +138,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       untested.first ??= span;
       return false;
     }
+    proven ??= lib.family === 'openssl' && whole ? killsWithoutEffect(opensslTable(lib), result.trace, input) : null;
     if (proven?.has(e)) return true;
     const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
     return (
