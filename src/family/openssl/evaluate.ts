@@ -31,22 +31,24 @@ const OPS: Record<string, RuleOp> = { '!': 'kill', '-': 'del', '+': 'ord' };
 /** An element for the trace: its span and text, and each word and what the target knows it as. */
 function element(ctx: EvalContext, input: string, span: Span, term: TermNode | null): ElementRecord {
   const t = ctx.target;
-  const words = (term?.op === '@' ? term.words.slice(0, 1) : (term?.words ?? []))
-    .filter((w) => w.text !== '')
-    .map((w) => {
-      const e = t.words.get(w.text);
-      const kind =
-        term?.op === '@'
-          ? 'command'
-          : e
-            ? e.suite >= 0
-              ? 'suite'
-              : 'alias'
-            : t.unregisteredAliases.has(w.text)
-              ? 'unavailable-alias'
-              : 'unknown';
-      return { text: w.text, span: { start: w.start, end: w.end }, kind } as const;
-    });
+  const words: ElementRecord['words'] = [];
+  const command = term?.op === '@';
+  const all = term?.words ?? [];
+  for (let k = 0; k < (command ? Math.min(1, all.length) : all.length); k++) {
+    const w = all[k]!;
+    if (w.text === '') continue;
+    const e = command ? undefined : t.words.get(w.text);
+    const kind = command
+      ? 'command'
+      : e
+        ? e.suite >= 0
+          ? 'suite'
+          : 'alias'
+        : t.unregisteredAliases.has(w.text)
+          ? 'unavailable-alias'
+          : 'unknown';
+    words.push({ text: w.text, span: { start: w.start, end: w.end }, kind });
+  }
   return {
     span: { start: span.start, end: span.end },
     text: input.slice(span.start, span.end),
