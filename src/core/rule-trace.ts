@@ -9,6 +9,11 @@ export interface Tracing {
   trace: TermTrace[] | null;
   /** The trace index of the `!` element that removed each suite, by suite index. */
   killedBy?: Map<number, number>;
+  /**
+   * Kills not yet entered in `killedBy`, in order: each the suites it removed and its trace index.
+   * They are entered only when a reason needs them (killedByOf), as most evaluations never ask.
+   */
+  pendingKills?: Array<{ touched: number[]; at: number }>;
   /** How many elements were evaluated past MAX_TRACE and not recorded. */
   untraced?: number;
 }
@@ -102,7 +107,7 @@ export function whyNothing(
   if (any === 0) reason = 'matches-nothing';
   else if (live === 0) reason = 'shadowed-by-kill';
   else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
-  const by = reason === 'shadowed-by-kill' ? tr.killedBy?.get(first) : undefined;
+  const by = reason === 'shadowed-by-kill' ? killedByOf(tr)?.get(first) : undefined;
   return by === undefined ? { reason } : { reason, shadowedBy: by };
 }
 
@@ -151,8 +156,17 @@ export function applyElement(
   }
   record(tr, element(), EFFECT[op], suites, wasActive ? { activeBefore, fromList } : NO_EXTRA);
   if (op === 'kill') {
-    const at = tr.trace.length - 1;
-    tr.killedBy ??= new Map();
-    for (const i of touched) tr.killedBy.set(i, at);
+    (tr.pendingKills ??= []).push({ touched, at: tr.trace.length - 1 });
   }
+}
+
+/** `killedBy` with the pending kills entered, in order (a later kill of a suite overrides). */
+function killedByOf(tr: Tracing): Map<number, number> | undefined {
+  const pending = tr.pendingKills;
+  if (pending && pending.length > 0) {
+    const by = (tr.killedBy ??= new Map());
+    for (const { touched, at } of pending) for (const i of touched) by.set(i, at);
+    pending.length = 0;
+  }
+  return tr.killedBy;
 }
