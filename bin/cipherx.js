@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { main } from '../dist/src/cli/main.js';
+import { main } from '../dist/src/cli/cipherx.min.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // A reader that goes away (`cipherx expand -v ALL | head -1`) is not an error of ours.
