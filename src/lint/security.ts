@@ -156,13 +156,20 @@ function passes(test: FieldTest, value: string | number): boolean {
   );
 }
 
-function matches(rule: SecurityRule, c: Cipher): boolean {
-  return rule.match.some((alternative) =>
-    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).every(([field, test]) =>
-      passes(test, c[field] ?? ''),
+/** A rule's match as one test of a suite: the fields and tests of its alternatives read once. */
+function matcherOf(rule: SecurityRule): (c: Cipher) => boolean {
+  const alternatives = rule.match.map((alternative) =>
+    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).map(
+      ([field, test]) =>
+        (c: Cipher) =>
+          passes(test, c[field] ?? ''),
     ),
   );
+  return (c) => alternatives.some((tests) => tests.every((t) => t(c)));
 }
+
+/** Each rule of securityRules with its test, in rule order. */
+const MATCHERS = securityRules.map((rule) => ({ rule, matches: matcherOf(rule) }));
 
 function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
   return RANK[b] > RANK[a] ? b : a;
@@ -173,14 +180,30 @@ function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
  * the worst of their ratings, or `recommended` when none matches.
  */
 export function assessSuite(c: Cipher): SuiteAssessment {
+  const a = rated(c);
+  return { rating: a.rating, findings: [...a.findings] };
+}
+
+/**
+ * The assessment of each frozen suite object already rated: the tables' suites are the same frozen
+ * objects on every call (a suite a caller may still change is rated anew).
+ */
+const assessed = new WeakMap<Cipher, SuiteAssessment>();
+
+/** assessSuite, made once per suite object; the caller copies `findings` before handing it out. */
+function rated(c: Cipher): SuiteAssessment {
+  let a = assessed.get(c);
+  if (a) return a;
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
-  for (const rule of securityRules) {
-    if (!matches(rule, c)) continue;
+  for (const { rule, matches } of MATCHERS) {
+    if (!matches(c)) continue;
     findings.push(rule.code);
     rating = worse(rating, rule.rating);
   }
-  return { rating, findings };
+  a = { rating, findings };
+  if (Object.isFrozen(c)) assessed.set(c, a);
+  return a;
 }
 
 /** Fills a rule's message template for the suites it matched. */
@@ -207,7 +230,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   let inFirstGroup = true;
 
   const suites = ciphers.map((c) => {
-    const a = assessSuite(c);
+    const a = rated(c);
     counts[a.rating]++;
     rating = rating === null ? a.rating : worse(rating, a.rating);
     if (inFirstGroup) {
@@ -219,7 +242,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
       if (names) names.push(c.name);
       else matched.set(code, [c.name]);
     }
-    return { name: c.name, rating: a.rating, findings: a.findings };
+    return { name: c.name, rating: a.rating, findings: [...a.findings] };
   });
 
   const diagnostics: Diagnostic[] = [];
