@@ -159,8 +159,9 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
   let exit = EXIT_OK;
   let number = 0;
   const out = new BatchOutput(io.stdout);
+  const err = new BatchOutput(io.stderr);
   const oneLine = (cli.format === 'plain' && cli.lib.family === 'openssl') || cli.json;
-  const cache = new AnswerCache<{ text: string; ok: boolean; warnings: NumberedText | null }>();
+  const cache = new AnswerCache<{ text: Uint8Array; ok: boolean; warnings: NumberedText | null }>();
   const answer = (line: string) => {
     const r = expand(line, cli.options);
     // What OpenSSL did silently goes to standard error, at the line it came from.
@@ -171,36 +172,45 @@ async function batch(cli: ExpandCli, io: Io): Promise<number> {
             return r.diagnostics.map((d) => renderProblem(d, sources)).join('');
           })
         : null;
-    const text = cli.json
-      ? JSON.stringify(r) + '\n'
-      : r.ok
-        ? formatCiphers(shown(r), cli.format, cli.options.target)
-        : batchError(r);
+    const text = Buffer.from(
+      cli.json
+        ? JSON.stringify(r) + '\n'
+        : r.ok
+          ? formatCiphers(shown(r), cli.format, cli.options.target)
+          : batchError(r),
+    );
     return { value: { text, ok: r.ok, warnings }, size: text.length + (warnings?.size ?? 0) };
   };
-  const text = (line: BatchLine): string => {
+  /** Adds the answer to one line; true when the output should be flushed. */
+  const add = (line: BatchLine): boolean => {
+    const full = !oneLine && number > 1 && out.add('\n');
     if (typeof line !== 'string') {
       exit = EXIT_REJECTED;
       const message = longLineMessage(line, number);
-      return cli.json
+      const text = cli.json
         ? JSON.stringify({ ok: false, error: { code: 'line-too-long', message } }) + '\n'
         : `error[line-too-long]: ${message}\n`;
+      return out.add(text) || full;
     }
     const a = cache.get(line, () => answer(line));
     if (!a.ok) exit = EXIT_REJECTED;
-    if (a.warnings) io.stderr.write(a.warnings.at(number));
-    return a.text;
+    if (a.warnings) a.warnings.writeTo(err, number, Buffer.from(String(number)));
+    return out.add(a.text) || full;
+  };
+  const flush = async () => {
+    await err.flush();
+    await out.flush();
   };
   // Written after every chunk of input: a caller feeding one line at a time gets each answer.
   for await (const lines of readLineBatches(io.stdin)) {
     for (const line of lines) {
       number++;
-      await out.write((oneLine || number === 1 ? '' : '\n') + text(line));
+      if (add(line)) await flush();
     }
-    await out.flush();
+    await flush();
     if (out.closed) return exit;
   }
-  await out.flush();
+  await flush();
   return exit;
 }
 

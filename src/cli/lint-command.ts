@@ -98,11 +98,12 @@ async function run(args: string[], io: Io): Promise<number> {
   if (values.batch) {
     if (positionals.length > 0) throw new UsageError('--batch reads the strings from standard input');
     // A line seen before is answered from memory (batch-cache.ts): its text with this line's number.
-    const cache = new AnswerCache<{ text: NumberedText | string; fails: boolean }>();
-    const answer = (input: string): { value: { text: NumberedText | string; fails: boolean }; size: number } => {
+    const cache = new AnswerCache<{ text: NumberedText | Uint8Array; fails: boolean }>();
+    const answer = (input: string): { value: { text: NumberedText | Uint8Array; fails: boolean }; size: number } => {
       if (values.json) {
         const r = one(input);
-        return { value: r, size: r.text.length };
+        const text = Buffer.from(r.text);
+        return { value: { text, fails: r.fails }, size: text.length };
       }
       const r = lintOnce(input, options);
       const text = new NumberedText((line) => render(r, input, line));
@@ -114,13 +115,18 @@ async function run(args: string[], io: Io): Promise<number> {
     for await (const lines of readLineBatches(io.stdin)) {
       for (const line of lines) {
         number++;
-        let r: { text: string; fails: boolean };
+        if (!values.json && number > 1) out.add('\n');
         if (typeof line === 'string') {
           const a = cache.get(line, () => answer(line));
-          r = { text: typeof a.text === 'string' ? a.text : a.text.at(number), fails: a.fails };
-        } else r = tooLong(line, number, values.json === true);
-        await out.write((values.json || number === 1 ? '' : '\n') + r.text);
-        fails ||= r.fails;
+          if (a.text instanceof NumberedText) a.text.writeTo(out, number, Buffer.from(String(number)));
+          else out.add(a.text);
+          fails ||= a.fails;
+        } else {
+          const r = tooLong(line, number, values.json === true);
+          out.add(r.text);
+          fails ||= r.fails;
+        }
+        if (out.full) await out.flush();
         if (out.closed) break;
       }
       if (out.closed) break;
