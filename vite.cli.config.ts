@@ -6,21 +6,32 @@
 // The tables stay JSON files in dist/data/, read by src/cli/load-target.ts from `../../data/`:
 // the same path from dist/src/cli/, which is why the bundle lives there. The library entry
 // (dist/src/index.js) is not bundled: library users get the modules as tsc wrote them.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// What `expand` does not need (the views and what only they use): its own chunk, so `expand` does
-// not load it. A module left out here only costs start-up time, never correctness.
-const VIEWS = new RegExp(
-  [
-    '/dist/src/(lint|policy|explain|negotiate|scan|write)/',
-    '/dist/src/(diff|convert)\\.js$',
-    '/dist/src/format/(check|explain|negotiate|scan)-text\\.js$',
-    '/dist/src/format/sarif\\.js$',
-    '/dist/src/cli/(check-command|finding-options|read-file|config-host|peer-file-text)\\.js$',
-  ].join('|'),
-);
 const dist = (path: string) => fileURLToPath(new URL(`dist/${path}`, import.meta.url));
+
+/**
+ * The modules `cipherx expand` loads: the static imports of its command, followed through the
+ * compiled files. They make the `core` chunk, which every command loads; what the other commands
+ * share beyond it makes the `views` chunk, which `expand` never loads.
+ */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'";]*?from\s*'(\.[^']+)'/gm)) {
+      if (!m[1]!.endsWith('.json')) visit(resolve(dirname(file), m[1]!));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+const EXPAND = staticClosure(dist('src/cli/expand-command.js'));
+const inCore = (id: string) => EXPAND.has(resolve(id)) && !id.endsWith('expand-command.js');
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -43,7 +54,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'start', tags: ['$initial'], priority: 2 },
-            { name: 'core', test: (id) => !VIEWS.test(id.replace(/\\/g, '/')), minShareCount: 2, priority: 1 },
+            { name: 'core', test: inCore, priority: 1 },
             { name: 'views', minShareCount: 2 },
           ],
         },

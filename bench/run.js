@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { expand, targets } from '../dist/src/index.js';
+import { expand, suggest, targets } from '../dist/src/index.js';
 import { BASKET } from './basket.js';
 import { measureOpenSSL } from './openssl-baseline.js';
 
@@ -116,10 +116,32 @@ for (const n of sizes) {
   );
 }
 
+// 4. suggest: a policy on three targets (the first call fills the per-word caches) -----------
+const SUGGEST_TARGETS = ['openssl-1.1.1', 'openssl-3.0', 'libressl-3.3'];
+const runSuggest = () => suggest({ policy: 'mozilla-intermediate' }, { targets: SUGGEST_TARGETS });
+const t0 = process.hrtime.bigint();
+runSuggest();
+const suggestFirstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const sb = new Bench({ time: timeMs, warmupTime: 100 });
+sb.add('suggest', runSuggest);
+await sb.run();
+const suggestMs = sb.tasks[0].result.latency.mean;
+log('');
+log(
+  `suggest mozilla-intermediate on 3 targets (${SUGGEST_TARGETS.join(', ')}): ${suggestMs.toFixed(1)} ms per call, first call ${suggestFirstMs.toFixed(1)} ms`,
+);
+
 if (asJson) {
   console.log(
     JSON.stringify(
-      { expand: rows, geomean, perTarget, cli: { cliMs, nodeMs, ratio: cliMs / nodeMs }, linear },
+      {
+        expand: rows,
+        geomean,
+        perTarget,
+        cli: { cliMs, nodeMs, ratio: cliMs / nodeMs },
+        linear,
+        suggest: { msPerCall: suggestMs, firstCallMs: suggestFirstMs },
+      },
       null,
       1,
     ),

@@ -8,15 +8,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessList,
+  check,
   describeTargets,
   describeTerm,
   diffResults,
   expand,
   explainSuite,
+  fix,
   formatCiphers,
   lint,
+  minimize,
   negotiate,
   renderSuiteAnswer,
+  suggest,
   type TargetName,
 } from '../src/index.js';
 import { renderNegotiation } from '../src/format/negotiate-text.js';
@@ -452,6 +456,35 @@ describe('the effective offer and negotiation', () => {
   });
 });
 
+describe('policy and rewrite', () => {
+  it('checks the string against the chosen policy and writes strings as the library does; a click uses one', async () => {
+    const s = 'ECDHE+AESGCM:DHE+AESGCM:!RC4';
+    const page = await browser.open('#v=policy');
+    await setString(page, s, 'openssl-1.1.1');
+    const r = check(s, { policy: 'mozilla-intermediate', targets: ['openssl-1.1.1'] });
+    expect(r.pass).toBe(false);
+    expect(await page.textContent('#policy-verdict')).toContain('Fails the policy');
+    const listed = await page.$$eval('.policy-findings li', (li) => li.map((x) => x.textContent));
+    expect(listed).toEqual([
+      `DHE+AESGCM brings in 4 suites the policy does not allow: ${r.targets[0]!.forbidden.map((f) => f.suite).join(', ')}`,
+    ]);
+    const shownString = (id: string) => page.textContent(`#${id} .written-string`);
+    expect(await shownString('fixed')).toBe(fix(s, { targets: ['openssl-1.1.1'] }).string);
+    expect(await shownString('minimized')).toBe(minimize(s, { targets: ['openssl-1.1.1'] }).string);
+    const suggested = suggest({ policy: 'mozilla-intermediate' }, { targets: ['openssl-1.1.1'] });
+    expect(await shownString('suggested')).toBe(suggested.string);
+    await page.click('#suggested button.use');
+    await settled(page);
+    expect(await page.inputValue('#cipher-string')).toBe(suggested.string);
+    expect(await page.textContent('#policy-verdict')).toContain('Meets the policy');
+    await page.selectOption('#policy', 'mozilla-modern');
+    expect(page.url()).toContain('pol=mozilla-modern');
+    expect(await page.textContent('#policy-verdict')).toContain('Fails the policy');
+    await screenshot(page, 'policy-desktop');
+    await page.close();
+  });
+});
+
 describe('the URL fragment', () => {
   it('reproduces what a link shows', async () => {
     const page = await browser.open();
@@ -609,7 +642,7 @@ describe('status, headings and layout', () => {
   it('keeps one status line, updated in place, and one heading per view', async () => {
     const page = await browser.open('#s=kRSA');
     await page.evaluate(() => ((document.getElementById('status') as HTMLElement).dataset.first = 'yes'));
-    for (const v of ['compare', 'offer', 'negotiate', 'list']) {
+    for (const v of ['compare', 'offer', 'negotiate', 'policy', 'list']) {
       await page.click(`button[data-view="${v}"]`);
       await fillIn(page, '#cipher-string', `kRSA:${v}`);
       expect(await page.$$eval('[role="status"]', (e) => e.map((x) => x.id)), v).toEqual(['status']);
@@ -786,7 +819,7 @@ describe('keyboard and small screens', () => {
     await neg.close();
   });
 
-  const views = ['list', 'compare', 'offer', 'negotiate'] as const;
+  const views = ['list', 'compare', 'offer', 'negotiate', 'policy'] as const;
   it.each(views)('fits a 375 px phone and a desktop: %s', async (view) => {
     for (const [width, label] of [
       [375, 'phone'],

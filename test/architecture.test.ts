@@ -77,7 +77,18 @@ describe('src/ layers', () => {
 
   // Each row: a folder, and the folders its files may not import.
   // The views, built on expand(); the effective offer (supported/) is part of expand's result.
-  const VIEWS = ['format/', 'lint/', 'explain/', 'negotiate/', 'scan/', 'policy/', 'write/', 'cli/', 'diff.ts', 'convert.ts'];
+  const VIEWS = [
+    'format/',
+    'lint/',
+    'explain/',
+    'negotiate/',
+    'scan/',
+    'policy/',
+    'write/',
+    'cli/',
+    'diff.ts',
+    'convert.ts',
+  ];
   const EVALUATION = ['family/', 'library/', 'expand.ts', 'supported/'];
   const FORBIDDEN: Array<[string, string[]]> = [
     ['diagnostics/registry.ts', ['']],

@@ -1,19 +1,11 @@
 import { check } from '../policy/check.js';
-import { policies } from '../policy/policies.js';
-import { closest } from '../core/closest.js';
 import { renderCheck } from '../format/check-text.js';
 import { isProtocolVersion, PROTOCOL_VERSIONS, type ProtocolVersion } from '../supported/protocol.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { CONTEXT_OPTIONS, contextHelp, readLibraries, sharedContext, targetHelp } from './options.js';
 import { cliSources } from './sources.js';
-
-/** The policies as the help lists them: id, then title and edition. */
-export function policyHelp(): string {
-  return policies()
-    .map((p) => `  ${p.id.padEnd(22)} ${p.source.publisher} ${p.source.edition}: ${p.title.replace(/^.*?, /, '')}\n`)
-    .join('');
-}
+import { policyHelp, readPolicy } from './policy-option.js';
 
 export const CHECK_HELP =
   (): string => `Usage: cipherx check --policy NAME [--target NAME ...] [options] [--] <cipher-string>
@@ -78,17 +70,6 @@ async function run(args: string[], io: Io): Promise<number> {
     values.json ? JSON.stringify({ input, ...r }) + '\n' : renderCheck(r, cliSources(input, values.ciphersuites)),
   );
   return r.pass ? 0 : 1;
-}
-
-/** `--policy NAME`: a policy's id, or a usage error naming the closest and every id. */
-export function readPolicy(value: string | undefined): string {
-  const ids = policies().map((p) => p.id);
-  if (value === undefined) throw new UsageError(`--policy is required: ${ids.join(', ')}`);
-  if (ids.includes(value)) return value;
-  const meant = closest(value, ids);
-  throw new UsageError(
-    `unknown policy ${JSON.stringify(value)}${meant ? ` (did you mean \`${meant}\`?)` : ''}; the policies: ${ids.join(', ')}`,
-  );
 }
 
 function readProtocolList(text: string): ProtocolVersion[] {

@@ -10,7 +10,7 @@ import { AnswerCache, NumberedText } from './batch-cache.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
 import { readLineBatches, type LongLine } from './read-lines.js';
 import { cliSources } from './sources.js';
-import { readPolicy } from './check-command.js';
+import { readPolicy } from './policy-option.js';
 
 export const LINT_HELP = (): string => `Usage: cipherx lint [options] [--] <cipher-string>
 

@@ -60,6 +60,24 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map(
         load: async () => (await import('./check-command.js')).checkCommand,
       },
       {
+        name: 'suggest',
+        usage: 'suggest (--policy NAME | --suites LIST) [--target NAME ...]',
+        summary: 'the shortest string giving a policy or a list on every target, proven',
+        load: async () => (await import('./suggest-command.js')).suggestCommand,
+      },
+      {
+        name: 'minimize',
+        usage: 'minimize [--target NAME]... [--] <cipher-string>',
+        summary: 'a shorter string with the same list on every target',
+        load: async () => (await import('./minimize-command.js')).minimizeCommand,
+      },
+      {
+        name: 'fix',
+        usage: 'fix [--target NAME]... [--] <cipher-string>',
+        summary: "the string with lint's fixes applied, each change said",
+        load: async () => (await import('./fix-command.js')).fixCommand,
+      },
+      {
         name: 'negotiate',
         usage: 'negotiate (--peer ID | --peer-file FILE | --all-peers) [options] [--] <string>',
         summary: 'which protocol and suite a known peer ends up with',

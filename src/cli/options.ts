@@ -62,14 +62,14 @@ export async function readLibrary(value: string | undefined, stderr?: Writable):
 
 /**
  * `--target` given any number of times (check, suggest, fix, minimize): each read as
- * readLibrary reads one, in order, once each; the default target when none is given.
+ * readLibrary reads one, in order, each library once; the default target when none is given.
  */
 export async function readLibraries(values: readonly string[] | undefined, stderr?: Writable): Promise<Library[]> {
   const libs: Library[] = [];
   for (const v of values && values.length > 0 ? values : [undefined]) {
     const lib = await readLibrary(v, stderr);
-    if (libs.includes(lib)) throw new UsageError(`--target ${lib.name} is given twice`);
-    libs.push(lib);
+    // A target given twice is evaluated once, as scan does.
+    if (!libs.includes(lib)) libs.push(lib);
   }
   return libs;
 }

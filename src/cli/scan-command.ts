@@ -7,7 +7,7 @@ import { DISTRIBUTION_IDS, findDistribution, type Distribution } from '../librar
 import { PRODUCT_IDS, productById } from '../scan/products/index.js';
 import { scan } from '../scan/scan.js';
 import type { ProductId, ScanReport } from '../scan/types.js';
-import { readPolicy } from './check-command.js';
+import { readPolicy } from './policy-option.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { readFailOn, readIgnoredCode } from './finding-options.js';
 import type { Command, Io } from './command.js';

@@ -22,7 +22,14 @@ export function targetVerdict(c: TargetCheck): string {
 /** The whole report: the policy, then each target's verdict and findings, then the summary line. */
 export function renderCheck(r: PolicyCheck, sources: DiagnosticSources): string {
   const s = r.policy.source;
-  let out = `${r.policy.id}: ${r.policy.title} (${s.publisher}, ${s.document} ${s.edition})\n`;
+  let out = `${r.policy.id}: ${r.policy.title} (edition ${s.edition}, ${s.url})\n`;
+  const keys = r.policy.keySizes;
+  if (keys) {
+    const sizes = (['rsa', 'dh', 'ecdh'] as const)
+      .filter((k) => keys[k] !== undefined)
+      .map((k) => `${k.toUpperCase()} ${keys[k]}`);
+    out += `note: key sizes are set by certificates and groups, not by the string, and are not checked here (at least: ${sizes.join(', ')} bits)\n`;
+  }
   for (const c of r.targets) {
     out += `\n${c.target}: ${targetVerdict(c)}\n`;
     if (c.error) continue;

@@ -86,7 +86,12 @@ export interface TargetCheck {
 /** What `check` returns: the policy, and the verdict per target. */
 export interface PolicyCheck {
   /** The policy checked against. */
-  policy: Pick<Policy, 'id' | 'title' | 'source'>;
+  policy: Pick<Policy, 'id' | 'title' | 'source'> & {
+    /** The protocol bounds the policy sets (judged only where `options.protocols` is given). */
+    protocols: PolicyRules['protocols'];
+    /** The minimum key sizes it sets: not a property of a cipher string, so never judged here. */
+    keySizes: PolicyRules['keySizes'];
+  };
   /** Every target passes. */
   pass: boolean;
   /** One check per target, in the order given. */
@@ -119,7 +124,13 @@ export function check(input: string, options: CheckOptions): PolicyCheck {
     });
   });
   return {
-    policy: { id: policy.id, title: policy.title, source: policy.source },
+    policy: {
+      id: policy.id,
+      title: policy.title,
+      source: policy.source,
+      protocols: rules.protocols,
+      keySizes: rules.keySizes,
+    },
     pass: checks.every((c) => c.pass),
     targets: checks,
   };

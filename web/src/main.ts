@@ -1,6 +1,6 @@
 // The page: the inputs, the findings, and one of four views, all from the state in the URL
 // fragment.
-import { lint, targets, type Diagnostic, type LintResult } from '../../src/index.js';
+import { lint, policies, targets, type Diagnostic, type LintResult } from '../../src/index.js';
 import { compareView } from './compare-view.js';
 import { checkField, selectField } from './controls.js';
 import { diagnosticsView, marksFor } from './diagnostics-view.js';
@@ -21,6 +21,7 @@ import {
 import { listView, statusLine } from './list-view.js';
 import { negotiateView } from './negotiate-view.js';
 import { offerView } from './offer-view.js';
+import { policyView } from './policy-view.js';
 import { fromFragment, toFragment, VIEWS, type State, type View } from './state.js';
 
 const VIEW_TITLES: Record<View, string> = {
@@ -28,6 +29,7 @@ const VIEW_TITLES: Record<View, string> = {
   compare: 'Compare',
   offer: 'Effective offer (-s)',
   negotiate: 'Negotiate with a peer',
+  policy: 'Policy and rewrite',
 };
 
 function allowed(key: keyof State, value: string): boolean {
@@ -48,6 +50,8 @@ function allowed(key: keyof State, value: string): boolean {
       return value === 'client' || value === 'server';
     case 'cert':
       return ['RSA', 'ECDSA', 'RSA+ECDSA'].includes(value);
+    case 'pol':
+      return policies().some((p) => p.id === value);
     default:
       return true;
   }
@@ -155,6 +159,7 @@ const views = {
   compare: compareView(set, setTyped),
   offer: offerView(set),
   negotiate: negotiateView(set),
+  policy: policyView(set),
 };
 const tabs = VIEWS.map((v) =>
   h('button', { type: 'button', class: 'tab', 'data-view': v, onclick: () => set({ view: v }) }, VIEW_TITLES[v]),
@@ -165,6 +170,7 @@ const viewControls = h(
   views.compare.controls,
   views.offer.controls,
   views.negotiate.controls,
+  views.policy.controls,
 );
 const viewTitle = h('h2', { id: 'view-title', tabindex: -1 });
 const viewBody = h('div', { id: 'view-body', 'aria-live': 'off' });
@@ -225,7 +231,9 @@ function sync(): void {
   views.negotiate.controls.hidden = state.view !== 'negotiate';
   views.compare.sync(state);
   views.offer.sync(state);
+  views.policy.controls.hidden = state.view !== 'policy';
   views.negotiate.sync(state);
+  views.policy.sync(state);
 }
 
 /** Puts the caret on a finding's span in the input it points into. */
@@ -302,6 +310,8 @@ function renderView(options: ReturnType<typeof optionsFor>, result: LintResult |
       return views.offer.render(state);
     case 'negotiate':
       return views.negotiate.render(state);
+    case 'policy':
+      return views.policy.render(state);
   }
 }
 

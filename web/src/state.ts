@@ -13,7 +13,7 @@ const NEWEST_OPENSSL = describeTargets()
   .at(-1)!.name;
 
 /** The views of the page. */
-export const VIEWS = ['list', 'compare', 'offer', 'negotiate'] as const;
+export const VIEWS = ['list', 'compare', 'offer', 'negotiate', 'policy'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Everything the page shows is a function of this; the URL fragment carries it. */
@@ -44,6 +44,8 @@ export interface State {
   role: Role;
   cert: CertificateType;
   serverPref: boolean;
+  /** Policy: the named policy checked against. */
+  pol: string;
 }
 
 export const DEFAULT_STATE: Readonly<State> = {
@@ -65,6 +67,7 @@ export const DEFAULT_STATE: Readonly<State> = {
   role: 'client',
   cert: 'RSA',
   serverPref: false,
+  pol: 'mozilla-intermediate',
 };
 
 type Key = keyof State;
@@ -90,6 +93,7 @@ const PARAM: Record<Key, string> = {
   role: 'role',
   cert: 'cert',
   serverPref: 'sp',
+  pol: 'pol',
 };
 
 function encodeValue(v: string | number | boolean | null): string {

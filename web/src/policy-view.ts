@@ -1,0 +1,177 @@
+// A named policy: whether the string meets it on the target, and why not (each finding with the
+// element that causes it).
+import { check, fix, minimize, policies, suggest, type PolicyCheck } from '../../src/index.js';
+import { selectField } from './controls.js';
+import { count, h, prose } from './dom.js';
+import { optionsFor } from './library.js';
+import type { State } from './state.js';
+
+export interface PolicyView {
+  controls: HTMLElement;
+  sync(state: State): void;
+  render(state: State): Node[];
+}
+
+export function policyView(set: (p: Partial<State>) => void): PolicyView {
+  use = (s: string) => set({ s });
+  const policy = selectField(
+    'policy',
+    'Policy',
+    policies().map((p) => ({ value: p.id, text: `${p.title} (${p.source.edition})` })),
+    (v) => set({ pol: v }),
+  );
+  return {
+    controls: h('div', { class: 'controls-row' }, policy.element),
+    sync(state) {
+      policy.set(state.pol);
+    },
+    render: (state) => render(state),
+  };
+}
+
+/** The check of the string on the target in view, with the page's context. */
+export function checkOf(state: State): PolicyCheck {
+  const { target, ciphersuites, seclevel } = optionsFor(state, state.target);
+  return check(state.s, { policy: state.pol, targets: [target!], ciphersuites, seclevel });
+}
+
+/** Puts a written string in the input (set by policyView). */
+let use: (s: string) => void = () => {};
+
+function render(state: State): Node[] {
+  return [...renderCheck(state), ...renderWritten(state)];
+}
+
+/** A written string, with a button that puts it in the input. */
+function written(id: string, title: string, text: string | null, notes: Array<Node | string>): Node {
+  return h(
+    'div',
+    { class: 'written', id },
+    h('h4', {}, title),
+    text === null
+      ? h('p', {}, 'No string.')
+      : h(
+          'p',
+          {},
+          h('code', { class: 'written-string' }, text),
+          ' ',
+          h('button', { type: 'button', class: 'use', onclick: () => use(text) }, 'Use this string'),
+        ),
+    notes.length
+      ? h(
+          'ul',
+          { class: 'written-notes' },
+          notes.map((n) => h('li', {}, typeof n === 'string' ? prose(n) : n)),
+        )
+      : '',
+  );
+}
+
+/** The string fixed and minimized for the target, and one written for the policy. */
+function renderWritten(state: State): Node[] {
+  const { target, ciphersuites, seclevel } = optionsFor(state, state.target);
+  const context = { targets: [target!], ciphersuites, seclevel };
+  const fixed = fix(state.s, context);
+  const small = minimize(state.s, context);
+  const suggested = suggest({ policy: state.pol }, { targets: [target!], seclevel });
+  const fixNotes = fixed.ok
+    ? fixed.changes.length === 0
+      ? ['Nothing to fix.']
+      : fixed.changes.map((c) => `${c.code}: ${c.description}`)
+    : [`The target rejects the string: nothing to fix.`];
+  const smallNotes = small.ok
+    ? [
+        small.string.length < small.input.length
+          ? `${small.input.length - small.string.length} characters shorter, the same list (proven by evaluating it).`
+          : 'Already as short as cipherx can prove.',
+      ]
+    : ['The target rejects the string: no list to keep.'];
+  const suggestNotes = suggested.ok
+    ? [
+        `Gives exactly the policy’s suites this build has (${count(suggested.proof[0]?.ciphers.length ?? 0, 'suite')}), proven by evaluating it.`,
+      ]
+    : ['No cipher string gives the policy’s suites here (see cipherx suggest for why).'];
+  return [
+    h('h3', { class: 'written-title' }, 'Written by cipherx'),
+    written('fixed', 'Fixed (lint’s fixes applied)', fixed.ok ? fixed.string : null, fixNotes),
+    written('minimized', 'Minimized', small.ok ? small.string : null, smallNotes),
+    written('suggested', `Suggested for ${state.pol}`, suggested.ok ? suggested.string : null, suggestNotes),
+  ];
+}
+
+function renderCheck(state: State): Node[] {
+  const r = checkOf(state);
+  const c = r.targets[0]!;
+  const source = r.policy.source;
+  const cite = h(
+    'p',
+    { class: 'hint' },
+    `${source.publisher}, ${source.document} ${source.edition}: `,
+    h('a', { href: source.url, rel: 'noreferrer' }, source.url),
+  );
+  if (c.error) {
+    return [
+      cite,
+      h(
+        'p',
+        { class: 'status status-bad', id: 'policy-verdict' },
+        `Fails: the target rejects the string (${c.error.code}).`,
+      ),
+    ];
+  }
+  const items: Node[] = [];
+  for (const f of groupForbidden(c)) {
+    items.push(
+      h(
+        'li',
+        { 'data-code': 'policy-forbidden-suite' },
+        f.element ? [h('code', {}, f.element), ' brings in '] : f.tls13 ? 'The TLS 1.3 list has ' : 'The list has ',
+        `${count(f.suites.length, 'suite')} the policy does not allow: `,
+        h('span', { class: 'names' }, f.suites.join(', ')),
+      ),
+    );
+  }
+  for (const m of c.missing)
+    items.push(
+      h(
+        'li',
+        { 'data-code': 'policy-missing-suite' },
+        `Required, missing: ${m.suite ?? `${m.iana} (not in this build)`}`,
+      ),
+    );
+  for (const o of c.order) {
+    items.push(
+      h('li', { 'data-code': 'policy-order' }, `${o.suite} is preferred to ${o.before}, which the policy puts first`),
+    );
+  }
+  if (c.noAllowedSuite)
+    items.push(h('li', { 'data-code': 'policy-no-allowed-suite' }, 'No suite the policy allows is in the list.'));
+  return [
+    cite,
+    h(
+      'p',
+      { class: `status ${c.pass ? 'status-ok' : 'status-bad'}`, id: 'policy-verdict' },
+      h('strong', {}, c.pass ? 'Meets the policy' : 'Fails the policy'),
+      ` on ${c.target}: ${count(c.ciphers.length, 'suite')} in the list`,
+      c.unavailable.length ? `; ${count(c.unavailable.length, 'allowed suite')} this build does not have` : '',
+      '.',
+    ),
+    items.length
+      ? h('ul', { class: 'policy-findings' }, items)
+      : h('p', {}, 'Nothing in the list is outside the policy.'),
+  ];
+}
+
+function groupForbidden(
+  c: PolicyCheck['targets'][number],
+): Array<{ element: string | null; tls13: boolean; suites: string[] }> {
+  const groups = new Map<string, { element: string | null; tls13: boolean; suites: string[] }>();
+  for (const f of c.forbidden) {
+    const el = f.source.element;
+    const key = el ? `${el.span.start}` : f.source.from;
+    const g = groups.get(key) ?? { element: el?.text ?? null, tls13: f.source.from === 'ciphersuites', suites: [] };
+    g.suites.push(f.suite);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
