@@ -156,20 +156,37 @@ function passes(test: FieldTest, value: string | number): boolean {
   );
 }
 
-/** A rule's match as one test of a suite: the fields and tests of its alternatives read once. */
-function matcherOf(rule: SecurityRule): (c: Cipher) => boolean {
-  const alternatives = rule.match.map((alternative) =>
-    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).map(
-      ([field, test]) =>
-        (c: Cipher) =>
-          passes(test, c[field] ?? ''),
-    ),
-  );
-  return (c) => alternatives.some((tests) => tests.every((t) => t(c)));
+/** One field test of an alternative, its field and test read once. */
+interface FieldCheck {
+  field: MatchField;
+  test: FieldTest;
 }
 
-/** Each rule of securityRules with its test, in rule order. */
-const MATCHERS = securityRules.map((rule) => ({ rule, matches: matcherOf(rule) }));
+/** Each rule of securityRules with its alternatives as lists of field tests, in rule order. */
+const MATCHERS = securityRules.map((rule) => ({
+  rule,
+  alternatives: rule.match.map((alternative) =>
+    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).map(([field, test]): FieldCheck => ({
+      field,
+      test,
+    })),
+  ),
+}));
+
+/** Whether the suite satisfies one of the alternatives (plain loops: this runs for every suite of every list). */
+function matches(alternatives: readonly FieldCheck[][], c: Cipher): boolean {
+  for (const checks of alternatives) {
+    let all = true;
+    for (const { field, test } of checks) {
+      if (!passes(test, c[field] ?? '')) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
 
 function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
   return RANK[b] > RANK[a] ? b : a;
@@ -196,8 +213,8 @@ function rated(c: Cipher): SuiteAssessment {
   if (a) return a;
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
-  for (const { rule, matches } of MATCHERS) {
-    if (!matches(c)) continue;
+  for (const { rule, alternatives } of MATCHERS) {
+    if (!matches(alternatives, c)) continue;
     findings.push(rule.code);
     rating = worse(rating, rule.rating);
   }
