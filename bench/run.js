@@ -171,12 +171,12 @@ log(
 // lines and extends the line through them to 1,000,000 (the distinct strings cost the same in
 // both, so scaling one run would overstate the time).
 const LINES = 1_000_000;
-const sizes = quick ? [LINES / 20, LINES / 10] : [LINES];
+const batchSizes = quick ? [LINES / 20, LINES / 10] : [LINES];
 const dir = mkdtempSync(join(tmpdir(), 'cipherx-bench-'));
 const batchRuns = [];
 try {
   const seconds = { expand: [], lint: [] };
-  for (const n of sizes) {
+  for (const n of batchSizes) {
     const file = join(dir, `${n}.txt`);
     writeFileSync(file, batchInput(n));
     for (const command of ['expand', 'lint']) {
@@ -191,8 +191,8 @@ try {
   }
   for (const command of ['expand', 'lint']) {
     const [a, b] = seconds[command];
-    const perMillion = quick ? b + ((b - a) / (sizes[1] - sizes[0])) * (LINES - sizes[1]) : a;
-    batchRuns.push({ command, lines: sizes, seconds: seconds[command], perMillion });
+    const perMillion = quick ? b + ((b - a) / (batchSizes[1] - batchSizes[0])) * (LINES - batchSizes[1]) : a;
+    batchRuns.push({ command, lines: batchSizes, seconds: seconds[command], perMillion });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

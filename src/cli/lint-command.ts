@@ -129,6 +129,8 @@ async function run(args: string[], io: Io): Promise<number> {
         if (out.full) await out.flush();
         if (out.closed) break;
       }
+      // As expand --batch: a caller feeding one line at a time gets each answer.
+      await out.flush();
       if (out.closed) break;
     }
     await out.flush();
