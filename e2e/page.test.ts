@@ -14,15 +14,13 @@ import {
   diffResults,
   expand,
   explainSuite,
-  fix,
   formatCiphers,
   lint,
-  minimize,
   negotiate,
   renderSuiteAnswer,
-  suggest,
   type TargetName,
 } from '../src/index.js';
+import { fix, minimize, suggest } from '../src/write/index.js';
 import { renderNegotiation } from '../src/format/negotiate-text.js';
 import { ARTIFACTS, PAGE_FILE, PAGE_URL, checkPrerequisites, startBrowser, type Browser } from './browser.js';
 

@@ -87,6 +87,7 @@ try {
       '-e',
       `import { expand, formatCiphers, targets, negotiate, lint } from 'cipherx';
        import { scan } from 'cipherx/scan';
+       import { suggest, minimize, fix } from 'cipherx/write';
        const r = expand('HIGH:!aNULL', { target: 'openssl-3.0' });
        if (!r.ok || r.ciphers.length === 0) throw new Error('expand failed');
        if (targets.length !== ${targetTables.length}) throw new Error('targets: ' + targets.join());
@@ -95,6 +96,9 @@ try {
        lint('HIGH:!RC4', { target: 'openssl-3.0' });
        const host = { readFile: () => ({ text: 'http { server { listen 443 ssl; ssl_ciphers HIGH; } }' }), listDirectory: () => null };
        if (scan(['/etc/nginx/nginx.conf'], host).settings[0]?.string !== 'HIGH') throw new Error('scan failed');
+       if (!suggest({ policy: 'mozilla-intermediate' }, { targets: ['openssl-3.0'] }).ok) throw new Error('suggest failed');
+       if (!minimize('HIGH:!aNULL:!aNULL', { targets: ['openssl-3.0'] }).ok) throw new Error('minimize failed');
+       if (!fix('HIGH:FOO', { targets: ['openssl-3.0'] }).ok) throw new Error('fix failed');
        process.stdout.write(formatCiphers(r.ciphers, 'plain'));`,
     ],
     consumer,

@@ -20,6 +20,8 @@ const BUDGET = { minified: 420_000, gzip: 85_000, data: 45_000 };
 // the data only scan reads (product defaults, distributions), gzipped: not part of the above.
 const SCAN_BUDGET = { gzip: 120_000, data: 10_000 };
 const SCAN_DATA = new Set(['products.json', 'distributions.json']);
+// `cipherx/write` (the main entry, suggest's search, minimize and fix) bundled the same way.
+const WRITE_BUDGET = { gzip: 100_000 };
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const entry = resolve(root, 'dist/src/index.js');
@@ -57,6 +59,8 @@ async function bundle(input) {
 }
 const code = await bundle(entry);
 const scanCode = await bundle(resolve(root, 'dist/src/scan/index.js'));
+const writeCode = await bundle(resolve(root, 'dist/src/write/index.js'));
+const writeSize = { gzip: gzipSync(writeCode).length };
 
 const dataDir = resolve(root, 'dist/data');
 const dataFiles = Object.fromEntries(
@@ -73,7 +77,15 @@ const scanSize = {
 };
 
 if (process.argv.includes('--json'))
-  console.log(JSON.stringify({ size, budget: BUDGET, dataFiles, scan: { size: scanSize, budget: SCAN_BUDGET } }));
+  console.log(
+    JSON.stringify({
+      size,
+      budget: BUDGET,
+      dataFiles,
+      scan: { size: scanSize, budget: SCAN_BUDGET },
+      write: { size: writeSize, budget: WRITE_BUDGET },
+    }),
+  );
 else {
   const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
   console.log(`cipherx bundled with every table: ${kb(size.minified)} minified, ${kb(size.gzip)} gzipped`);
@@ -83,6 +95,9 @@ else {
   console.log(`data total: ${kb(size.data)} gzipped (budget ${kb(BUDGET.data)}), scan's data not counted`);
   console.log(
     `cipherx/scan bundled (with the main entry): ${kb(scanSize.gzip)} gzipped (budget ${kb(SCAN_BUDGET.gzip)}); its own data ${kb(scanSize.data)} (budget ${kb(SCAN_BUDGET.data)})`,
+  );
+  console.log(
+    `cipherx/write bundled (with the main entry): ${kb(writeSize.gzip)} gzipped (budget ${kb(WRITE_BUDGET.gzip)})`,
   );
 }
 const over = Object.keys(BUDGET).filter((k) => size[k] > BUDGET[k]);
@@ -94,5 +109,11 @@ const scanOver = Object.keys(SCAN_BUDGET).filter((k) => scanSize[k] > SCAN_BUDGE
 if (scanOver.length > 0) {
   for (const k of scanOver)
     console.error(`check-size: cipherx/scan ${k} size ${scanSize[k]} bytes is over the budget of ${SCAN_BUDGET[k]}`);
+  process.exit(1);
+}
+if (writeSize.gzip > WRITE_BUDGET.gzip) {
+  console.error(
+    `check-size: cipherx/write gzip size ${writeSize.gzip} bytes is over the budget of ${WRITE_BUDGET.gzip}`,
+  );
   process.exit(1);
 }

@@ -44,17 +44,6 @@ export {
   type SourceText,
 } from './format/source-text.js';
 export { describeTerm, renderSuiteAnswer } from './format/explain-text.js';
-export {
-  suggest,
-  type ClosestString,
-  type ListDifference,
-  type SuggestOptions,
-  type SuggestRequest,
-  type Suggestion,
-  type TargetAnswer,
-  type TargetWant,
-  type Tls13Setting,
-} from './write/suggest.js';
 export { negotiate, peers } from './negotiate/negotiate.js';
 export type {
   HazardFinding,
@@ -108,23 +97,3 @@ export type {
   ProtocolsEntry,
   RequireEntry,
 } from './policy/policy.js';
-export {
-  minimize,
-  type MinimizeAccepted,
-  type MinimizeOptions,
-  type MinimizeRejected,
-  type MinimizeResult,
-  type MinimizeResultFields,
-} from './write/minimize.js';
-export type { ProofOptions, TargetList } from './write/proof.js';
-export {
-  fix,
-  type FixAccepted,
-  type FixChange,
-  type FixLists,
-  type FixOptions,
-  type FixRejected,
-  type FixResult,
-  type FixResultFields,
-  type FixSecurity,
-} from './write/fix.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expand, fix, lint, targets as ALL_TARGETS, type FixOptions, type TargetName } from '../src/index.js';
+import { expand, lint, targets as ALL_TARGETS, type TargetName } from '../src/index.js';
+import { fix, type FixOptions } from '../src/write/index.js';
 import { securityRules } from '../src/lint/security.js';
 import { BASKET } from '../bench/basket.js';
 import { numRuns, seed } from './helpers/property-runs.js';

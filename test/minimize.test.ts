@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expand, minimize, targets as ALL_TARGETS, type TargetName } from '../src/index.js';
+import { expand, targets as ALL_TARGETS, type TargetName } from '../src/index.js';
+import { minimize } from '../src/write/index.js';
 import { BASKET } from '../bench/basket.js';
 import { numRuns, seed } from './helpers/property-runs.js';
 import { cipherString } from './helpers/vocabulary.js';

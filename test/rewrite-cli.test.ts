@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fix, minimize } from '../src/index.js';
+import { fix, minimize } from '../src/write/index.js';
 import { BASKET } from '../bench/basket.js';
 import { cipherx } from './helpers/cli.js';
 

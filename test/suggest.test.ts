@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  convertNames,
-  expand,
-  suggest,
-  targets as allTargets,
-  type Suggestion,
-  type TargetName,
-} from '../src/index.js';
+import { convertNames, expand, targets as allTargets, type TargetName } from '../src/index.js';
+import { suggest, type Suggestion } from '../src/write/index.js';
 import { numRuns, seed } from './helpers/property-runs.js';
 import { cipherx } from './helpers/cli.js';
 
@@ -133,7 +127,7 @@ describe('suggest: table', () => {
     expect(() => suggest({ suites: ['AES128-SHA', 'TLS_RSA_WITH_AES_128_CBC_SHA'] })).toThrow(/twice/);
     expect(() => suggest({ suites: ['AES128-SHA'] }, { targets: ['openssl-9'] as never })).toThrow(/unknown target/);
     expect(() => suggest({ suites: ['AES128-SHA'] }, { targets: ['boringssl'], seclevel: 2 })).toThrow(
-      /no security levels/,
+      /none of the targets has security levels/,
     );
     expect(() => suggest(null as never)).toThrow(TypeError);
   });
@@ -210,5 +204,31 @@ describe('cipherx suggest', () => {
     expect(s.status).toBe(2);
     expect(s.stderr).toContain('"FOO" is no suite name');
     expect(cipherx(['suggest']).status).toBe(2);
+  });
+});
+
+describe('suggest says why there is no string', () => {
+  it('a closest string a target rejects is said to be rejected there, not "as asked"', () => {
+    const r = cipherx(['suggest', '--suites', 'DES-CBC3-SHA', '--target', 'openssl-1.0.2', '--target', 'openssl-3.0']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/openssl-3\.0 +rejects it/);
+    const answer = suggest({ suites: ['DES-CBC3-SHA'] }, { targets: ['openssl-1.0.2', 'openssl-3.0'] });
+    expect(answer.closest!.proof.find((p) => p.target === 'openssl-3.0')!.ok).toBe(false);
+  });
+
+  it('a TLS 1.2 suite no target has is not "a request without TLS 1.2 suites"; a TLS 1.3-only policy is', () => {
+    expect(suggest({ suites: ['DES-CBC3-SHA'] }, { targets: ['openssl-3.0'] }).cipherStringRequested).toBe(true);
+    expect(cipherx(['suggest', '--suites', 'DES-CBC3-SHA', '--target', 'openssl-3.0']).stderr).toMatch(
+      /no target given has any of the requested TLS 1\.2-or-below suites/,
+    );
+    expect(suggest({ policy: 'mozilla-modern' }, { targets: ['openssl-1.0.2'] }).cipherStringRequested).toBe(false);
+  });
+
+  it('--seclevel applies to the targets that have levels, as in check, fix and minimize', () => {
+    const r = suggest({ policy: 'mozilla-intermediate' }, { targets: ['openssl-1.0.2', 'openssl-3.0'], seclevel: 2 });
+    expect(r.ok).toBe(true);
+    expect(() => suggest({ policy: 'mozilla-intermediate' }, { targets: ['boringssl'], seclevel: 2 })).toThrow(
+      /none of the targets has security levels/,
+    );
   });
 });

@@ -21,7 +21,7 @@ after go to standard error.
 
 Example:
   $ cipherx fix --target openssl-1.1.1 --target openssl-3.0 '!RC4:DEFAULT'
-  DEFAULT:!PSK:!SRP:!kRSA:!SHA1:!SHA256:!SHA384
+  DEFAULT:!PSK:!SRP
   (on standard error: DEFAULT moved, !RC4 removed as dead, each exclusion and what it removed)
 
 Options:
@@ -42,7 +42,7 @@ Exit status: 0 written, 1 a target rejects the string (printed unchanged), 2 usa
 /** \`cipherx fix\`: lint's fixes applied, each change said. */
 export const fixCommand: Command = {
   name: 'fix',
-  usage: 'fix [--target NAME]... [--] <cipher-string>',
+  usage: 'fix [--target NAME ...] [--] <cipher-string>',
   summary: "the string with lint's fixes applied, each change said",
   help: FIX_HELP,
   run,

@@ -92,7 +92,7 @@ async function run(args: string[], io: Io): Promise<number> {
     const rating = r.security?.summary.rating
       ? `; worst suite offered: ${r.security.summary.rating}, first preference: ${r.security.summary.first}`
       : '';
-    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes${more}\n`;
+    text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('info'), 'note')}${more}\n`;
     return text;
   };
   if (values.batch) {
@@ -169,4 +169,9 @@ function tooLong(line: LongLine, number: number, json: boolean): { text: string;
     ? JSON.stringify({ input: null, ok: false, diagnostics: [{ code: 'line-too-long', severity: 'error', message }] })
     : `error[line-too-long]: ${message}`;
   return { text: text + '\n', fails: true };
+}
+
+/** `1 error`, `2 errors`. */
+function counted(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

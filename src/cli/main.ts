@@ -67,13 +67,13 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map(
       },
       {
         name: 'minimize',
-        usage: 'minimize [--target NAME]... [--] <cipher-string>',
+        usage: 'minimize [--target NAME ...] [--] <cipher-string>',
         summary: 'a shorter string with the same list on every target',
         load: async () => (await import('./minimize-command.js')).minimizeCommand,
       },
       {
         name: 'fix',
-        usage: 'fix [--target NAME]... [--] <cipher-string>',
+        usage: 'fix [--target NAME ...] [--] <cipher-string>',
         summary: "the string with lint's fixes applied, each change said",
         load: async () => (await import('./fix-command.js')).fixCommand,
       },

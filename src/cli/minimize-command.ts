@@ -31,14 +31,14 @@ ${targetHelp('; repeat it for several targets (default: openssl-3.0 alone)')}\
   --                   ends the options
   -h, --help           this text
 
-A string some target rejects has no list to keep: it is printed unchanged, exit status 1.
-Exit status: 0 written, 1 a target rejects the string, 2 usage error.
+Exit status: 0 written, 1 a target rejects the string (it has no list to keep: printed
+unchanged), 2 usage error.
 `;
 
 /** \`cipherx minimize\`: the shortest string with the same lists, proven. */
 export const minimizeCommand: Command = {
   name: 'minimize',
-  usage: 'minimize [--target NAME]... [--] <cipher-string>',
+  usage: 'minimize [--target NAME ...] [--] <cipher-string>',
   summary: 'a shorter string with the same list on every target',
   help: MINIMIZE_HELP,
   run,

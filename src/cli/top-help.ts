@@ -29,6 +29,11 @@ Examples:
   cipherx explain --target boringssl '[AES128-SHA|AES256-SHA]:ECDHE'   groups, item by item
   cipherx diff --target openssl-1.1.1 --target openssl-3.5 'HIGH'   upgrade impact
   cipherx negotiate --peer windows-server-2012-r2 DEFAULT            a simulated handshake
+  cipherx check --policy mozilla-intermediate 'HIGH:!aNULL'           meets the policy? why not
+  cipherx suggest --policy mozilla-intermediate --target openssl-3.0  a string written and proven
+  cipherx minimize --target openssl-1.1.1 --target openssl-3.0 'HIGH:!aNULL:!MD5'
+                                                    shorter, the same lists
+  cipherx fix 'HIGH:DEFAULT:!RC4'                   lint's fixes applied, each said
 
 Run \`cipherx help <command>\` for every option of a command.
 `;

@@ -27,9 +27,11 @@ export function renderSuggestionNotes(s: Suggestion): string {
     out += 'proof: the list the string gives on each target (TLS 1.2 and below), as asked:\n';
     for (const p of s.proof) out += `  ${pad(p.target)}  ${p.ciphers.join(':')}\n`;
   } else if (s.wanted.every((w) => w.wanted.length === 0)) {
-    out +=
-      'no string: the request has no TLS 1.2-or-below suite, and OpenSSL refuses a cipher string that selects none\n' +
-      '(turn TLS 1.2 off and the cipher string is not used; set the TLS 1.3 suites below)\n';
+    out += s.cipherStringRequested
+      ? 'no string: no target given has any of the requested TLS 1.2-or-below suites (what each lacks is below),\n' +
+        'and OpenSSL refuses a cipher string that selects none\n'
+      : 'no string: the request has no TLS 1.2-or-below suite, and OpenSSL refuses a cipher string that selects none\n' +
+        '(turn TLS 1.2 off and the cipher string is not used; set the TLS 1.3 suites below)\n';
   } else {
     out += 'no single string gives every target its list.\n';
     if (s.closest) {
@@ -40,7 +42,10 @@ export function renderSuggestionNotes(s: Suggestion): string {
           d.extra.length ? `extra ${d.extra.join(', ')}` : '',
           d.moved.length ? `out of order ${d.moved.join(', ')}` : '',
         ].filter(Boolean);
-        out += `  ${pad(d.target)}  ${parts.length ? parts.join('; ') : 'as asked'}\n`;
+        const proof = s.closest.proof.find((p) => p.target === d.target);
+        const verdict =
+          proof && !proof.ok ? 'rejects it (it selects no suite there)' : parts.length ? parts.join('; ') : 'as asked';
+        out += `  ${pad(d.target)}  ${verdict}\n`;
       }
     }
     out += 'one string per target:\n';

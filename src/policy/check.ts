@@ -21,6 +21,8 @@ export interface CheckOptions {
   ciphersuites?: string;
   /** The starting security level on targets that have levels. */
   seclevel?: number;
+  /** Strict mode on the targets that have it (the BoringSSL family). */
+  strict?: boolean;
   /**
    * The protocol versions the server enables, when known (scan knows them). Suites no enabled
    * version can negotiate are left out of the check, and versions outside the policy's bounds

@@ -34,6 +34,12 @@ export interface FixState {
     lists: TargetList[],
   ): void;
   note(text: string): void;
+  /**
+   * Counts `candidates` evaluations on every target of strings about `length` characters long
+   * against fix's budget (`costOf` each): false, and nothing counted, once the budget is spent
+   * (the step then stops and says so).
+   */
+  spend(length: number, candidates: number): boolean;
   /** Notes an element kept (forgotten if a later round removes it). */
   kept(text: string, note: string): void;
 }
@@ -49,18 +55,40 @@ const REMOVABLE: ReadonlySet<string> = new Set([
   'redundant-term',
 ]);
 
-/** The top-level element of a trace that holds `span`. */
-function elementAt(trace: readonly TermTrace[], span: Span): TermTrace | undefined {
-  return trace.find((e) => e.span.start <= span.start && span.end <= e.span.end);
+/**
+ * A lookup of the top-level element of a trace that holds a span: a binary search over the
+ * elements by start (a linear scan per finding made fix quadratic in the string's length).
+ */
+function elementLookup(trace: readonly TermTrace[]): (span: Span) => TermTrace | undefined {
+  const sorted = [...trace].sort((a, b) => a.span.start - b.span.start);
+  return (span) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.span.start <= span.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Elements do not nest, but the nearest start may be an empty or shorter one: look back a little.
+    for (let i = at; i >= 0 && i > at - 4; i--) {
+      const e = sorted[i]!;
+      if (e.span.start <= span.start && span.end <= e.span.end) return e;
+    }
+    return undefined;
+  };
 }
 
 /** Removes, from the last to the first, each element lint finds dead or unknown, where no target's list changes. */
 export function removeDead(s: FixState): boolean {
   const found = new Map<string, { e: TermTrace; d: Diagnostic; target: TargetName }>();
   for (const [i, l] of s.lints.entries()) {
+    const elementAt = elementLookup(l.result.trace);
     for (const d of l.diagnostics) {
       if (!REMOVABLE.has(d.code) || !d.span) continue;
-      const e = elementAt(l.result.trace, d.span);
+      const e = elementAt(d.span);
       if (e && !found.has(`${e.span.start}:${e.span.end}`))
         found.set(`${e.span.start}:${e.span.end}`, { e, d, target: s.targets[i]! });
     }
@@ -69,9 +97,15 @@ export function removeDead(s: FixState): boolean {
   let limit = s.edited.text.length;
   for (const { e, d, target } of [...found.values()].sort((a, b) => b.e.span.start - a.e.span.start)) {
     if (e.span.end > limit) continue;
-    const cut = removalsOf(s.edited.text, e.span).find((c) =>
-      proves(s.edited.candidateWithout([c]), s.lists, s.proofOptions),
-    );
+    const cuts = removalsOf(s.edited.text, e.span);
+    // Each candidate costs an evaluation per target; a very long string stops within the budget.
+    if (!s.spend(s.edited.text.length, cuts.length + 1)) {
+      s.note(
+        `stopped: the evaluations fix may spend are spent (a long string); the elements before \`${e.text}\` at ${e.span.start + 1} were not looked at`,
+      );
+      return changed;
+    }
+    const cut = cuts.find((c) => proves(s.edited.candidateWithout([c]), s.lists, s.proofOptions));
     if (!cut) {
       const without = evaluateOn(
         s.edited.candidateWithout([removalsOf(s.edited.text, e.span)[0]!]),
@@ -117,17 +151,19 @@ export function moveDefault(s: FixState): boolean {
       return false;
     }
     const cut = removalsOf(s.edited.text, e.span)[0]!;
-    const text = `DEFAULT${s.separator}${s.edited.candidateWithout([cut])}`;
+    // `DEFAULT+kRSA` at the front is DEFAULT then `+kRSA`: the whole element moves, not its first word.
+    const head = /^DEFAULT\+/.test(e.text) ? e.text : 'DEFAULT';
+    const text = `${head}${s.separator}${s.edited.candidateWithout([cut])}`;
     const after = evaluateOn(text, s.targets, s.proofOptions);
     const rejects = after.filter((x) => !x.ok).map((x) => x.target);
     if (rejects.length > 0) {
       s.note(`\`DEFAULT\` not moved to the front: ${rejects.join(', ')} would reject the string`);
       return false;
     }
-    const description = `moved \`DEFAULT\` to the front, the only place it expands (only exclusions came before it)`;
+    const description = `moved \`${head}\` to the front, the only place DEFAULT expands (only exclusions came before it)`;
     s.change('default-not-first', description, cut, s.edited.text.slice(cut.start, cut.end), '', after);
     s.edited.remove([cut]);
-    s.edited.replace({ start: 0, end: 0 }, `DEFAULT${s.separator}`);
+    s.edited.replace({ start: 0, end: 0 }, `${head}${s.separator}`);
     s.lists = after;
     return true;
   }

@@ -7,6 +7,7 @@ import { requireLibrary } from '../library/registry.js';
 import { lint } from '../lint/lint.js';
 import { securityRules } from '../lint/security.js';
 import type { TargetName } from '../types.js';
+import { costOf } from './budget.js';
 import { EditedText } from './edited.js';
 import { usualSeparator } from './elements.js';
 import { addExclusions, moveDefault, removeDead, stillFlagged, type FixState } from './fix-steps.js';
@@ -93,6 +94,14 @@ export interface FixRejected extends FixResultFields {
   rejectedBy: TargetName[];
 }
 
+/**
+ * The evaluations fix may spend removing elements (one per target per candidate, a long one
+ * counting once per started 400 characters: `costOf`), as minimize's default budget: each
+ * evaluation is linear in the string and there is about one per element, so without it a string
+ * of thousands of elements takes minutes.
+ */
+const FIX_BUDGET = 20_000;
+
 /** Rounds of lint and one step at most: a change may show another (an exclusion that became dead). */
 const ROUNDS = 6;
 
@@ -109,6 +118,7 @@ const ROUNDS = 6;
  * most six rounds.
  */
 export function fix(input: string, options: FixOptions): FixResult {
+  if (typeof input !== 'string') throw new TypeError('fix: input must be a string');
   const { targets, security = 'insecure', ...proofOptions } = checkOptions(options);
   const optionsFor = (t: TargetName) => expandOptionsFor(t, proofOptions);
   const before = evaluateOn(input, targets, proofOptions);
@@ -128,6 +138,7 @@ export function fix(input: string, options: FixOptions): FixResult {
   const changes: FixChange[] = [];
   const notes = new Set<string>();
   const kept = new Map<string, string>();
+  let spent = 0;
   const state: FixState = {
     edited,
     targets,
@@ -153,6 +164,12 @@ export function fix(input: string, options: FixOptions): FixResult {
       });
     },
     note: (text) => notes.add(text),
+    spend: (length, candidates) => {
+      const cost = targets.length * candidates * costOf(length);
+      if (spent + cost > FIX_BUDGET) return false;
+      spent += cost;
+      return true;
+    },
     kept: (text, note) => kept.set(text, note),
   };
   const relint = () => {

@@ -6,7 +6,8 @@
 // suites; each is kept only when evaluation proves it.
 import type { Span } from '../core/types.js';
 import { expand } from '../expand.js';
-import { removalsOf, type Element } from './elements.js';
+import { costOf } from './budget.js';
+import { isSeparator, removalsOf, type Element } from './elements.js';
 import { elements, TRIES, type ShortenContext } from './shorten.js';
 
 /** The most words paired in a candidate `!A+B`. */
@@ -32,11 +33,25 @@ interface Merge {
 function mergeOnce(ctx: ShortenContext): boolean {
   for (const run of killRuns(elements(ctx))) {
     for (const m of merges(ctx, run)) {
-      const edits = editsOf(ctx.edited.text, m);
-      if (!ctx.proof.holds(applyEdits(ctx.edited.text, edits))) continue;
-      const first = m.covered[0]!.span;
-      const last = m.covered[m.covered.length - 1]!.span;
-      ctx.shortened({ start: first.start, end: last.end }, m.covered.map((e) => e.text).join(':'), m.text);
+      const text = ctx.edited.text;
+      const edits = editsOf(text, m);
+      const after = applyEdits(text, edits);
+      if (!ctx.proof.holds(after)) continue;
+      // The stretch the edits touch, as it was and as it becomes: the merged elements need not be
+      // next to each other (an element kept between them stays in `to`), nor use `:`.
+      let start = Math.min(...edits.map((e) => e.span.start));
+      let end = Math.max(...edits.map((e) => e.span.end));
+      let to = after.slice(start, end - (text.length - after.length));
+      // Separators both sides keep are not part of the change.
+      while (end > start && to.length > 0 && isSeparator(text[end - 1]) && text[end - 1] === to.at(-1)) {
+        end--;
+        to = to.slice(0, -1);
+      }
+      while (start < end && to.length > 0 && isSeparator(text[start]) && text[start] === to[0]) {
+        start++;
+        to = to.slice(1);
+      }
+      ctx.shortened({ start, end }, text.slice(start, end), to);
       for (const e of edits) ctx.edited.replace(e.span, e.text);
       return true;
     }
@@ -98,7 +113,7 @@ function merges(ctx: ShortenContext, run: readonly Element[]): Merge[] {
     text,
     cuts.reverse().map((span) => ({ span, text: '' })),
   );
-  ctx.proof.charge(ctx.targets.length);
+  ctx.proof.charge(ctx.targets.length * costOf(without));
   const out: bigint[] = [];
   for (const [i, target] of ctx.targets.entries()) {
     const r = expand(without, ctx.optionsFor(target));

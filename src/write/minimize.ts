@@ -15,8 +15,10 @@ export interface MinimizeOptions extends ProofOptions {
   /** Every target the result must give the same list on (at least one). */
   targets: readonly TargetName[];
   /**
-   * The most evaluations to spend (one per target per candidate string; default 20,000). When it
-   * is spent, minimize returns the shortest string proven so far and says so in `notes`.
+   * The most evaluations to spend (one per target per candidate string, a candidate longer than
+   * 400 characters counting once per started 400, so that the budget bounds the time; default
+   * 20,000). When it is spent, minimize returns the shortest string proven so far and says so in
+   * `notes`.
    */
   maxEvaluations?: number;
 }
@@ -73,6 +75,7 @@ const DEFAULT_BUDGET = 20_000;
  * capped by `options.maxEvaluations`.
  */
 export function minimize(input: string, options: MinimizeOptions): MinimizeResult {
+  if (typeof input !== 'string') throw new TypeError('minimize: input must be a string');
   const { targets, maxEvaluations = DEFAULT_BUDGET, ...proofOptions } = checkOptions(options);
   const reference = evaluateOn(input, targets, proofOptions);
   const rejectedBy = reference.filter((l) => !l.ok).map((l) => l.target);

@@ -9,6 +9,8 @@ export interface ProofOptions {
   ciphersuites?: string;
   /** The starting security level on each target that has levels; default: each target's default. */
   seclevel?: number;
+  /** Strict mode (unknown words fail the call) on each target that has it (the BoringSSL family). */
+  strict?: boolean;
 }
 
 /** What one target makes of a string: the outcome of `SSL_CTX_set_cipher_list` and the resulting list. */
@@ -33,6 +35,7 @@ export function expandOptionsFor(target: TargetName, options: ProofOptions = {})
     out.ciphersuites = options.ciphersuites;
   }
   if (options.seclevel !== undefined && caps.securityLevels) out.seclevel = options.seclevel;
+  if (options.strict && caps.strict) out.strict = true;
   return out;
 }
 

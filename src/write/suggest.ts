@@ -1,7 +1,8 @@
 // `suggest`: a short cipher string that gives each chosen target exactly the requested suites it
 // has, in the requested order, proven by evaluating it on every target.
 import { convertNames } from '../convert.js';
-import { requireLibrary, DEFAULT_TARGET, type TargetName } from '../library/registry.js';
+import { requireLibrary, DEFAULT_TARGET, TARGET_NAMES, type TargetName } from '../library/registry.js';
+import { isLoaded } from '../library/tables.js';
 import { findPolicy, policyIds } from '../policy/policies.js';
 import { rulesOf } from '../policy/policy.js';
 import { differenceOf, differenceSize, type ListDifference } from './list-difference.js';
@@ -9,7 +10,7 @@ import { evaluateOn, proves, type ProofOptions, type TargetList } from './proof.
 import { DEFAULT_LIMITS, searchPlans } from './search.js';
 import { tls13Setting, type Tls13Setting } from './tls13-setting.js';
 import { vocabulary } from './vocabulary.js';
-import { resolveRequest, strengthBits, wantsOf, type TargetWant } from './wanted.js';
+import { resolveRequest, strengthBits, suitesOf, wantsOf, type TargetWant } from './wanted.js';
 
 export type { ListDifference } from './list-difference.js';
 export type { Tls13Setting } from './tls13-setting.js';
@@ -61,6 +62,11 @@ export interface Suggestion {
   wanted: TargetWant[];
   /** Whether the request asks for its order (a suite list always does; a policy when its document does). */
   ordered: boolean;
+  /**
+   * Whether the request names any suite a cipher string controls (TLS 1.2 and below), whether
+   * or not the chosen targets have it: false for a TLS 1.3-only policy such as mozilla-modern.
+   */
+  cipherStringRequested: boolean;
   /** Per target, how to get the requested TLS 1.3 suites; null when the request names none. */
   tls13: Tls13Setting[] | null;
   /** When not `ok`: the string closest to every wanted list, or null when there is no string at all. */
@@ -87,15 +93,23 @@ export function suggest(request: SuggestRequest, options: SuggestOptions = {}): 
   const proofOptions: ProofOptions = { ciphersuites: '' };
   if (options.seclevel !== undefined) {
     if (typeof options.seclevel !== 'number') throw new TypeError('suggest: options.seclevel must be a number');
-    proofOptions.seclevel = options.seclevel;
-    for (const t of targets) {
-      if (!requireLibrary(t, 'suggest').capabilities.securityLevels) {
-        throw new TypeError(`suggest: ${t} has no security levels (options.seclevel)`);
-      }
+    // Applied where the target has levels (as check, minimize and fix do); an error where none has.
+    if (!targets.some((t) => requireLibrary(t, 'suggest').capabilities.securityLevels)) {
+      throw new TypeError('suggest: none of the targets has security levels (options.seclevel)');
     }
+    proofOptions.seclevel = options.seclevel;
   }
   const requested = resolveRequest(names, targets);
   const wanted = wantsOf(requested, targets);
+  // A suite is a TLS 1.3 one when a library that knows it has it apart from the cipher string.
+  const known = TARGET_NAMES.filter((t) => isLoaded(requireLibrary(t, 'suggest')));
+  const cipherStringRequested = requested.some(
+    (r) =>
+      !known.some((t) => {
+        const name = convertNames([r.key], { target: t })[0]?.openssl;
+        return name != null && suitesOf(t).tls13.has(name);
+      }),
+  );
   const common = wanted.every((w) => w.wanted.length > 0) ? find(wanted, proofOptions) : null;
   const anyTls13 = wanted.some((w) => w.tls13.length > 0);
   const tls13 = (string: string | null) =>
@@ -119,6 +133,7 @@ export function suggest(request: SuggestRequest, options: SuggestOptions = {}): 
       proof: common.proof,
       wanted,
       ordered,
+      cipherStringRequested,
       tls13: tls13(common.string),
       closest: null,
       perTarget: [],
@@ -135,7 +150,17 @@ export function suggest(request: SuggestRequest, options: SuggestOptions = {}): 
     ...perTarget.map((p) => p.string),
   ].filter((s): s is string => typeof s === 'string');
   const closest = closestOf([...new Set(candidates)], wanted, proofOptions);
-  return { ok: false, string: null, proof: [], wanted, ordered, tls13: tls13(null), closest, perTarget };
+  return {
+    ok: false,
+    string: null,
+    proof: [],
+    wanted,
+    ordered,
+    cipherStringRequested,
+    tls13: tls13(null),
+    closest,
+    perTarget,
+  };
 }
 
 /** A proven string for `wants` (every wanted list non-empty), or null. */

@@ -1,6 +1,7 @@
 // A named policy: whether the string meets it on the target, and why not (each finding with the
 // element that causes it).
-import { check, fix, minimize, policies, suggest, type PolicyCheck } from '../../src/index.js';
+import { check, policies, type PolicyCheck } from '../../src/index.js';
+import { fix, minimize, suggest } from '../../src/write/index.js';
 import { selectField } from './controls.js';
 import { count, h, prose } from './dom.js';
 import { optionsFor } from './library.js';
@@ -31,9 +32,12 @@ export function policyView(set: (p: Partial<State>) => void): PolicyView {
 
 /** The check of the string on the target in view, with the page's context. */
 export function checkOf(state: State): PolicyCheck {
-  const { target, ciphersuites, seclevel } = optionsFor(state, state.target);
-  return check(state.s, { policy: state.pol, targets: [target!], ciphersuites, seclevel });
+  const { target, ciphersuites, seclevel, strict } = optionsFor(state, state.target);
+  return check(state.s, { policy: state.pol, targets: [target!], ciphersuites, seclevel, strict });
 }
+
+/** Longer strings are not rewritten in the page: fix and minimize evaluate them many times over. */
+const WRITE_LIMIT = 4000;
 
 /** Puts a written string in the input (set by policyView). */
 let use: (s: string) => void = () => {};
@@ -69,8 +73,24 @@ function written(id: string, title: string, text: string | null, notes: Array<No
 
 /** The string fixed and minimized for the target, and one written for the policy. */
 function renderWritten(state: State): Node[] {
-  const { target, ciphersuites, seclevel } = optionsFor(state, state.target);
-  const context = { targets: [target!], ciphersuites, seclevel };
+  const { target, ciphersuites, seclevel, strict } = optionsFor(state, state.target);
+  if (state.s.length > WRITE_LIMIT) {
+    return [
+      h('h3', { class: 'written-title' }, 'Written by cipherx'),
+      h(
+        'p',
+        { id: 'written-too-long' },
+        `The string is longer than ${WRITE_LIMIT.toLocaleString('en')} characters: the page does not rewrite it (each rewrite evaluates it many times). `,
+        h('code', {}, 'cipherx fix'),
+        ', ',
+        h('code', {}, 'cipherx minimize'),
+        ' and ',
+        h('code', {}, 'cipherx suggest'),
+        ' do, with a budget.',
+      ),
+    ];
+  }
+  const context = { targets: [target!], ciphersuites, seclevel, strict };
   const fixed = fix(state.s, context);
   const small = minimize(state.s, context);
   const suggested = suggest({ policy: state.pol }, { targets: [target!], seclevel });
