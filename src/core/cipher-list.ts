@@ -96,13 +96,25 @@ export function applyRule(
   if (relScratch.length < words) relScratch = new Uint32Array(words);
   const rel = relScratch;
   let any = 0;
+  let count = 0;
+  let one = -1;
   for (let w = 0; w < words; w++) {
     const r =
       op === 'add' ? hits[w]! & alive[w]! & ~active[w]! : op === 'kill' ? hits[w]! & alive[w]! : hits[w]! & active[w]!;
     rel[w] = r;
     any |= r;
+    if (r !== 0) {
+      count += popcount(r);
+      one = (w << 5) | (31 - Math.clz32(r & -r));
+    }
   }
   if (any === 0) return 0;
+  // One suite (an explicit name): moved in place, without walking the list.
+  if (count === 1 && op !== 'kill') {
+    moveOne(list, op, one, inGroup);
+    if (touched) touched.push(one);
+    return 1;
+  }
   if (op === 'kill') {
     // No walk: the killed suites stay in `order` until the next walk drops them.
     if (touched) for (let k = 0; k < list.length; k++) if (has(rel, list.order[k]!)) touched.push(list.order[k]!);
@@ -128,11 +140,12 @@ export function applyRule(
   }
   list.length = kept + m;
   if (touched) for (let k = 0; k < m; k++) touched.push(moved[k]!);
+  // Plain loops: a typed-array view per call costs more than the copy of a list this short.
   if (op === 'add' || op === 'ord') {
-    order.set(moved.subarray(0, m), kept);
+    for (let k = 0; k < m; k++) order[kept + k] = moved[k]!;
   } else {
-    order.copyWithin(m, 0, kept);
-    order.set(moved.subarray(0, m), 0);
+    for (let k = kept - 1; k >= 0; k--) order[m + k] = order[k]!;
+    for (let k = 0; k < m; k++) order[k] = moved[k]!;
   }
   const group = list.inGroup;
   if (op === 'add') {
@@ -151,6 +164,31 @@ export function applyRule(
   return m;
 }
 
+/** applyRule() for the one suite `i` the op acts on (alive, so in the list): the same move, without the walk. */
+function moveOne(list: CipherList, op: RuleOp, i: number, inGroup: boolean): void {
+  const { order, length: n } = list;
+  let k = 0;
+  while (order[k] !== i) k++;
+  const w = i >>> 5;
+  const bit = 1 << (i & 31);
+  if (op === 'add' || op === 'ord') {
+    order.copyWithin(k, k + 1, n);
+    order[n - 1] = i;
+  } else {
+    order.copyWithin(1, 0, k);
+    order[0] = i;
+  }
+  if (op === 'add') {
+    list.active[w]! |= bit;
+    list.inGroup[w] = inGroup ? list.inGroup[w]! | bit : list.inGroup[w]! & ~bit;
+  } else if (op === 'del') {
+    list.active[w]! &= ~bit;
+    list.inGroup[w]! &= ~bit;
+  } else if (op === 'ord') {
+    list.inGroup[w]! &= ~bit;
+  }
+}
+
 /**
  * ssl_cipher_strength_sort() (`@STRENGTH`): for each strength from the highest active one down
  * to 0, move the active suites of that strength to the end (an `ord` rule each, which takes them
@@ -161,27 +199,55 @@ export function applyRule(
 export function strengthSort(bits: ArrayLike<number>, list: CipherList, touched?: number[]): number {
   const { order, active, alive, inGroup } = list;
   for (let w = 0; w < inGroup.length; w++) inGroup[w]! &= ~active[w]!;
-  const before: number[] = [];
-  const actives: number[] = [];
+  const n = list.length;
+  if (beforeScratch.length < n) {
+    beforeScratch = new Int32Array(n);
+    activeScratch = new Int32Array(n);
+    keyScratch = new Int32Array(n);
+  }
+  const before = beforeScratch;
+  const actives = activeScratch;
   let kept = 0;
-  for (let k = 0; k < list.length; k++) {
+  let count = 0;
+  let a = 0;
+  let fits = n <= 0x10000;
+  for (let k = 0; k < n; k++) {
     const i = order[k]!;
     if (!has(alive, i)) continue;
-    before.push(i);
-    if (has(active, i)) actives.push(i);
-    else order[kept++] = i;
+    before[count++] = i;
+    if (!has(active, i)) order[kept++] = i;
+    else {
+      const b = bits[i]!;
+      if (!(b >= 0 && b < 0x8000)) fits = false;
+      actives[a++] = i;
+    }
   }
-  // Array.prototype.sort is stable: ties keep their current relative order.
-  actives.sort((a, b) => bits[b]! - bits[a]!);
+  // A stable sort by strength, descending: each key is the strength (inverted) above the
+  // position, so a plain numeric sort of the keys is stable and calls no comparator.
+  const keys = keyScratch.subarray(0, a);
+  if (fits) {
+    for (let j = 0; j < a; j++) keys[j] = ((0x7fff - bits[actives[j]!]!) << 16) | j;
+    keys.sort();
+  } else {
+    for (let j = 0; j < a; j++) keys[j] = j;
+    keys.sort((x, y) => bits[actives[y]!]! - bits[actives[x]!]! || x - y);
+  }
   let changed = 0;
-  for (let k = 0; k < actives.length; k++) {
-    order[kept + k] = actives[k]!;
-    if (before[kept + k] !== actives[k]) changed++;
+  for (let j = 0; j < a; j++) {
+    const i = actives[fits ? keys[j]! & 0xffff : keys[j]!]!;
+    order[kept + j] = i;
+    if (before[kept + j] !== i) {
+      changed++;
+      if (touched) touched.push(i);
+    }
   }
-  list.length = kept + actives.length;
-  if (touched) for (let k = 0; k < actives.length; k++) if (before[kept + k] !== actives[k]) touched.push(actives[k]!);
+  list.length = kept + a;
   return changed;
 }
+
+let beforeScratch = new Int32Array(0);
+let activeScratch = new Int32Array(0);
+let keyScratch = new Int32Array(0);
 
 /**
  * Appends the active suites in list order (what SSL_CTX_get_ciphers returns for TLS 1.2 and

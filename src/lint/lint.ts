@@ -9,6 +9,7 @@ import { releaseWords, removedBefore } from './release-words.js';
 import { knowsExactly } from '../family/openssl/case-fold.js';
 import { assessList, type SecurityReport } from './security.js';
 import { fixesForTarget } from './target-fix.js';
+import { killsWithoutEffect } from './kill-effect.js';
 import { checkList, readProtocols, requirePolicy } from '../policy/check.js';
 import { policyFindings } from '../policy/findings.js';
 import { rulesOf } from '../policy/policy.js';
@@ -125,12 +126,17 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   // tested (lint stays linear in the length of the string); the others are counted and said.
   let budget = REEVALUATIONS;
   const untested = { count: 0, first: null as Span | null };
-  const sameWithout = (span: Span): boolean => {
+  // Kills the trace proves change nothing need no evaluation (they still count against the budget).
+  const whole = !result.diagnostics.some((d) => d.code === 'trace-limited');
+  const proven = lib.family === 'openssl' && whole ? killsWithoutEffect(opensslTable(lib), result.trace, input) : null;
+  const sameWithout = (e: TermTrace): boolean => {
+    const span = e.span;
     if (budget-- <= 0) {
       untested.count++;
       untested.first ??= span;
       return false;
     }
+    if (proven?.has(e)) return true;
     const r = expand(input.slice(0, span.start) + input.slice(span.end), expandOptions);
     return (
       r.ok === result.ok &&
@@ -199,7 +205,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
 function fromTrace(
   trace: readonly TermTrace[],
   input: string,
-  sameWithout: (span: Span) => boolean,
+  sameWithout: (e: TermTrace) => boolean,
   emit: (d: Diagnostic) => void,
 ): void {
   const seen = new Map<string, TermTrace>();
@@ -207,7 +213,7 @@ function fromTrace(
     const span = e.span;
     const first = seen.get(e.text);
     if (!first) seen.set(e.text, e);
-    if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e.span)) {
+    if (e.effect === 'killed' && e.activeBefore === 0 && sameWithout(e)) {
       emit(dead(e, 'it removes only suites that are not in the list, and no later element adds them'));
     }
     if (e.effect !== 'none') return;
@@ -338,22 +344,29 @@ function overshoot(
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
-  const final = new Map(result.ciphers.map((c) => [c.name, c]));
+  // The families of each suite of the final list, as bits over FAMILIES (suites of none left out).
+  const final = new Map<string, number>();
+  for (const c of result.ciphers) {
+    let bits = 0;
+    for (let f = 0; f < FAMILIES.length; f++) if (FAMILIES[f]!.test(c)) bits |= 1 << f;
+    if (bits !== 0) final.set(c.name, bits);
+  }
+  if (final.size === 0) return;
   // An equal-preference group is judged item by item: each item is an element of its own.
   for (const x of result.trace) for (const e of x.items ?? [x]) overshootOf(e, final, input, boring, emit);
 }
 
 function overshootOf(
   e: TermTrace,
-  final: ReadonlyMap<string, Cipher>,
+  final: ReadonlyMap<string, number>,
   input: string,
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
   if (e.effect !== 'added' || e.words.length === 0 || e.words.some((w) => w.kind !== 'alias')) return;
-  const families = FAMILIES.map((f) => ({
+  const families = FAMILIES.map((f, k) => ({
     f,
-    suites: e.suites.filter((n) => final.has(n) && f.test(final.get(n)!)),
+    suites: e.suites.filter((n) => ((final.get(n) ?? 0) & (1 << k)) !== 0),
   })).filter((x) => x.suites.length > 0);
   if (families.length === 0) return;
   const count = new Set(families.flatMap((x) => x.suites)).size;

@@ -156,12 +156,36 @@ function passes(test: FieldTest, value: string | number): boolean {
   );
 }
 
-function matches(rule: SecurityRule, c: Cipher): boolean {
-  return rule.match.some((alternative) =>
-    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).every(([field, test]) =>
-      passes(test, c[field] ?? ''),
-    ),
-  );
+/** One field test of an alternative, its field and test read once. */
+interface FieldCheck {
+  field: MatchField;
+  test: FieldTest;
+}
+
+/** Each rule of securityRules with its alternatives as lists of field tests, in rule order. */
+const MATCHERS = securityRules.map((rule) => ({
+  rule,
+  alternatives: rule.match.map((alternative) =>
+    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).map(([field, test]): FieldCheck => ({
+      field,
+      test,
+    })),
+  ),
+}));
+
+/** Whether the suite satisfies one of the alternatives (plain loops: this runs for every suite of every list). */
+function matches(alternatives: readonly FieldCheck[][], c: Cipher): boolean {
+  for (const checks of alternatives) {
+    let all = true;
+    for (const { field, test } of checks) {
+      if (!passes(test, c[field] ?? '')) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
@@ -173,14 +197,30 @@ function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
  * the worst of their ratings, or `recommended` when none matches.
  */
 export function assessSuite(c: Cipher): SuiteAssessment {
+  const a = rated(c);
+  return { rating: a.rating, findings: [...a.findings] };
+}
+
+/**
+ * The assessment of each frozen suite object already rated: the tables' suites are the same frozen
+ * objects on every call (a suite a caller may still change is rated anew).
+ */
+const assessed = new WeakMap<Cipher, SuiteAssessment>();
+
+/** assessSuite, made once per suite object; the caller copies `findings` before handing it out. */
+function rated(c: Cipher): SuiteAssessment {
+  let a = assessed.get(c);
+  if (a) return a;
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
-  for (const rule of securityRules) {
-    if (!matches(rule, c)) continue;
+  for (const { rule, alternatives } of MATCHERS) {
+    if (!matches(alternatives, c)) continue;
     findings.push(rule.code);
     rating = worse(rating, rule.rating);
   }
-  return { rating, findings };
+  a = { rating, findings };
+  if (Object.isFrozen(c)) assessed.set(c, a);
+  return a;
 }
 
 /** Fills a rule's message template for the suites it matched. */
@@ -207,7 +247,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   let inFirstGroup = true;
 
   const suites = ciphers.map((c) => {
-    const a = assessSuite(c);
+    const a = rated(c);
     counts[a.rating]++;
     rating = rating === null ? a.rating : worse(rating, a.rating);
     if (inFirstGroup) {
@@ -219,7 +259,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
       if (names) names.push(c.name);
       else matched.set(code, [c.name]);
     }
-    return { name: c.name, rating: a.rating, findings: a.findings };
+    return { name: c.name, rating: a.rating, findings: [...a.findings] };
   });
 
   const diagnostics: Diagnostic[] = [];

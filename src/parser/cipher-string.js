@@ -178,6 +178,7 @@ function peg$parse(input, options) {
 
   const peg$startRuleFunctions = {
     CipherString: peg$parseCipherString,
+    Segment: peg$parseSegment,
   };
   let peg$startRuleFunction = peg$parseCipherString;
 
@@ -238,12 +239,11 @@ function peg$parse(input, options) {
   function peg$f12(junk) {    return { start: junk.start, end: junk.end, terms: [], junk };  }
   function peg$f13(op, words) {    return { start: offset(), end: words[words.length - 1].end, op, words };  }
   function peg$f14(head, tail) {    tail.unshift(head); return { start: head.start, end: tail[tail.length - 1].end, op: null, words: tail };  }
-  function peg$f15(head, tail) {    tail.unshift(head); return tail;  }
+  function peg$f15(text) {    const start = offset(); return { text, start, end: start + text.length };  }
   function peg$f16() {    return isNameCode(input.charCodeAt(offset()));  }
   function peg$f17(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f18() {    return isNameCode(input.charCodeAt(offset()));  }
-  function peg$f19(text) {    const start = offset(); return { text, start, end: start + text.length };  }
-  function peg$f20() {    return span(range());  }
+  function peg$f18() {    return nameLength(offset());  }
+  function peg$f19() {    return span(range());  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -796,9 +796,44 @@ function peg$parse(input, options) {
     s0 = peg$currPos;
     s1 = peg$parseOperator();
     if (s1 !== peg$FAILED) {
-      s2 = peg$parseCompound();
-      peg$savedPos = s0;
-      s0 = peg$f13(s1, s2);
+      s2 = peg$currPos;
+      s3 = [];
+      s4 = peg$parseWord();
+      while (s4 !== peg$FAILED) {
+        s3.push(s4);
+        s4 = peg$currPos;
+        if (input.charCodeAt(peg$currPos) === 43) {
+          s5 = peg$c10;
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e13); }
+        }
+        if (s5 !== peg$FAILED) {
+          s5 = peg$parseWord();
+          if (s5 === peg$FAILED) {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          } else {
+            s4 = s5;
+          }
+        } else {
+          s4 = s5;
+        }
+      }
+      if (s3.length < 1) {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
+      } else {
+        s2 = s3;
+      }
+      if (s2 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f13(s1, s2);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -818,7 +853,12 @@ function peg$parse(input, options) {
         }
         if (s4 !== peg$FAILED) {
           s5 = peg$parseWord();
-          s3 = s5;
+          if (s5 !== peg$FAILED) {
+            s3 = s5;
+          } else {
+            peg$currPos = s3;
+            s3 = peg$FAILED;
+          }
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -835,7 +875,12 @@ function peg$parse(input, options) {
           }
           if (s4 !== peg$FAILED) {
             s5 = peg$parseWord();
-            s3 = s5;
+            if (s5 !== peg$FAILED) {
+              s3 = s5;
+            } else {
+              peg$currPos = s3;
+              s3 = peg$FAILED;
+            }
           } else {
             peg$currPos = s3;
             s3 = peg$FAILED;
@@ -848,51 +893,6 @@ function peg$parse(input, options) {
         s0 = peg$FAILED;
       }
     }
-
-    return s0;
-  }
-
-  function peg$parseCompound() {
-    let s0, s1, s2, s3, s4, s5;
-
-    s0 = peg$currPos;
-    s1 = peg$parseWord();
-    s2 = [];
-    s3 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 43) {
-      s4 = peg$c10;
-      peg$currPos++;
-    } else {
-      s4 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e13); }
-    }
-    if (s4 !== peg$FAILED) {
-      s5 = peg$parseWord();
-      s3 = s5;
-    } else {
-      peg$currPos = s3;
-      s3 = peg$FAILED;
-    }
-    while (s3 !== peg$FAILED) {
-      s2.push(s3);
-      s3 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 43) {
-        s4 = peg$c10;
-        peg$currPos++;
-      } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e13); }
-      }
-      if (s4 !== peg$FAILED) {
-        s5 = peg$parseWord();
-        s3 = s5;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    }
-    peg$savedPos = s0;
-    s0 = peg$f15(s1, s2);
 
     return s0;
   }
@@ -918,72 +918,27 @@ function peg$parse(input, options) {
   }
 
   function peg$parseWord() {
-    let s0, s1, s2, s3, s4, s5;
+    let s0, s1, s2;
 
     peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$currPos;
-    s2 = [];
-    s3 = peg$currPos;
-    peg$savedPos = peg$currPos;
-    s4 = peg$f16();
-    if (s4) {
-      s4 = undefined;
+    s2 = peg$parseNameRun();
+    if (s2 !== peg$FAILED) {
+      s1 = input.substring(s1, peg$currPos);
     } else {
-      s4 = peg$FAILED;
+      s1 = s2;
     }
-    if (s4 !== peg$FAILED) {
-      if (input.length > peg$currPos) {
-        s5 = input.charAt(peg$currPos);
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
-      }
-      if (s5 !== peg$FAILED) {
-        s3 = s5;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s3;
-      s3 = peg$FAILED;
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f15(s1);
     }
-    while (s3 !== peg$FAILED) {
-      s2.push(s3);
-      s3 = peg$currPos;
-      peg$savedPos = peg$currPos;
-      s4 = peg$f16();
-      if (s4) {
-        s4 = undefined;
-      } else {
-        s4 = peg$FAILED;
-      }
-      if (s4 !== peg$FAILED) {
-        if (input.length > peg$currPos) {
-          s5 = input.charAt(peg$currPos);
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e1); }
-        }
-        if (s5 !== peg$FAILED) {
-          s3 = s5;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    }
-    s1 = input.substring(s1, peg$currPos);
-    peg$savedPos = s0;
-    s1 = peg$f17(s1);
     s0 = s1;
     peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e16); }
+    }
 
     return s0;
   }
@@ -994,64 +949,37 @@ function peg$parse(input, options) {
     peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$currPos;
-    s2 = [];
-    s3 = peg$currPos;
+    s2 = peg$currPos;
     peg$savedPos = peg$currPos;
-    s4 = peg$f18();
-    if (s4) {
-      s4 = undefined;
+    s3 = peg$f16();
+    if (s3) {
+      s3 = undefined;
     } else {
-      s4 = peg$FAILED;
-    }
-    if (s4 !== peg$FAILED) {
-      if (input.length > peg$currPos) {
-        s5 = input.charAt(peg$currPos);
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
-      }
-      if (s5 !== peg$FAILED) {
-        s3 = s5;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s3;
       s3 = peg$FAILED;
     }
     if (s3 !== peg$FAILED) {
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        peg$savedPos = peg$currPos;
-        s4 = peg$f18();
-        if (s4) {
-          s4 = undefined;
+      if (input.length > peg$currPos) {
+        s4 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+      if (s4 !== peg$FAILED) {
+        s5 = peg$parseNameRun();
+        if (s5 !== peg$FAILED) {
+          s3 = [s3, s4, s5];
+          s2 = s3;
         } else {
-          s4 = peg$FAILED;
+          peg$currPos = s2;
+          s2 = peg$FAILED;
         }
-        if (s4 !== peg$FAILED) {
-          if (input.length > peg$currPos) {
-            s5 = input.charAt(peg$currPos);
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e1); }
-          }
-          if (s5 !== peg$FAILED) {
-            s3 = s5;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
       }
     } else {
+      peg$currPos = s2;
       s2 = peg$FAILED;
     }
     if (s2 !== peg$FAILED) {
@@ -1061,13 +989,66 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f19(s1);
+      s1 = peg$f17(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e16); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseNameRun() {
+    let s0, s1, s2, s3, s4;
+
+    s0 = peg$currPos;
+    s1 = peg$currPos;
+    s2 = '';
+    peg$savedPos = s1;
+    s2 = peg$f18();
+    s1 = s2;
+    s2 = peg$currPos;
+    s3 = [];
+    if (s3.length >= (s1|0)) {
+      s4 = peg$FAILED;
+    } else {
+      if (input.length > peg$currPos) {
+        s4 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+    }
+    while (s4 !== peg$FAILED) {
+      s3.push(s4);
+      if (s3.length >= (s1|0)) {
+        s4 = peg$FAILED;
+      } else {
+        if (input.length > peg$currPos) {
+          s4 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s4 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        }
+      }
+    }
+    if (s3.length < (s1|0)) {
+      peg$currPos = s2;
+      s2 = peg$FAILED;
+    } else {
+      s2 = s3;
+    }
+    if (s2 !== peg$FAILED) {
+      s1 = [s1, s2];
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
 
     return s0;
@@ -1161,7 +1142,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f20();
+      s1 = peg$f19();
     }
     s0 = s1;
 
@@ -1180,6 +1161,12 @@ function peg$parse(input, options) {
   }
   function isNameCode(code) {
     return code < 128 && names[code] === 1;
+  }
+  // How many name characters start at `start`.
+  function nameLength(start) {
+    let end = start;
+    while (isNameCode(input.charCodeAt(end))) end++;
+    return end - start;
   }
   // Whether the next character is the capital letter `upper` (or its small letter, in any case).
   function startsWith(upper) {
@@ -1222,7 +1209,8 @@ function peg$parse(input, options) {
 }
 
 const peg$allowedStartRules = [
-  "CipherString"
+  "CipherString",
+  "Segment"
 ];
 
 export {

@@ -87,7 +87,7 @@ type Resolution =
   | { kind: 'unknown'; word: number }
   | { kind: 'conflict'; word: number };
 
-export function resolveCompound(t: Target, term: TermNode): Resolution {
+export function resolveCompound(t: Target, term: TermNode, input: string): Resolution {
   const words = term.words;
   if (words.length === 1 && words[0]!.text !== '') {
     // A single word: its own masks are the rule, and its match set is computed once.
@@ -98,7 +98,8 @@ export function resolveCompound(t: Target, term: TermNode): Resolution {
   // A compound that applies a rule is resolved once per target (its words have no `+`).
   let known = compounds.get(t);
   if (known === undefined) compounds.set(t, (known = new Map()));
-  const key = words.map((w) => w.text).join('+');
+  // The words as written, `+` between them: the text from the first to the last.
+  const key = input.slice(words[0]!.start, words[words.length - 1]!.end);
   const hit = known.get(key);
   if (hit !== undefined) return hit;
   const r = resolveWords(t, words);
@@ -238,7 +239,7 @@ export function runSegment(ctx: EvalContext, seg: SegmentNode, input: string): b
       }
       return true; // the rest of the segment is discarded
     }
-    const r = resolveCompound(t, term);
+    const r = resolveCompound(t, term, input);
     if (t.tls13SslBit !== 0 && !ctx.tls13Seen) ctx.tls13Seen = namesTls13(t, term, r);
     if (r.kind === 'empty-word') {
       const what = describeChar(input, r.at);
