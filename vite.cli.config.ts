@@ -1,6 +1,7 @@
 // Bundles the command line for start-up time (npm run build, after tsc; README: Speed): the
 // compiled CLI (dist/src/cli/main.js) and everything it imports become one minified entry,
-// dist/src/cli/cipherx.min.js, which bin/cipherx.js imports, and one chunk per command beside
+// dist/src/cli/cipherx.min.cjs (CommonJS: Node starts it without its ES module loader), which
+// bin/cipherx.cjs requires, and one chunk per command beside
 // it, loaded only when that command runs (main.ts imports each command dynamically). Node loads
 // a few files instead of about a hundred modules, each resolved, read and compiled apart.
 // The tables stay JSON files in dist/data/, read by src/cli/load-target.ts from `../../data/`:
@@ -47,9 +48,9 @@ export default defineConfig({
     copyPublicDir: false,
     rollupOptions: {
       output: {
-        format: 'es',
-        entryFileNames: 'cipherx.min.js',
-        chunkFileNames: 'cipherx.min-[name]-[hash].js',
+        format: 'cjs',
+        entryFileNames: 'cipherx.min.cjs',
+        chunkFileNames: 'cipherx.min-[name]-[hash].cjs',
         // Three shared pieces, not one chunk per combination of commands: what main.ts imports
         // stays in the entry; `core` is what expand needs (every command loads it); `views` is
         // what two or more other commands share beyond it (lint, policies, fixes).

@@ -122,7 +122,7 @@ log(`${'geometric mean ratio'.padEnd(56)} ${lintGeomean.toFixed(1).padStart(6)}`
 // cores) hits them alike; the figure is the median wall time of each, and its ratio to node's.
 // Beside it, the children's CPU time (user + system, from /proc where there is one), which
 // noise from other processes changes less.
-const bin = fileURLToPath(new URL('../bin/cipherx.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/cipherx.cjs', import.meta.url));
 const COLD = [
   { label: 'node -e 0', args: ['-e', '0'] },
   { label: 'cipherx expand HIGH', args: [bin, 'expand', 'HIGH'] },
