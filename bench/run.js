@@ -5,15 +5,22 @@
 //      per string and as a geometric mean; then per target, against the matching C library
 //      where one is installed (here only the machine's OpenSSL)
 //   1c. lint() per call against expand() on the same string
-//   2. CLI cold start (cipherx expand HIGH) vs `node -e 0`
+//   2. CLI cold start (cipherx expand HIGH, lint HIGH, --help) vs `node -e 0`, interleaved
 //   3. time per byte for 1k / 10k / 100k / 1M-term strings (linear growth means a flat column)
-// Options: --quick (shorter runs), --json (machine-readable summary on stdout).
+//   4. suggest() on a policy and three targets
+//   5. expand --batch and lint --batch over 1,000,000 lines (bench/batch-input.js says which)
+// Options: --quick (shorter runs; the batch figures from 100,000 lines, scaled), --json
+// (machine-readable summary on stdout).
 import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { expand, lint, targets } from '../dist/src/index.js';
 import { suggest } from '../dist/src/write/index.js';
 import { BASKET } from './basket.js';
+import { BATCH_STRINGS, batchInput } from './batch-input.js';
 import { measureOpenSSL } from './openssl-baseline.js';
 
 const quick = process.argv.includes('--quick');
@@ -111,32 +118,58 @@ for (const r of lintRows) {
 log(`${'geometric mean ratio'.padEnd(56)} ${lintGeomean.toFixed(1).padStart(6)}`);
 
 // 2. CLI cold start ---------------------------------------------------------------------
-const bin = fileURLToPath(new URL('../bin/cipherx.js', import.meta.url));
-function wall(args, n) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
+// Each run of a round spawns every case once, so machine noise (other processes on the two
+// cores) hits them alike; the figure is the median wall time of each, and its ratio to node's.
+// Beside it, the children's CPU time (user + system, from /proc where there is one), which
+// noise from other processes changes less.
+const bin = fileURLToPath(new URL('../bin/cipherx.cjs', import.meta.url));
+const COLD = [
+  { label: 'node -e 0', args: ['-e', '0'] },
+  { label: 'cipherx expand HIGH', args: [bin, 'expand', 'HIGH'] },
+  { label: 'cipherx lint HIGH', args: [bin, 'lint', 'HIGH'] },
+  { label: 'cipherx --help', args: [bin, '--help'] },
+];
+/** The CPU time of this process's waited-for children so far, in ms; null without /proc. */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime, in 10 ms ticks
+  } catch {
+    return null;
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rounds = quick ? 9 : 31;
+const wallMs = COLD.map(() => []);
+const cpuMs = COLD.map(() => 0);
+for (let k = 0; k < rounds; k++) {
+  COLD.forEach(({ args, label }, i) => {
+    const c0 = childrenCpuMs();
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(n / 2)];
+    wallMs[i].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (c0 !== null) cpuMs[i] += childrenCpuMs() - c0;
+    // lint exits 1 on HIGH's warnings only with --fail-on warning; any other status is a failure here.
+    if (r.status !== 0) throw new Error(`${label} exited ${r.status}: ${r.stderr}`);
+  });
 }
-const runs = quick ? 9 : 31;
-// Interleave so that machine noise hits both alike.
-let cliMs = 0;
-let nodeMs = 0;
-for (let k = 0; k < 3; k++) {
-  nodeMs += wall(['-e', '0'], Math.ceil(runs / 3));
-  cliMs += wall([bin, 'expand', 'HIGH'], Math.ceil(runs / 3));
-}
-cliMs /= 3;
-nodeMs /= 3;
+const nodeWall = median(wallMs[0]);
+const nodeCpu = cpuMs[0] / rounds;
+const cold = COLD.map(({ label }, i) => ({
+  label,
+  ms: median(wallMs[i]),
+  ratio: median(wallMs[i]) / nodeWall,
+  cpuMs: childrenCpuMs() === null ? null : cpuMs[i] / rounds,
+  cpuRatio: childrenCpuMs() === null ? null : cpuMs[i] / rounds / nodeCpu,
+}));
 log('');
-log(
-  `CLI cold start (median wall time): cipherx expand HIGH ${cliMs.toFixed(1)} ms, node -e 0 ${nodeMs.toFixed(1)} ms, ratio ${(cliMs / nodeMs).toFixed(2)}`,
-);
+log(`CLI cold start: median wall time of ${rounds} interleaved runs (ratio to node -e 0), mean CPU time`);
+for (const c of cold) {
+  log(
+    `${c.label.padEnd(22)} ${c.ms.toFixed(1).padStart(7)} ms ${c.ratio.toFixed(2).padStart(5)}x` +
+      (c.cpuMs === null ? '' : `   cpu ${c.cpuMs.toFixed(1).padStart(6)} ms ${c.cpuRatio.toFixed(2).padStart(5)}x`),
+  );
+}
 
 // 3. Linearity ----------------------------------------------------------------------------
 const TERMS = ['HIGH', '!aNULL', 'AES128-SHA', '-kRSA', 'ECDH+aRSA', 'FOO', '+AES256', '!MD5'];
@@ -184,6 +217,52 @@ log(
   `suggest mozilla-intermediate on 3 targets (${SUGGEST_TARGETS.join(', ')}): ${suggestMs.toFixed(1)} ms per call, first call ${suggestFirstMs.toFixed(1)} ms`,
 );
 
+// 5. --batch -------------------------------------------------------------------------------
+// The input is generated here (bench/batch-input.js: lines drawn from 1,000 distinct strings),
+// written to a temporary file that is the child's standard input; its standard output and error
+// go to /dev/null, so the figure is cipherx's work, not a disk's. --quick runs 50,000 and 100,000
+// lines and extends the line through them to 1,000,000 (the distinct strings cost the same in
+// both, so scaling one run would overstate the time).
+const LINES = 1_000_000;
+const batchSizes = quick ? [LINES / 20, LINES / 10] : [LINES];
+const dir = mkdtempSync(join(tmpdir(), 'cipherx-bench-'));
+const batchRuns = [];
+try {
+  const seconds = { expand: [], lint: [] };
+  for (const n of batchSizes) {
+    const file = join(dir, `${n}.txt`);
+    writeFileSync(file, batchInput(n));
+    for (const command of ['expand', 'lint']) {
+      const fd = openSync(file, 'r');
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [bin, command, '--batch'], { stdio: [fd, 'ignore', 'ignore'] });
+      seconds[command].push(Number(process.hrtime.bigint() - t0) / 1e9);
+      closeSync(fd);
+      // Exit 1: one of the strings empties the list and is rejected, as intended.
+      if (r.status !== 1) throw new Error(`${command} --batch exited ${r.status}`);
+    }
+  }
+  for (const command of ['expand', 'lint']) {
+    const [a, b] = seconds[command];
+    const perMillion = quick ? b + ((b - a) / (batchSizes[1] - batchSizes[0])) * (LINES - batchSizes[1]) : a;
+    batchRuns.push({ command, lines: batchSizes, seconds: seconds[command], perMillion });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+log('');
+log(
+  `--batch over ${LINES.toLocaleString('en')} lines (${BATCH_STRINGS.length} distinct strings; bench/batch-input.js)` +
+    (quick ? ': --quick ran 50,000 and 100,000 lines and extends the line through them' : ''),
+);
+for (const b of batchRuns) {
+  log(
+    `cipherx ${b.command} --batch`.padEnd(24) +
+      `${b.perMillion.toFixed(1).padStart(7)} s` +
+      (quick ? `   (${b.seconds.map((x) => x.toFixed(2)).join(' s, ')} s)` : ''),
+  );
+}
+
 if (asJson) {
   console.log(
     JSON.stringify(
@@ -193,8 +272,9 @@ if (asJson) {
         perTarget,
         lint: lintRows,
         lintGeomean,
-        cli: { cliMs, nodeMs, ratio: cliMs / nodeMs },
+        cold,
         linear,
+        batch: batchRuns,
         suggest: { msPerCall: suggestMs, firstCallMs: suggestFirstMs },
       },
       null,

@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
 };
 const FILES = Number(arg('--files', '10000'));
 const asJson = process.argv.includes('--json');
-const BIN = fileURLToPath(new URL('../bin/cipherx.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/cipherx.cjs', import.meta.url));
 
 // Strings as fleets have them: a few shared policies, and some written by hand per site.
 const POLICIES = [

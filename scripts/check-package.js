@@ -32,7 +32,8 @@ try {
     /^README\.md$/,
     /^LICENSE$/,
     /^CHANGELOG\.md$/,
-    /^bin\/cipherx\.js$/,
+    /^bin\/cipherx\.cjs$/,
+    /^dist\/src\/cli\/[^/]+\.cjs$/,
     /^dist\/src\/(?!cli\/).+\.(js|d\.ts)$/,
     /^dist\/src\/cli\/[^/]+\.js$/,
     /^dist\/data\/[^/]+\.json$/,
@@ -50,7 +51,7 @@ try {
     'README.md',
     'LICENSE',
     'CHANGELOG.md',
-    'bin/cipherx.js',
+    'bin/cipherx.cjs',
     'dist/src/index.js',
     'dist/src/index.d.ts',
     'dist/src/cli/main.js',
@@ -103,7 +104,7 @@ try {
     ],
     consumer,
   );
-  const expected = run(process.execPath, [join(root, 'bin/cipherx.js'), 'expand', 'HIGH:!aNULL'], root);
+  const expected = run(process.execPath, [join(root, 'bin/cipherx.cjs'), 'expand', 'HIGH:!aNULL'], root);
   if (library !== expected)
     fail(`the installed library prints\n${library}\nwhere the repository's CLI prints\n${expected}`);
 
@@ -116,7 +117,7 @@ try {
     ['--version'],
   ]) {
     const got = run('npx', ['--no-install', 'cipherx', ...args], consumer);
-    const want = run(process.execPath, [join(root, 'bin/cipherx.js'), ...args], root);
+    const want = run(process.execPath, [join(root, 'bin/cipherx.cjs'), ...args], root);
     if (got !== want) fail(`npx cipherx ${args.join(' ')} prints\n${got}\nwhere the repository prints\n${want}`);
   }
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { readTargetTable } from './lib/target-table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'cipherx.js');
+const cli = join(root, 'bin', 'cipherx.cjs');
 const check = process.argv.includes('--check');
 
 if (!existsSync(join(root, 'dist', 'src', 'index.js'))) {

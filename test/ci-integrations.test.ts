@@ -134,7 +134,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('run as pre-commit runs it (entry, then the staged files): fails on an error, passes clean files', () => {
     const entry = field('entry').split(' ');
     const run = (files: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, 'bin/cipherx.js'), ...entry.slice(1), ...files], {
+      spawnSync(process.execPath, [join(ROOT, 'bin/cipherx.cjs'), ...entry.slice(1), ...files], {
         cwd: ROOT,
         encoding: 'utf8',
       });

@@ -71,6 +71,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist-web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // CIPHERX_WEB_MINIFY=0 keeps the names, for a readable CPU profile (e2e/speed.test.ts).
+    minify: process.env.CIPHERX_WEB_MINIFY !== '0',
     modulePreload: false,
     cssCodeSplit: false,
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,

@@ -5,10 +5,12 @@ import { MAX_LINE, type LongLine } from './read-lines.js';
 /**
  * Standard output for --batch: text is gathered and written in chunks, each write waits for the
  * stream to drain when it asks to (so a slow reader holds memory at one chunk), and once the
- * reader has gone away (EPIPE) nothing more is written.
+ * reader has gone away (EPIPE) nothing more is written. Pieces may be text or UTF-8 bytes: an
+ * answer kept in memory (batch-cache.ts) is encoded once, then only copied.
  */
 export class BatchOutput {
-  private text = '';
+  private pieces: Array<string | Uint8Array> = [];
+  private size = 0;
   /** The reader went away: stop reading input too. */
   closed = false;
 
@@ -18,17 +20,35 @@ export class BatchOutput {
     });
   }
 
+  /** Adds a piece; true once 64 KiB have gathered (`full`), when the caller should `await flush()`. */
+  add(piece: string | Uint8Array): boolean {
+    if (piece.length > 0) {
+      this.pieces.push(piece);
+      this.size += piece.length;
+    }
+    return this.full;
+  }
+
+  /** Whether 64 KiB have gathered. */
+  get full(): boolean {
+    return this.size > 65536;
+  }
+
   /** Adds text; writes it out once 64 KiB have gathered. */
-  async write(text: string): Promise<void> {
-    this.text += text;
-    if (this.text.length > 65536) await this.flush();
+  async write(text: string | Uint8Array): Promise<void> {
+    if (this.add(text)) await this.flush();
   }
 
   /** Writes what has gathered, and waits while the stream's buffer is full. */
   async flush(): Promise<void> {
-    if (this.text === '' || this.closed) return;
-    const chunk = this.text;
-    this.text = '';
+    if (this.size === 0 || this.closed) return;
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.size = 0;
+    const chunk =
+      pieces.length === 1 && typeof pieces[0] === 'string'
+        ? pieces[0]
+        : Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
     if (!this.stream.write(chunk)) await once(this.stream, 'drain').catch(() => undefined);
   }
 }

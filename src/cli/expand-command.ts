@@ -8,9 +8,9 @@ import type { ExpandOptions, ExpandResult } from '../types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { EXIT_OK, EXIT_REJECTED, type Command, type Io } from './command.js';
 import { EXPAND_HELP } from './help.js';
-import { explainCommand } from './explain-command.js';
 import { CONTEXT_OPTIONS, contextOptions, readLibrary } from './options.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
+import { AnswerCache, NumberedText } from './batch-cache.js';
 import { readLineBatches, type BatchLine } from './read-lines.js';
 import { cliSources } from './sources.js';
 import type { DiagnosticSources } from '../format/source-text.js';
@@ -117,6 +117,7 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
   if (values.explain) {
     if (supported) throw new UsageError('--explain shows the configured list; drop -s');
     if (cli.json) throw new UsageError('--explain prints text; for JSON use cipherx explain --json');
+    const { explainCommand } = await import('./explain-command.js');
     return explainCommand.run(
       [
         '--target',
@@ -151,43 +152,65 @@ function renderError(r: ExpandResult, sources: DiagnosticSources): string {
 
 /**
  * One line in, one result out, in order (see readLineBatches for what a line is). Streams:
- * reads and writes in chunks. Stops quietly when the reader of stdout goes away.
+ * reads and writes in chunks. Stops quietly when the reader of stdout goes away. A line seen
+ * before is answered from memory (batch-cache.ts).
  */
 async function batch(cli: ExpandCli, io: Io): Promise<number> {
   let exit = EXIT_OK;
-  let first = true;
   let number = 0;
   const out = new BatchOutput(io.stdout);
+  const err = new BatchOutput(io.stderr);
   const oneLine = (cli.format === 'plain' && cli.lib.family === 'openssl') || cli.json;
-  const answer = (line: BatchLine): string => {
+  const cache = new AnswerCache<{ text: Uint8Array; ok: boolean; warnings: NumberedText | null }>();
+  const answer = (line: string) => {
+    const r = expand(line, cli.options);
+    // What OpenSSL did silently goes to standard error, at the line it came from.
+    const warnings =
+      r.diagnostics.length > 0 && !cli.json
+        ? new NumberedText((n) => {
+            const sources = cliSources(line, cli.options.ciphersuites, n);
+            return r.diagnostics.map((d) => renderProblem(d, sources)).join('');
+          })
+        : null;
+    const text = Buffer.from(
+      cli.json
+        ? JSON.stringify(r) + '\n'
+        : r.ok
+          ? formatCiphers(shown(r), cli.format, cli.options.target)
+          : batchError(r),
+    );
+    return { value: { text, ok: r.ok, warnings }, size: text.length + (warnings?.size ?? 0) };
+  };
+  /** Adds the answer to one line; true when the output should be flushed. */
+  const add = (line: BatchLine): boolean => {
+    const full = !oneLine && number > 1 && out.add('\n');
     if (typeof line !== 'string') {
       exit = EXIT_REJECTED;
       const message = longLineMessage(line, number);
-      return cli.json
+      const text = cli.json
         ? JSON.stringify({ ok: false, error: { code: 'line-too-long', message } }) + '\n'
         : `error[line-too-long]: ${message}\n`;
+      return out.add(text) || full;
     }
-    const r = expand(line, cli.options);
-    if (!r.ok) exit = EXIT_REJECTED;
-    // What OpenSSL did silently goes to standard error, at the line it came from.
-    if (r.diagnostics.length > 0 && !cli.json) {
-      const sources = cliSources(line, cli.options.ciphersuites, number);
-      io.stderr.write(r.diagnostics.map((d) => renderProblem(d, sources)).join(''));
-    }
-    if (cli.json) return JSON.stringify(r) + '\n';
-    return r.ok ? formatCiphers(shown(r), cli.format, cli.options.target) : batchError(r);
+    const a = cache.get(line, () => answer(line));
+    if (!a.ok) exit = EXIT_REJECTED;
+    if (a.warnings) a.warnings.writeTo(err, number, Buffer.from(String(number)));
+    return out.add(a.text) || full;
+  };
+  const flush = async () => {
+    await err.flush();
+    await out.flush();
   };
   // Written after every chunk of input: a caller feeding one line at a time gets each answer.
   for await (const lines of readLineBatches(io.stdin)) {
     for (const line of lines) {
       number++;
-      await out.write((oneLine || first ? '' : '\n') + answer(line));
-      first = false;
+      if (add(line)) await flush();
     }
-    await out.flush();
+    await flush();
     if (out.closed) return exit;
   }
-  await out.flush();
+  await flush();
   return exit;
 }
 

@@ -1,12 +1,14 @@
 import { renderProblem } from '../format/diagnostic-text.js';
-import { lint } from '../lint/lint.js';
+import { lint, type LintResult } from '../lint/lint.js';
+import type { Library } from '../library/registry.js';
 import type { Severity } from '../core/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { readFailOn, readIgnoredCode } from './finding-options.js';
 import type { Command, Io } from './command.js';
-import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadAllLibraries, readLibrary, targetHelp } from './options.js';
+import { CONTEXT_OPTIONS, contextHelp, contextOptions, loadLibraries, readLibrary, targetHelp } from './options.js';
+import { AnswerCache, NumberedText } from './batch-cache.js';
 import { BatchOutput, longLineMessage } from './batch-output.js';
-import { readLines, type LongLine } from './read-lines.js';
+import { readLineBatches, type LongLine } from './read-lines.js';
 import { cliSources } from './sources.js';
 import { readPolicy } from './policy-option.js';
 
@@ -68,10 +70,9 @@ async function run(args: string[], io: Io): Promise<number> {
   const ignore = (values.ignore ?? []).map(readIgnoredCode);
   const policy = values.policy === undefined ? {} : { policy: readPolicy(values.policy) };
   const options = { ...contextOptions(lib, values), ignore, ...policy };
-  // Every release's table: lint says which other releases know a word this one does not.
-  await loadAllLibraries();
+  const lintOnce = tablesOnDemand(lib);
   const one = (input: string, line?: number): { text: string; fails: boolean } => {
-    const r = lint(input, options);
+    const r = lintOnce(input, options);
     const fails = r.diagnostics.some((d) => failsOn(d.severity));
     if (values.json) {
       return {
@@ -79,6 +80,9 @@ async function run(args: string[], io: Io): Promise<number> {
         fails,
       };
     }
+    return { text: render(r, input, line), fails };
+  };
+  const render = (r: LintResult, input: string, line?: number): string => {
     const sources = cliSources(input, values.ciphersuites, line);
     let text = '';
     for (const d of r.diagnostics) text += renderProblem(d, sources);
@@ -89,20 +93,44 @@ async function run(args: string[], io: Io): Promise<number> {
       ? `; worst suite offered: ${r.security.summary.rating}, first preference: ${r.security.summary.first}`
       : '';
     text += `${target}: ${r.ok ? `accepted, ${r.result.ciphers.length} suites` : `rejected (${r.result.error!.code})`}${rating}; ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('info'), 'note')}${more}\n`;
-    return { text, fails };
+    return text;
   };
   if (values.batch) {
     if (positionals.length > 0) throw new UsageError('--batch reads the strings from standard input');
+    // A line seen before is answered from memory (batch-cache.ts): its text with this line's number.
+    const cache = new AnswerCache<{ text: NumberedText | Uint8Array; fails: boolean }>();
+    const answer = (input: string): { value: { text: NumberedText | Uint8Array; fails: boolean }; size: number } => {
+      if (values.json) {
+        const r = one(input);
+        const text = Buffer.from(r.text);
+        return { value: { text, fails: r.fails }, size: text.length };
+      }
+      const r = lintOnce(input, options);
+      const text = new NumberedText((line) => render(r, input, line));
+      return { value: { text, fails: r.diagnostics.some((d) => failsOn(d.severity)) }, size: text.size };
+    };
     let fails = false;
-    let first = true;
     let number = 0;
     const out = new BatchOutput(io.stdout);
-    for await (const line of readLines(io.stdin)) {
-      number++;
-      const r = typeof line === 'string' ? one(line, number) : tooLong(line, number, values.json === true);
-      await out.write((values.json || first ? '' : '\n') + r.text);
-      first = false;
-      fails ||= r.fails;
+    for await (const lines of readLineBatches(io.stdin)) {
+      for (const line of lines) {
+        number++;
+        if (!values.json && number > 1) out.add('\n');
+        if (typeof line === 'string') {
+          const a = cache.get(line, () => answer(line));
+          if (a.text instanceof NumberedText) a.text.writeTo(out, number, Buffer.from(String(number)));
+          else out.add(a.text);
+          fails ||= a.fails;
+        } else {
+          const r = tooLong(line, number, values.json === true);
+          out.add(r.text);
+          fails ||= r.fails;
+        }
+        if (out.full) await out.flush();
+        if (out.closed) break;
+      }
+      // As expand --batch: a caller feeding one line at a time gets each answer.
+      await out.flush();
       if (out.closed) break;
     }
     await out.flush();
@@ -112,6 +140,26 @@ async function run(args: string[], io: Io): Promise<number> {
   const r = one(positionals[0]!);
   io.stdout.write(r.text);
   return r.fails ? 1 : 0;
+}
+
+/**
+ * lint() on `lib`, with the tables it consults loaded: those of `lib`'s own product line up front
+ * (lint says which of its releases read a word differently, or dropped an alias), and every other
+ * OpenSSL-family table only once a string has an unknown word, which lint looks up in all of
+ * them (lint.ts otherReleases). Loading them all at start cost `lint` more start-up time than
+ * linting one string; once they are loaded, that string is linted again.
+ */
+function tablesOnDemand(lib: Library): typeof lint {
+  const openssl = (l: Library) => l.family === 'openssl';
+  let allLoaded = lib.family !== 'openssl';
+  if (!allLoaded) loadLibraries((l) => openssl(l) && l.product === lib.product);
+  return (input, options) => {
+    const r = lint(input, options);
+    if (allLoaded || !r.result.diagnostics.some((d) => d.code === 'unknown-word')) return r;
+    loadLibraries(openssl);
+    allLoaded = true;
+    return lint(input, options);
+  };
 }
 
 /** A line --batch does not read: an error in its place, which always fails. */

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { escapeControls } from '../core/characters.js';
 import { renderNegotiation, renderNegotiationMatrix } from '../format/negotiate-text.js';
@@ -186,9 +187,9 @@ async function runNegotiations(
   return [run(profile)];
 }
 
+/** The peer profiles, read as a file as the tables are (load-target.ts): the bundle keeps no copy. */
 async function loadPeers(): Promise<void> {
-  const { default: d } = (await import('../../data/peers.json', { with: { type: 'json' } })) as { default: unknown };
-  registerPeerData(d);
+  registerPeerData(JSON.parse(readFileSync(new URL('../../data/peers.json', import.meta.url), 'utf8')) as unknown);
 }
 
 function listPeers(list: readonly PeerProfile[]): string {

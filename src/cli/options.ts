@@ -34,12 +34,12 @@ export interface ContextValues {
 export async function readLibrary(value: string | undefined, stderr?: Writable): Promise<Library> {
   const lib = findLibrary(value ?? DEFAULT_TARGET);
   if (lib) {
-    await loadTarget(lib.name);
+    loadTarget(lib.name);
     return lib;
   }
   const version = libraryForVersionText(value ?? '');
   if (version?.lib) {
-    await loadTarget(version.lib.name);
+    loadTarget(version.lib.name);
     const recorded = recordedRelease(version.lib);
     if (recorded !== version.release) {
       stderr?.write(
@@ -100,7 +100,12 @@ export function sharedContext(
 
 /** Loads the table of every library (for commands that look words up across releases). */
 export async function loadAllLibraries(): Promise<void> {
-  await Promise.all(TARGET_NAMES.map(loadTarget));
+  loadLibraries(() => true);
+}
+
+/** Loads the tables of the libraries `which` picks. */
+export function loadLibraries(which: (lib: Library) => boolean): void {
+  for (const lib of libraries()) if (which(lib)) loadTarget(lib.name);
 }
 
 /**

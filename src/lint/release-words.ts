@@ -5,9 +5,9 @@ import type { TermTrace } from '../core/trace.js';
 import type { Diagnostic, Span } from '../core/types.js';
 import { severityOf } from '../diagnostics/registry.js';
 import { CaseFoldedMap } from '../family/openssl/case-fold.js';
-import type { Target } from '../family/openssl/target.js';
+import type { Target, TargetData } from '../family/openssl/target.js';
 import { libraries, type Library } from '../library/registry.js';
-import { isLoaded, opensslTable } from '../library/tables.js';
+import { isLoaded, opensslData, opensslTable } from '../library/tables.js';
 
 /** The releases of the same product line as `lib` whose tables are loaded, in release order. */
 function line(lib: Library): Library[] {
@@ -25,19 +25,19 @@ function caseVariantOf(t: Target, word: string): string | null {
 }
 
 /** `@strength` → `STRENGTH` where that is a command of the release; else null. */
-function commandVariant(t: Target, word: string): string | null {
+function commandVariant(data: TargetData, word: string): string | null {
   const upper = word.toUpperCase();
   const known =
-    (upper === 'STRENGTH' && t.data.specials.includes('STRENGTH')) ||
-    (/^SECLEVEL=[0-5]$/.test(upper) && t.data.specials.includes('SECLEVEL'));
+    (upper === 'STRENGTH' && data.specials.includes('STRENGTH')) ||
+    (/^SECLEVEL=[0-5]$/.test(upper) && data.specials.includes('SECLEVEL'));
   return known && upper !== word ? upper : null;
 }
 
 /** The names of the alias table of a release (registered or not). */
-const aliasNames = new WeakMap<Target, Set<string>>();
-function aliasTable(t: Target): Set<string> {
-  let s = aliasNames.get(t);
-  if (!s) aliasNames.set(t, (s = new Set(t.data.aliases.map((a) => a.name))));
+const aliasNames = new WeakMap<TargetData, Set<string>>();
+function aliasTable(data: TargetData): Set<string> {
+  let s = aliasNames.get(data);
+  if (!s) aliasNames.set(data, (s = new Set(data.aliases.map((a) => a.name))));
   return s;
 }
 
@@ -56,8 +56,9 @@ export function releaseWords(
   if (lib.family !== 'openssl') return;
   const releases = line(lib);
   const here = opensslTable(lib);
-  const others = releases.filter((l) => l !== lib).map((l) => ({ lib: l, t: opensslTable(l) }));
-  const anyCase = others.filter((o) => o.t.data.caseInsensitiveWords);
+  // The other releases' data; a compiled table only where a word is looked up in it.
+  const others = releases.filter((l) => l !== lib).map((l) => ({ lib: l, data: opensslData(l) }));
+  const anyCase = others.filter((o) => o.data.caseInsensitiveWords);
   const later = others.filter((o) => releases.indexOf(o.lib) > releases.indexOf(lib));
   const seen = new Set<string>();
   const once = (key: string, d: () => Diagnostic) => {
@@ -77,7 +78,7 @@ export function releaseWords(
         // This release reads the word whatever its case: say so where others would not.
         const real =
           w.kind === 'command'
-            ? commandVariant(here, text)
+            ? commandVariant(here.data, text)
             : w.kind === 'alias' && w.text === 'DEFAULT' && text !== 'DEFAULT'
               ? 'DEFAULT'
               : w.kind === 'suite' || w.kind === 'alias'
@@ -100,7 +101,11 @@ export function releaseWords(
         for (const o of anyCase) {
           const atStart = w.span.start === 0 && /^default/i.test(text) && !text.startsWith('DEFAULT');
           const real =
-            w.kind === 'command' ? commandVariant(o.t, text) : atStart ? 'DEFAULT' : caseVariantOf(o.t, text);
+            w.kind === 'command'
+              ? commandVariant(o.data, text)
+              : atStart
+                ? 'DEFAULT'
+                : caseVariantOf(opensslTable(o.lib), text);
           if (real === null) continue;
           once(`case:${w.span.start}`, () =>
             caseFinding(
@@ -118,7 +123,7 @@ export function releaseWords(
 
       if (w.kind === 'alias' && w.text !== 'DEFAULT') {
         // An alias a later release of the line dropped from its table.
-        const gone = later.find((o) => !aliasTable(o.t).has(w.text) && aliasTable(here).has(w.text));
+        const gone = later.find((o) => !aliasTable(o.data).has(w.text) && aliasTable(here.data).has(w.text));
         if (gone) {
           once(`removed:${w.span.start}`, () => ({
             code: 'removed-alias',
@@ -157,5 +162,5 @@ export function removedBefore(lib: Library, word: string): Library | null {
   const i = releases.indexOf(lib);
   if (i <= 0) return null;
   const prev = releases[i - 1]!;
-  return aliasTable(opensslTable(prev)).has(word) && !aliasTable(opensslTable(lib)).has(word) ? prev : null;
+  return aliasTable(opensslData(prev)).has(word) && !aliasTable(opensslData(lib)).has(word) ? prev : null;
 }

@@ -156,13 +156,36 @@ function passes(test: FieldTest, value: string | number): boolean {
   );
 }
 
-/** Each rule's alternatives as lists of field tests, read once. */
-const compiledMatches: ReadonlyArray<ReadonlyArray<Array<[MatchField, FieldTest]>>> = securityRules.map((rule) =>
-  rule.match.map((alternative) => Object.entries(alternative) as Array<[MatchField, FieldTest]>),
-);
+/** One field test of an alternative, its field and test read once. */
+interface FieldCheck {
+  field: MatchField;
+  test: FieldTest;
+}
 
-function matches(alternatives: ReadonlyArray<Array<[MatchField, FieldTest]>>, c: Cipher): boolean {
-  return alternatives.some((tests) => tests.every(([field, test]) => passes(test, c[field] ?? '')));
+/** Each rule of securityRules with its alternatives as lists of field tests, in rule order. */
+const MATCHERS = securityRules.map((rule) => ({
+  rule,
+  alternatives: rule.match.map((alternative) =>
+    (Object.entries(alternative) as Array<[MatchField, FieldTest]>).map(([field, test]): FieldCheck => ({
+      field,
+      test,
+    })),
+  ),
+}));
+
+/** Whether the suite satisfies one of the alternatives (plain loops: this runs for every suite of every list). */
+function matches(alternatives: readonly FieldCheck[][], c: Cipher): boolean {
+  for (const checks of alternatives) {
+    let all = true;
+    for (const { field, test } of checks) {
+      if (!passes(test, c[field] ?? '')) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
@@ -174,30 +197,31 @@ function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
  * the worst of their ratings, or `recommended` when none matches.
  */
 export function assessSuite(c: Cipher): SuiteAssessment {
-  // The suites of a target's table are frozen and shared by every result: each is rated once.
-  const known = assessed.get(c);
-  if (known) return { rating: known.rating, findings: known.findings.slice() };
-  return rate(c);
+  const a = rated(c);
+  return { rating: a.rating, findings: [...a.findings] };
 }
 
-/** assessSuite's answer, shared: the caller copies `findings` before handing it out. */
+/**
+ * The assessment of each frozen suite object already rated: the tables' suites are the same frozen
+ * objects on every call (a suite a caller may still change is rated anew).
+ */
+const assessed = new WeakMap<Cipher, SuiteAssessment>();
+
+/** assessSuite, made once per suite object; the caller copies `findings` before handing it out. */
 function rated(c: Cipher): SuiteAssessment {
-  return assessed.get(c) ?? rate(c);
-}
-
-function rate(c: Cipher): SuiteAssessment {
+  let a = assessed.get(c);
+  if (a) return a;
   let rating: SuiteRating = 'recommended';
   const findings: string[] = [];
-  for (let r = 0; r < securityRules.length; r++) {
-    if (!matches(compiledMatches[r]!, c)) continue;
-    findings.push(securityRules[r]!.code);
-    rating = worse(rating, securityRules[r]!.rating);
+  for (const { rule, alternatives } of MATCHERS) {
+    if (!matches(alternatives, c)) continue;
+    findings.push(rule.code);
+    rating = worse(rating, rule.rating);
   }
-  if (Object.isFrozen(c)) assessed.set(c, { rating, findings: findings.slice() });
-  return { rating, findings };
+  a = { rating, findings };
+  if (Object.isFrozen(c)) assessed.set(c, a);
+  return a;
 }
-
-const assessed = new WeakMap<Cipher, SuiteAssessment>();
 
 /** Fills a rule's message template for the suites it matched. */
 function renderMessage(template: string, names: readonly string[]): string {
@@ -246,7 +270,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
       if (names) names.push(c.name);
       else matched.set(code, [c.name]);
     }
-    return { name: c.name, rating: a.rating, findings: a.findings.slice() };
+    return { name: c.name, rating: a.rating, findings: [...a.findings] };
   });
 
   const diagnostics: Diagnostic[] = [];

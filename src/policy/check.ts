@@ -34,7 +34,12 @@ export interface CheckOptions {
 /** Where a suite of the list came from. */
 export interface SuiteSource {
   /** The element of the cipher string that added it, or null when it came from the TLS 1.3 list. */
-  element: { text: string; span: Span } | null;
+  element: {
+    /** The element as written. */
+    text: string;
+    /** Where it is in the cipher string. */
+    span: Span;
+  } | null;
   /** `cipher-list` for the string, `ciphersuites` for the TLS 1.3 list configured apart. */
   from: 'cipher-list' | 'ciphersuites';
 }
@@ -72,7 +77,12 @@ export interface TargetCheck {
   /** Suites of the list the policy does not allow. */
   forbidden: ForbiddenSuite[];
   /** Required suites missing from the list (IANA names), with the target's name where it has the suite. */
-  missing: Array<{ iana: string; suite: string | null }>;
+  missing: Array<{
+    /** The IANA name the policy gives. */
+    iana: string;
+    /** The target's name for it, or null where its build lacks the suite. */
+    suite: string | null;
+  }>;
   /** Allowed suites out of the policy's order (only for policies that ask for an order). */
   order: OrderViolation[];
   /** Enabled protocol versions outside the policy's bounds (only when `options.protocols` is given). */

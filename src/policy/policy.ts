@@ -25,6 +25,7 @@ export interface PolicyCitation {
 
 /** Suites a policy allows, in the document's order (`ordered`: the document asks for that order). */
 export interface AllowEntry extends PolicyCitation {
+  /** The kind of entry: suites allowed. */
   kind: 'allow';
   /** IANA names, as the document lists them. */
   suites: string[];
@@ -34,6 +35,7 @@ export interface AllowEntry extends PolicyCitation {
 
 /** Suites a policy requires a server to offer. */
 export interface RequireEntry extends PolicyCitation {
+  /** The kind of entry: suites required. */
   kind: 'require';
   /** IANA names. */
   suites: string[];
@@ -41,6 +43,7 @@ export interface RequireEntry extends PolicyCitation {
 
 /** Suites a policy forbids by name (besides everything it does not allow, when `allowedOnly`). */
 export interface ForbidEntry extends PolicyCitation {
+  /** The kind of entry: suites forbidden. */
   kind: 'forbid';
   /** IANA names. */
   suites: string[];
@@ -48,6 +51,7 @@ export interface ForbidEntry extends PolicyCitation {
 
 /** The protocol versions a policy allows. */
 export interface ProtocolsEntry extends PolicyCitation {
+  /** The kind of entry: protocol bounds. */
   kind: 'protocols';
   /** The lowest version allowed, e.g. `TLSv1.2`. */
   min: string;
@@ -57,6 +61,7 @@ export interface ProtocolsEntry extends PolicyCitation {
 
 /** Minimum key sizes in bits (what a cipher string cannot set; reported, never checked against a string). */
 export interface KeySizesEntry extends PolicyCitation {
+  /** The kind of entry: minimum key sizes. */
   kind: 'key-sizes';
   /** RSA keys (certificates). */
   rsa?: number;
@@ -94,9 +99,21 @@ export interface PolicyRules {
   /** Suites the policy forbids by name (IANA names). */
   forbidden: string[];
   /** Protocol bounds, or null when the policy states none. */
-  protocols: { min: string; max: string | null } | null;
+  protocols: {
+    /** The lowest version allowed. */
+    min: string;
+    /** The highest version allowed, null for no bound. */
+    max: string | null;
+  } | null;
   /** Minimum key sizes, or null. */
-  keySizes: { rsa?: number; dh?: number; ecdh?: number } | null;
+  keySizes: {
+    /** RSA keys, in bits. */
+    rsa?: number;
+    /** Finite-field Diffie-Hellman groups, in bits. */
+    dh?: number;
+    /** Elliptic-curve Diffie-Hellman groups, in bits. */
+    ecdh?: number;
+  } | null;
 }
 
 /** Gathers a policy's entries into the rules `check` and `suggest` apply. */

@@ -54,14 +54,27 @@ export interface FixChange {
   /** The text there after (`''` for a removal; for `DEFAULT` moved, the move is in the description). */
   after: string;
   /** Per target, in the order of `options.targets`: the suites the change took out of the list and put in it. */
-  effects: Array<{ target: TargetName; removed: string[]; added: string[]; reordered: boolean }>;
+  effects: Array<{
+    /** The target. */
+    target: TargetName;
+    /** Suites the change took out of its list. */
+    removed: string[];
+    /** Suites the change put in its list. */
+    added: string[];
+    /** Whether the change moved suites that stay. */
+    reordered: boolean;
+  }>;
 }
 
 /** One target's list before and after. */
 export interface FixLists {
+  /** The target. */
   target: TargetName;
+  /** The input's list there. */
   before: TargetList;
+  /** The fixed string's list there. */
   after: TargetList;
+  /** What differs between the two. */
   diff: CipherListDiff;
 }
 
@@ -84,11 +97,13 @@ export interface FixResultFields {
 
 /** A fixed string. */
 export interface FixAccepted extends FixResultFields {
+  /** Every target accepts the input. */
   ok: true;
 }
 
 /** A string some target rejects: lint's error comes first, and fix leaves the string to the user. */
 export interface FixRejected extends FixResultFields {
+  /** A target rejects the input (it is returned unchanged). */
   ok: false;
   /** The targets that reject the input. */
   rejectedBy: TargetName[];

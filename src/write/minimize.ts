@@ -40,11 +40,24 @@ export interface MinimizeResultFields {
 
 /** A minimized string: `string` gives on every target exactly the lists of `proof`. */
 export interface MinimizeAccepted extends MinimizeResultFields {
+  /** Every target accepts the input. */
   ok: true;
   /** Elements taken out, with their spans in the input. */
-  removed: Array<{ text: string; span: Span }>;
+  removed: Array<{
+    /** The element as written. */
+    text: string;
+    /** Where it was in the input. */
+    span: Span;
+  }>;
   /** Text replaced by a shorter text, with the span in the input. */
-  shortened: Array<{ from: string; to: string; span: Span }>;
+  shortened: Array<{
+    /** The text that was there. */
+    from: string;
+    /** The shorter text put in its place. */
+    to: string;
+    /** Where it was in the input. */
+    span: Span;
+  }>;
   /** Evaluations spent. */
   evaluations: number;
 }
@@ -54,6 +67,7 @@ export interface MinimizeAccepted extends MinimizeResultFields {
  * (any string the target also rejects would do, which is no promise worth writing).
  */
 export interface MinimizeRejected extends MinimizeResultFields {
+  /** A target rejects the input. */
   ok: false;
   /** The targets that reject the input. */
   rejectedBy: TargetName[];

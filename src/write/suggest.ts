@@ -17,7 +17,15 @@ export type { Tls13Setting } from './tls13-setting.js';
 export type { TargetWant } from './wanted.js';
 
 /** What to suggest a string for: a named policy's allowed suites, or a list of suites (OpenSSL or IANA names). */
-export type SuggestRequest = { policy: string } | { suites: readonly string[] };
+export type SuggestRequest =
+  | {
+      /** A named policy (`policies()`): its allowed suites, in the document's order. */
+      policy: string;
+    }
+  | {
+      /** Suites in the order wanted, by OpenSSL or IANA name. */
+      suites: readonly string[];
+    };
 
 /** The targets the string is for, and the context it is proven in. */
 export interface SuggestOptions {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/cipherx.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/cipherx.cjs', import.meta.url));
 
 export interface Run {
   status: number | null;
@@ -9,7 +9,7 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built CLI (bin/cipherx.js → dist/); `npm test` builds first. */
+/** Runs the built CLI (bin/cipherx.cjs → dist/); `npm test` builds first. */
 export function cipherx(args: string[], stdin?: string): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin ?? '', encoding: 'utf8', maxBuffer: 256 << 20 });
   if (r.error) throw r.error;

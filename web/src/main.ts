@@ -5,7 +5,7 @@ import { compareView } from './compare-view.js';
 import { checkField, selectField } from './controls.js';
 import { diagnosticsView, marksFor } from './diagnostics-view.js';
 import { fill, h } from './dom.js';
-import { highlightedInput } from './highlight.js';
+import { highlightedInput, type Mark } from './highlight.js';
 import {
   anyCapability,
   capabilities,
@@ -107,15 +107,38 @@ function setTyped(patch: Partial<State>): void {
 }
 
 function commit(): void {
-  const fragment = toFragment(state);
-  try {
-    history.replaceState(null, '', fragment || location.pathname + location.search);
-  } catch {
-    // Past the browser's URL length limit (megabytes): the page still shows the string.
-  }
+  writeFragment();
   sync();
   render();
   main.removeAttribute('aria-busy');
+}
+
+/**
+ * Fragments longer than this are written once changes pause, after the page shows the result:
+ * the browser takes a third of a second to store a 1 MB URL.
+ */
+const LONG_FRAGMENT = 100_000;
+const LONG_FRAGMENT_DELAY_MS = 250;
+let written = location.hash;
+let writing: ReturnType<typeof setTimeout> | null = null;
+
+/** Puts the state in the URL (at once, or for a long string once changes pause). */
+function writeFragment(): void {
+  const fragment = toFragment(state);
+  if (writing !== null) clearTimeout(writing);
+  writing = null;
+  const write = () => {
+    writing = null;
+    if (fragment === written) return;
+    written = fragment;
+    try {
+      history.replaceState(null, '', fragment || location.pathname + location.search);
+    } catch {
+      // Past the browser's URL length limit (megabytes): the page still shows the string.
+    }
+  };
+  if (fragment.length > LONG_FRAGMENT) writing = setTimeout(write, LONG_FRAGMENT_DELAY_MS);
+  else write();
 }
 
 // The inputs.
@@ -265,22 +288,54 @@ function explain(suite: string | null, from?: string): void {
   }
 }
 
+/**
+ * The last lint() call: its string, options and result (null: it threw, with `error`). A change of
+ * view, or of a view's own control, shows the same findings without evaluating the string again.
+ */
+let linted: {
+  s: string;
+  options: string;
+  result: LintResult | null;
+  error: string;
+  marks: { cipher: Mark[]; cs: Mark[] };
+} | null = null;
+
 function render(): void {
   const options = optionsFor(state, state.target);
-  let result: LintResult | null = null;
-  try {
-    // Every finding: each is marked in the string (the list shows the first 200).
-    result = lint(state.s, { ...options, maxDiagnostics: Infinity });
-  } catch (e) {
-    setStatus(false, h('strong', {}, 'Not evaluated'), `: ${(e as Error).message}`);
+  const key = JSON.stringify(options);
+  if (linted === null || linted.s !== state.s || linted.options !== key) {
+    const start = performance.now();
+    let result: LintResult | null = null;
+    let error = '';
+    try {
+      // Every finding: each is marked in the string (the list shows the first 200).
+      result = lint(state.s, { ...options, maxDiagnostics: Infinity });
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    // The library's part of a render, for the speed test (e2e/speed.test.ts).
+    performance.measure('cipherx:lint', { start });
+    const marks = {
+      cipher: result ? marksFor(result.diagnostics, 'cipher-list') : [],
+      cs: result ? marksFor(result.diagnostics, 'ciphersuites') : [],
+    };
+    linted = { s: state.s, options: key, result, error, marks };
+    // The marks first: they measure the field, which is cheapest before the rest changes.
+    cipher.setMarks(marks.cipher);
+    cs.setMarks(marks.cs);
+    if (result) {
+      const line = statusLine(result, state.target);
+      setStatus(line.ok, ...line.children);
+      fill(findings, diagnosticsView(result.diagnostics, state.target, show));
+    } else {
+      setStatus(false, h('strong', {}, 'Not evaluated'), `: ${error}`);
+      fill(findings);
+    }
   }
-  cipher.setMarks(result ? marksFor(result.diagnostics, 'cipher-list') : []);
-  cs.setMarks(result ? marksFor(result.diagnostics, 'ciphersuites') : []);
-  if (result) {
-    const line = statusLine(result, state.target);
-    setStatus(line.ok, ...line.children);
-    fill(findings, diagnosticsView(result.diagnostics, state.target, show));
-  } else fill(findings);
+  // Drawn again only where the text, the marks or the part in view changed.
+  cipher.setMarks(linted.marks.cipher);
+  cs.setMarks(linted.marks.cs);
+  const result = linted.result;
   viewTitle.textContent = VIEW_TITLES[state.view];
   document.title = `cipherx — ${VIEW_TITLES[state.view]}`;
   try {
@@ -316,6 +371,10 @@ function renderView(options: ReturnType<typeof optionsFor>, result: LintResult |
 }
 
 window.addEventListener('hashchange', () => {
+  // The fragment written by hand (or by a link) wins over one still waiting to be written.
+  if (writing !== null) clearTimeout(writing);
+  writing = null;
+  written = location.hash;
   const next = normalize(fromFragment(location.hash, allowed));
   if (toFragment(next) === toFragment(state)) return;
   if (pending !== null) clearTimeout(pending);

@@ -104,8 +104,9 @@ export function compileTarget(data: TargetData): Target {
     tls13SslBit: data.tls13?.inCipherList ? bitOf(data.bits.ssl ?? {}, 'TLSV1_3', 'ssl') : 0,
   };
 
+  const selectors = data.suites.map((suite) => selectorOf(data, suite.masks));
   data.suites.forEach((suite, i) => {
-    const sel = selectorOf(data, suite.masks);
+    const sel = selectors[i]!;
     t.mkey[i] = sel.mkey;
     t.auth[i] = sel.auth;
     t.enc[i] = sel.enc;
@@ -122,7 +123,7 @@ export function compileTarget(data: TargetData): Target {
   data.suites.forEach((suite, i) => {
     if (!suite.available) return;
     const cipherId = data.explicitSuiteMatchesId ? t.ids[i]! : 0;
-    const entry: Entry = { ...selectorOf(data, suite.masks), name: suite.name, suite: i, explicit: true, cipherId };
+    const entry: Entry = { ...selectors[i]!, name: suite.name, suite: i, explicit: true, cipherId };
     if (!t.words.has(suite.name)) t.words.set(suite.name, entry);
     if (data.ianaNamesInCipherList && suite.stdname && !t.words.has(suite.stdname)) t.words.set(suite.stdname, entry);
   });
