@@ -162,7 +162,10 @@ describe('a 1 MB paste', () => {
 
     await timed(page, cdp, 'view-offer', 'button[data-view="offer"]', '', 'v=offer');
     const view = await timed(page, cdp, 'view-list', 'button[data-view="list"]', '', 's=');
-    expect(await page.evaluate(() => location.hash)).not.toContain('v=offer');
+    // The list is the default view: its fragment has no `v=`, and it is written once changes pause.
+    await expect
+      .poll(() => page.evaluate(() => location.hash), { timeout: 10_000, interval: 20 })
+      .not.toContain('v=offer');
     await expectShown(page, 'openssl-1.1.1', 3);
 
     console.log(
