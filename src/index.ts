@@ -86,6 +86,7 @@ export {
   type TargetCheck,
 } from './policy/check.js';
 export { policies } from './policy/policies.js';
+export { policyFindings } from './policy/findings.js';
 export type {
   AllowEntry,
   ForbidEntry,

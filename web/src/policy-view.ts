@@ -1,6 +1,6 @@
 // A named policy: whether the string meets it on the target, and why not (each finding with the
 // element that causes it).
-import { check, policies, type PolicyCheck } from '../../src/index.js';
+import { check, policies, policyFindings, type PolicyCheck } from '../../src/index.js';
 import { fix, minimize, suggest } from '../../src/write/index.js';
 import { selectField } from './controls.js';
 import { count, h, prose } from './dom.js';
@@ -139,33 +139,8 @@ function renderCheck(state: State): Node[] {
       ),
     ];
   }
-  const items: Node[] = [];
-  for (const f of groupForbidden(c)) {
-    items.push(
-      h(
-        'li',
-        { 'data-code': 'policy-forbidden-suite' },
-        f.element ? [h('code', {}, f.element), ' brings in '] : f.tls13 ? 'The TLS 1.3 list has ' : 'The list has ',
-        `${count(f.suites.length, 'suite')} the policy does not allow: `,
-        h('span', { class: 'names' }, f.suites.join(', ')),
-      ),
-    );
-  }
-  for (const m of c.missing)
-    items.push(
-      h(
-        'li',
-        { 'data-code': 'policy-missing-suite' },
-        `Required, missing: ${m.suite ?? `${m.iana} (not in this build)`}`,
-      ),
-    );
-  for (const o of c.order) {
-    items.push(
-      h('li', { 'data-code': 'policy-order' }, `${o.suite} is preferred to ${o.before}, which the policy puts first`),
-    );
-  }
-  if (c.noAllowedSuite)
-    items.push(h('li', { 'data-code': 'policy-no-allowed-suite' }, 'No suite the policy allows is in the list.'));
+  // The library's findings, as lint --policy and cipherx check report them.
+  const items = policyFindings(c, r.policy.id).map((d) => h('li', { 'data-code': d.code }, prose(d.message)));
   return [
     cite,
     h(
@@ -180,18 +155,4 @@ function renderCheck(state: State): Node[] {
       ? h('ul', { class: 'policy-findings' }, items)
       : h('p', {}, 'Nothing in the list is outside the policy.'),
   ];
-}
-
-function groupForbidden(
-  c: PolicyCheck['targets'][number],
-): Array<{ element: string | null; tls13: boolean; suites: string[] }> {
-  const groups = new Map<string, { element: string | null; tls13: boolean; suites: string[] }>();
-  for (const f of c.forbidden) {
-    const el = f.source.element;
-    const key = el ? `${el.span.start}` : f.source.from;
-    const g = groups.get(key) ?? { element: el?.text ?? null, tls13: f.source.from === 'ciphersuites', suites: [] };
-    g.suites.push(f.suite);
-    groups.set(key, g);
-  }
-  return [...groups.values()];
 }
