@@ -89,22 +89,17 @@ function expandOpenssl(
     defaultPrefix: (node) => {
       copyList(list, base.afterDefault());
       if (!trace) return;
-      const added: Cipher[] = [];
-      appendActive(list, t.suites, added);
       // DEFAULT's own `!COMPLEMENTOFDEFAULT:!eNULL` removed suites for good: record by whom.
-      const killedBy = (ctx.killedBy = new Map());
-      for (let i = 0; i < t.suites.length; i++) {
-        if (t.available[i] && ((list.alive[i >>> 5]! >>> (i & 31)) & 1) === 0) killedBy.set(i, trace.length);
-      }
-      const removed = [...killedBy.keys()].map((i) => t.suites[i]!.name);
+      const effect = base.defaultEffect();
+      (ctx.pendingKills ??= []).push({ touched: effect.killed, at: trace.length });
       trace.push({
         span: { start: node.start, end: node.end },
         text: 'DEFAULT',
         operator: null,
         words: [{ text: 'DEFAULT', span: { start: node.start, end: node.end }, kind: 'alias' }],
         effect: 'added',
-        suites: added.map((c) => c.name),
-        removed,
+        suites: effect.added.slice(),
+        removed: effect.removed.slice(),
         detail: t.data.defaultCipherList,
       });
     },

@@ -13,7 +13,7 @@ export interface Tracing {
    * Kills not yet entered in `killedBy`, in order: each the suites it removed and its trace index.
    * They are entered only when a reason needs them (killedByOf), as most evaluations never ask.
    */
-  pendingKills?: Array<{ touched: number[]; at: number }>;
+  pendingKills?: Array<{ touched: readonly number[]; at: number }>;
   /** How many elements were evaluated past MAX_TRACE and not recorded. */
   untraced?: number;
 }

@@ -1,6 +1,5 @@
 import data from '../../data/security.json' with { type: 'json' };
 import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
-import { diagnostic } from '../diagnostics/sink.js';
 import type { Cipher, Diagnostic, Severity } from '../core/types.js';
 
 /**
@@ -74,14 +73,16 @@ export interface SuiteAssessment {
 /** The security ratings of a list: every suite's, and the list's as a whole. */
 export interface SecurityReport {
   /** One entry per suite, in list order. */
-  suites: Array<{
-    /** The suite's OpenSSL name. */
-    name: string;
-    /** Its rating. */
-    rating: SuiteRating;
-    /** The codes of the security rules it matches, in rule order. */
-    findings: string[];
-  }>;
+  suites: Array<
+    Readonly<{
+      /** The suite's OpenSSL name. */
+      name: string;
+      /** Its rating. */
+      rating: SuiteRating;
+      /** The codes of the security rules it matches, in rule order. */
+      findings: readonly string[];
+    }>
+  >;
   /** The list as a whole. */
   summary: {
     /**
@@ -188,51 +189,59 @@ function matches(alternatives: readonly FieldCheck[][], c: Cipher): boolean {
   return false;
 }
 
-function worse(a: SuiteRating, b: SuiteRating): SuiteRating {
-  return RANK[b] > RANK[a] ? b : a;
-}
-
 /**
  * Rates one suite: the codes of every rule of data/security.json it matches (in rule order), and
  * the worst of their ratings, or `recommended` when none matches.
  */
 export function assessSuite(c: Cipher): SuiteAssessment {
-  const a = rated(c);
+  const a = factsOf(c).entry;
   return { rating: a.rating, findings: [...a.findings] };
 }
 
+/** The security rules a suite matches, as bits over `securityRules` (bit r: rule r). */
+export function suiteRules(c: Cipher): number {
+  return factsOf(c).rules;
+}
+
+/** One suite of a `SecurityReport`: its name, rating and the codes of the rules it matches. */
+export type RatedSuite = SecurityReport['suites'][number];
+
+/** What the security rules make of one suite, worked out once per suite object. */
+interface SuiteFacts {
+  /** The entry of `SecurityReport.suites` for it, frozen: every report shares it. */
+  entry: RatedSuite;
+  /** Its rating's rank (RANK). */
+  rank: number;
+  /** The rules it matches, as bits over securityRules. */
+  rules: number;
+}
+
 /**
- * The assessment of each frozen suite object already rated: the tables' suites are the same frozen
+ * The facts of each frozen suite object already rated: the tables' suites are the same frozen
  * objects on every call (a suite a caller may still change is rated anew).
  */
-const assessed = new WeakMap<Cipher, SuiteAssessment>();
+const factsCache = new WeakMap<Cipher, SuiteFacts>();
+const RATINGS: readonly SuiteRating[] = ['recommended', 'secure', 'weak', 'insecure'];
+if (securityRules.length > 31) throw new Error('data/security.json: more rules than a rule bitmask holds');
 
-/** assessSuite, made once per suite object; the caller copies `findings` before handing it out. */
-function rated(c: Cipher): SuiteAssessment {
-  let a = assessed.get(c);
-  if (a) return a;
-  let rating: SuiteRating = 'recommended';
+function factsOf(c: Cipher): SuiteFacts {
+  let f = factsCache.get(c);
+  if (f) return f;
+  let rank = 0;
+  let rules = 0;
   const findings: string[] = [];
-  for (const { rule, alternatives } of MATCHERS) {
+  for (let r = 0; r < MATCHERS.length; r++) {
+    const { rule, alternatives } = MATCHERS[r]!;
     if (!matches(alternatives, c)) continue;
     findings.push(rule.code);
-    rating = worse(rating, rule.rating);
+    rules |= 1 << r;
+    rank = Math.max(rank, RANK[rule.rating]);
   }
-  a = { rating, findings };
-  if (Object.isFrozen(c)) assessed.set(c, a);
-  return a;
+  const entry = Object.freeze({ name: c.name, rating: RATINGS[rank]!, findings: Object.freeze(findings) });
+  f = { entry, rank, rules };
+  if (Object.isFrozen(c)) factsCache.set(c, f);
+  return f;
 }
-
-/** Fills a rule's message template for the suites it matched. */
-function renderMessage(template: string, names: readonly string[]): string {
-  const shown = names.slice(0, MESSAGE_LIST_LIMIT).join(', ');
-  const rest = names.length - MESSAGE_LIST_LIMIT;
-  const list = rest > 0 ? `${shown} and ${rest} more` : shown;
-  return plural(template, names.length === 1)
-    .replace('{count}', String(names.length))
-    .replace('{list}', list);
-}
-
 /** A template with its `{one|many}` choices made, for one suite or several; each made once. */
 function plural(template: string, one: boolean): string {
   let made = plurals.get(template);
@@ -248,44 +257,69 @@ const plurals = new Map<string, [string, string]>();
 /**
  * Assesses a resulting suite list (as expand() returns it, TLS 1.3 suites included): a rating
  * and the matching rule codes for every suite, a summary for the whole list, and one diagnostic
- * per rule that matches at least one suite, citing the rule's first source.
+ * per rule that matches at least one suite, citing the rule's first source. The entries of
+ * `suites` are frozen and shared between reports (as the suites of a list are).
  */
 export function assessList(ciphers: readonly Cipher[]): SecurityReport {
-  const counts: Record<SuiteRating, number> = { recommended: 0, secure: 0, weak: 0, insecure: 0 };
-  const matched = new Map<string, string[]>();
-  let rating: SuiteRating | null = null;
-  let first: SuiteRating | null = null;
+  const byRank = [0, 0, 0, 0];
+  // What each rule matched, by rule index: how many suites, their names (comma-separated, in
+  // list order; built by appending, as joining an array costs more), and the first few for the message.
+  const count: number[] = [];
+  const listed: string[] = [];
+  const shown: string[] = [];
+  let worst = -1;
+  let first = -1;
   let inFirstGroup = true;
-
-  const suites = ciphers.map((c) => {
-    const a = rated(c);
-    counts[a.rating]++;
-    rating = rating === null ? a.rating : worse(rating, a.rating);
+  const suites: RatedSuite[] = new Array(ciphers.length);
+  for (let k = 0; k < ciphers.length; k++) {
+    const c = ciphers[k]!;
+    const f = factsOf(c);
+    suites[k] = f.entry;
+    byRank[f.rank]!++;
+    if (f.rank > worst) worst = f.rank;
     if (inFirstGroup) {
-      first = first === null ? a.rating : worse(first, a.rating);
+      if (f.rank > first) first = f.rank;
       inFirstGroup = c.inGroupWithNext === true;
     }
-    for (const code of a.findings) {
-      const names = matched.get(code);
-      if (names) names.push(c.name);
-      else matched.set(code, [c.name]);
+    for (let bits = f.rules; bits !== 0; bits &= bits - 1) {
+      const r = 31 - Math.clz32(bits & -bits);
+      const n = count[r];
+      if (n === undefined) {
+        count[r] = 1;
+        listed[r] = shown[r] = c.name;
+      } else {
+        count[r] = n + 1;
+        listed[r] = listed[r] + ',' + c.name;
+        if (n < MESSAGE_LIST_LIMIT) shown[r] = shown[r] + ', ' + c.name;
+      }
     }
-    return { name: c.name, rating: a.rating, findings: [...a.findings] };
-  });
-
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of securityRules) {
-    const names = matched.get(rule.code);
-    if (!names) continue;
-    diagnostics.push(
-      diagnostic(
-        rule.code,
-        renderMessage(rule.message, names),
-        null,
-        { suites: names.join(','), count: names.length, source: rule.sources[0]!.title, rating: rule.rating },
-        { fix: { description: rule.fix } },
-      ),
-    );
   }
-  return { suites, summary: { rating, first, counts }, diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  for (let r = 0; r < securityRules.length; r++) {
+    const n = count[r];
+    if (n === undefined) continue;
+    const rule = securityRules[r]!;
+    const list = n > MESSAGE_LIST_LIMIT ? `${shown[r]} and ${n - MESSAGE_LIST_LIMIT} more` : shown[r]!;
+    diagnostics.push({
+      code: rule.code,
+      severity: rule.severity,
+      message: plural(rule.message, n === 1)
+        .replace('{count}', String(n))
+        .replace('{list}', list),
+      span: null,
+      args: { suites: listed[r]!, count: n, source: rule.sources[0]!.title, rating: rule.rating },
+      fix: { description: rule.fix },
+    });
+  }
+  const counts: Record<SuiteRating, number> = {
+    recommended: byRank[0]!,
+    secure: byRank[1]!,
+    weak: byRank[2]!,
+    insecure: byRank[3]!,
+  };
+  return {
+    suites,
+    summary: { rating: worst < 0 ? null : RATINGS[worst]!, first: first < 0 ? null : RATINGS[first]!, counts },
+    diagnostics,
+  };
 }

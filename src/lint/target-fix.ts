@@ -4,7 +4,7 @@ import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
 import type { ExpandOptions } from '../types.js';
-import { securityRules, type SecurityReport, type SecurityRule } from './security.js';
+import { securityRules, suiteRules, type SecurityReport, type SecurityRule } from './security.js';
 
 /** How many flagged suites a fix may name one by one when no word of the rule covers them. */
 const MAX_NAMED = 3;
@@ -25,11 +25,10 @@ export function fixesForTarget(
   options: ExpandOptions,
 ): Diagnostic[] {
   const findings = security.diagnostics;
+  if (findings.length === 0) return findings;
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
   const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
-  const tls13 = new Set(apart ? final.filter(isTls13Suite).map((c) => c.name) : []);
-  // Sets of suites are bitsets over the target's suite names, numbered once per cache (`id`);
-  // `inFinal` holds the final list's (outside the TLS 1.3 list apart).
+  // Sets of suites are bitsets over the target's suite names, numbered once per cache (`id`).
   const cache = wordCache(options);
   const id = cache.id;
   const idOf = (n: string): number => {
@@ -37,64 +36,86 @@ export function fixesForTarget(
     if (i === undefined) id.set(n, (i = id.size));
     return i;
   };
-  for (const c of final) if (!tls13.has(c.name)) idOf(c.name);
-  // Each rule's flagged suites, with their ids, in list order: what its finding's `suites` lists.
-  const flaggedBy = new Map<string, { names: string[]; ids: number[] }>();
-  for (const s of security.suites) {
-    if (s.findings.length === 0) continue;
-    const i = idOf(s.name);
-    for (const code of s.findings) {
-      const f = flaggedBy.get(code);
-      if (f) {
-        f.names.push(s.name);
-        f.ids.push(i);
-      } else flaggedBy.set(code, { names: [s.name], ids: [i] });
-    }
+  // The final list's ids (-1 for a TLS 1.3 suite of the list apart) and the rules each suite matches.
+  const n = final.length;
+  const ids: number[] = [];
+  const rulesOf: number[] = [];
+  const tls13: number[] = []; // the positions of those TLS 1.3 suites
+  for (let k = 0; k < n; k++) {
+    const c = final[k]!;
+    rulesOf.push(suiteRules(c));
+    if (apart && isTls13Suite(c)) {
+      ids.push(-1);
+      tls13.push(k);
+    } else ids.push(idOf(c.name));
   }
+  // The sets of this call, each `words` long, in one scratch array (see Sets).
   const words = (id.size + 31) >>> 5;
-  const inFinal = new Uint32Array(words);
-  for (const c of final) {
-    if (tls13.has(c.name)) continue;
-    const i = id.get(c.name)!;
-    inFinal[i >>> 5]! |= 1 << (i & 31);
-  }
-  const matches = new Map<string, Uint32Array | null>();
-  /** The suites of the final list an exclude word (`!X` or `X`) selects on the target; null for a word it does not know. */
-  const selected = (exclude: string): Uint32Array | null => {
-    let hits = matches.get(exclude);
-    if (hits === undefined) {
-      let all = cache.words.get(exclude);
-      if (all === undefined) {
-        const word = exclude.replace(/^!/, '');
-        const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
-        const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
-        all =
-          unknown || !r.ok
-            ? null
-            : setOf(
-                r.ciphers.map((c) => c.name),
-                idOf,
-              );
-        if (cache.words.size < MAX_WORDS) cache.words.set(exclude, all);
-      }
-      if (all === null) hits = null;
-      else {
-        hits = new Uint32Array(words);
-        for (let w = 0; w < words && w < all.length; w++) hits[w] = all[w]! & inFinal[w]!;
-      }
-      matches.set(exclude, hits);
+  const size = (securityRules.length + 2) * words;
+  if (scratch.length < size) scratch = new Uint32Array(size);
+  const sets: Sets = { bits: scratch, words, left: (securityRules.length + 1) * words };
+  scratch.fill(0, 0, size);
+  for (let k = 0; k < n; k++) {
+    const i = ids[k]!;
+    if (i < 0) continue;
+    const w = i >>> 5;
+    const bit = 1 << (i & 31);
+    scratch[w]! |= bit;
+    for (let bits = rulesOf[k]!; bits !== 0; bits &= bits - 1) {
+      const r = 31 - Math.clz32(bits & -bits);
+      scratch[(1 + r) * words + w]! |= bit;
     }
-    return hits;
+  }
+  /** The suites an exclude word (`!X` or `X`) selects on the target; null for a word it does not know. */
+  const selected = (exclude: string): Uint32Array | null => {
+    let all = cache.words.get(exclude);
+    if (all === undefined) {
+      const word = exclude.replace(/^!/, '');
+      const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
+      const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
+      all =
+        unknown || !r.ok
+          ? null
+          : setOf(
+              r.ciphers.map((c) => c.name),
+              idOf,
+            );
+      if (cache.words.size < MAX_WORDS) cache.words.set(exclude, all);
+    }
+    return all;
   };
-  const isFinal = (i: number) => ((inFinal[i >>> 5]! >>> (i & 31)) & 1) !== 0;
+  /** The names of the suites rule r flags, in list order, at the positions `at` (all when absent) that pass `keep`. */
+  const namesOf = (r: number, keep: (k: number) => boolean, at?: readonly number[]): string[] => {
+    const names: string[] = [];
+    for (let j = 0, end = at ? at.length : n; j < end; j++) {
+      const k = at ? at[j]! : j;
+      if ((rulesOf[k]! & (1 << r)) !== 0 && keep(k)) names.push(final[k]!.name);
+    }
+    return names;
+  };
   return findings.map((d) => {
-    const rule = securityRules.find((r) => r.code === d.code);
-    const flagged = typeof d.args.suites === 'string' ? flaggedBy.get(d.code) : undefined;
-    if (!rule || !flagged) return d;
-    const fix = targetFix(rule, flagged.names, flagged.ids, tls13, input, isFinal, words, selected);
+    const r = RULE_INDEX.get(d.code);
+    if (r === undefined || typeof d.args.suites !== 'string') return d;
+    const fix = targetFix(securityRules[r]!, r, sets, tls13, ids, namesOf, input, selected);
     return fix ? { ...d, fix } : d;
   });
 }
+
+/**
+ * The sets of one fixesForTarget call, as bitsets of `words` words over suite ids in `bits`: the
+ * final list (outside the TLS 1.3 list apart) at 0, the part of it rule r flags at (1 + r) *
+ * words, and at `left` the flagged suites of the rule at hand that no chosen word removes yet.
+ * A scratch array, reused from call to call (lint is synchronous), so that no call allocates sets.
+ */
+interface Sets {
+  bits: Uint32Array;
+  words: number;
+  left: number;
+}
+let scratch = new Uint32Array(0);
+
+/** Each security rule's index in securityRules, by code. */
+const RULE_INDEX = new Map(securityRules.map((rule, r) => [rule.code as string, r]));
 
 /** The names as a bitset over their ids. */
 function setOf(names: readonly string[], idOf: (n: string) => number): Uint32Array {
@@ -124,54 +145,48 @@ const MAX_WORDS = 1024;
 
 function targetFix(
   rule: SecurityRule,
-  flagged: readonly string[],
+  r: number,
+  sets: Sets,
+  tls13: readonly number[],
   ids: readonly number[],
-  tls13: ReadonlySet<string>,
+  namesOf: (r: number, keep: (k: number) => boolean, at?: readonly number[]) => string[],
   input: string,
-  isFinal: (i: number) => boolean,
-  size: number,
   selected: (exclude: string) => Uint32Array | null,
 ): Diagnostic['fix'] | null {
-  // The flagged suites of the final list (those of the TLS 1.3 list apart are not in it); a
-  // flagged suite outside it (`outside`) is in no word's selection, so it stays left.
-  const flaggedSet = new Uint32Array(size);
-  let outsideFinal = false;
-  for (let k = 0; k < ids.length; k++) {
-    const i = ids[k]!;
-    if (isFinal(i)) flaggedSet[i >>> 5]! |= 1 << (i & 31);
-    else if (!tls13.has(flagged[k]!)) outsideFinal = true;
-  }
-  // The flagged suites no word removes yet.
-  const left = flaggedSet.slice();
+  const { bits, words: size, left } = sets;
+  const flagged = (1 + r) * size;
+  bits.copyWithin(left, flagged, flagged + size);
   const words: string[] = [];
   for (const word of rule.exclude) {
-    const hits = selected(word);
-    if (!hits) continue; // a word the target lacks
+    const all = selected(word);
+    if (!all) continue; // a word the target lacks
+    // What it selects of the final list (a suite numbered after `all` was made is not in it).
+    const m = Math.min(size, all.length);
     let outside = 0;
     let adds = 0;
-    for (let w = 0; w < hits.length; w++) {
-      outside |= hits[w]! & ~flaggedSet[w]!;
-      adds |= hits[w]! & left[w]!;
+    for (let w = 0; w < m; w++) {
+      const hits = all[w]! & bits[w]!;
+      outside |= hits & ~bits[flagged + w]!;
+      adds |= hits & bits[left + w]!;
     }
     // One that removes a suite the rule did not flag, or one that adds nothing new.
     if (outside !== 0 || adds === 0) continue;
     words.push(word);
-    for (let w = 0; w < hits.length; w++) left[w]! &= ~hits[w]!;
+    for (let w = 0; w < m; w++) bits[left + w]! &= ~(all[w]! & bits[w]!);
   }
-  // The flagged suites left (outside the TLS 1.3 list apart), in the order flagged: named one
-  // by one when they are few, else the finding keeps its general advice.
+  // The flagged suites left (outside the TLS 1.3 list apart), in list order: named one by one
+  // when they are few, else the finding keeps its general advice.
   let count = 0;
-  for (let w = 0; w < size; w++) count += popcount(left[w]!);
-  if (outsideFinal || (count > 0 && count <= MAX_NAMED)) {
+  for (let w = 0; w < size; w++) count += popcount(bits[left + w]!);
+  if (count > MAX_NAMED) return null;
+  if (count > 0) {
     const isLeft = (k: number) => {
       const i = ids[k]!;
-      return !isFinal(i) || ((left[i >>> 5]! >>> (i & 31)) & 1) !== 0;
+      return i >= 0 && ((bits[left + (i >>> 5)]! >>> (i & 31)) & 1) !== 0;
     };
-    const named = [...new Set(flagged.filter((n, k) => !tls13.has(n) && isLeft(k)))];
-    if (named.length > MAX_NAMED) return null;
-    for (const n of named) words.push(`!${n}`);
-  } else if (count > 0) return null;
-  const outOfTls13 = tls13.size === 0 ? [] : flagged.filter((n) => tls13.has(n));
+    for (const name of new Set(namesOf(r, isLeft))) words.push(`!${name}`);
+  }
+  const outOfTls13 = tls13.length > 0 ? namesOf(r, () => true, tls13) : [];
   if (words.length === 0 && outOfTls13.length === 0) return null;
   const text = words.map((w) => `:${w}`).join('');
   const parts: string[] = [];

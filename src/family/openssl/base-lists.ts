@@ -13,6 +13,18 @@ export interface BaseLists {
   afterDefault: () => CipherList;
   /** The list one call works on (expand is synchronous, so one per target suffices). */
   work: CipherList;
+  /** What a leading DEFAULT did, for the trace (computed on first use; shared: copy before handing out). */
+  defaultEffect: () => DefaultEffect;
+}
+
+/** What the target's DEFAULT rule string does to `start`. */
+export interface DefaultEffect {
+  /** The names of the suites it makes active, in list order. */
+  added: readonly string[];
+  /** The indices of the suites its own `!` rules removed for good, ascending. */
+  killed: readonly number[];
+  /** Their names, in the same order. */
+  removed: readonly string[];
 }
 
 const cache = new WeakMap<Target, BaseLists>();
@@ -32,10 +44,13 @@ export function baseLists(t: Target): BaseLists {
   if (!b) {
     const start = prologueList(t);
     let afterDefault: CipherList | null = null;
+    let effect: DefaultEffect | null = null;
+    const after = () => (afterDefault ??= defaultList(t, start));
     b = {
       start,
-      afterDefault: () => (afterDefault ??= defaultList(t, start)),
+      afterDefault: after,
       work: cloneList(start),
+      defaultEffect: () => (effect ??= defaultEffect(t, after())),
     };
     cache.set(t, b);
   }
@@ -56,6 +71,19 @@ function defaultList(t: Target, start: CipherList): CipherList {
   runSegments(ctx, parseCipherString(text, t.data).segments, text);
   if (ctx.error) throw new Error(`${t.name}: DEFAULT rule string fails: ${ctx.error.message}`);
   return ctx.list;
+}
+
+function defaultEffect(t: Target, list: CipherList): DefaultEffect {
+  const added: string[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const i = list.order[k]!;
+    if (((list.active[i >>> 5]! >>> (i & 31)) & 1) !== 0) added.push(t.suites[i]!.name);
+  }
+  const killed: number[] = [];
+  for (let i = 0; i < t.suites.length; i++) {
+    if (t.available[i] && ((list.alive[i >>> 5]! >>> (i & 31)) & 1) === 0) killed.push(i);
+  }
+  return { added, killed, removed: killed.map((i) => t.suites[i]!.name) };
 }
 
 /**
