@@ -7,8 +7,8 @@ import type { NoEffectReason, TermEffect, TermTrace } from './trace.js';
 export interface Tracing {
   /** The elements recorded so far; null when not tracing. */
   trace: TermTrace[] | null;
-  /** The trace index of the `!` element that removed each suite, by suite index. */
-  killedBy?: Map<number, number>;
+  /** The trace index of the `!` element that removed each suite, by suite index (-1: none). */
+  killedBy?: Int32Array;
   /**
    * Kills not yet entered in `killedBy`, in order: each the suites it removed and its trace index.
    * They are entered only when a reason needs them (killedByOf), as most evaluations never ask.
@@ -107,8 +107,8 @@ export function whyNothing(
   if (any === 0) reason = 'matches-nothing';
   else if (live === 0) reason = 'shadowed-by-kill';
   else reason = op === 'add' ? 'already-active' : 'nothing-to-act-on';
-  const by = reason === 'shadowed-by-kill' ? killedByOf(tr)?.get(first) : undefined;
-  return by === undefined ? { reason } : { reason, shadowedBy: by };
+  const by = reason === 'shadowed-by-kill' ? killedByOf(tr, hits.length * 32)[first]! : -1;
+  return by < 0 ? { reason } : { reason, shadowedBy: by };
 }
 
 let activeScratch = new Uint32Array(0);
@@ -160,13 +160,14 @@ export function applyElement(
   }
 }
 
-/** `killedBy` with the pending kills entered, in order (a later kill of a suite overrides). */
-function killedByOf(tr: Tracing): Map<number, number> | undefined {
+/** `killedBy` with the pending kills entered, in order (a later kill of a suite overrides); `size`: the number of suite indices. */
+function killedByOf(tr: Tracing, size: number): Int32Array {
+  let by = tr.killedBy;
+  if (!by) tr.killedBy = by = new Int32Array(size).fill(-1);
   const pending = tr.pendingKills;
   if (pending && pending.length > 0) {
-    const by = (tr.killedBy ??= new Map());
-    for (const { touched, at } of pending) for (const i of touched) by.set(i, at);
+    for (const { touched, at } of pending) for (const i of touched) by[i] = at;
     pending.length = 0;
   }
-  return tr.killedBy;
+  return by;
 }

@@ -15,10 +15,18 @@ const compiledBoringssl = new Map<string, BoringsslTarget>();
 /** Makes the table of `lib` known, as data/<name>.json stores it (full, or a delta). */
 export function registerLibraryData(lib: Library, data: unknown): void {
   stored.set(lib.name, data);
+  registrations++;
   // A table that extends this one resolves anew too.
   resolved.clear();
   compiled.clear();
   compiledBoringssl.clear();
+}
+
+let registrations = 0;
+
+/** How many tables have been registered so far: what was worked out from the loaded tables holds while it stays the same. */
+export function tablesRegistered(): number {
+  return registrations;
 }
 
 /** Whether the table of `lib` has been registered. */

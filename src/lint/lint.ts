@@ -2,7 +2,7 @@ import type { TermTrace } from '../core/trace.js';
 import { expand } from '../expand.js';
 import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
 import { libraries, requireLibrary, type Library } from '../library/registry.js';
-import { isLoaded, opensslTable } from '../library/tables.js';
+import { isLoaded, opensslTable, tablesRegistered } from '../library/tables.js';
 import { Findings, MAX_FINDINGS } from './findings.js';
 import { pskTwins } from './psk-twin.js';
 import { releaseWords, removedBefore } from './release-words.js';
@@ -180,7 +180,7 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
   if (lib.family !== 'openssl') return d;
   const target = lib.name;
   const word = String(d.args.word);
-  const removedAfter = removedBefore(lib, word);
+  const { removedAfter, knownIn } = elsewhere(lib, word);
   if (removedAfter) {
     return {
       ...d,
@@ -190,19 +190,44 @@ function otherReleases(d: Diagnostic, lib: Library): Diagnostic {
       args: { ...d.args, removedIn: target },
     };
   }
-  // Spelled as that release spells it: a word another release reads only in another case is
-  // case-insensitive-match's (release-words.ts).
-  const knownIn = libraries()
-    .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && knows(l, word))
-    .map((l) => l.name);
-  if (knownIn.length === 0) return d;
+  if (knownIn === '') return d;
   return {
     ...d,
     code: 'not-in-this-release',
-    message: `\`${word}\` exists in ${knownIn.join(', ')} but not in ${target}; here ${lib.product} ignores it`,
-    args: { ...d.args, knownIn: knownIn.join(',') },
+    message: `\`${word}\` exists in ${knownIn.replaceAll(',', ', ')} but not in ${target}; here ${lib.product} ignores it`,
+    args: { ...d.args, knownIn },
   };
 }
+
+/**
+ * What the other releases of the family make of a word `lib` does not know: the release before
+ * `lib` that had it as an alias, and the loaded releases that spell it so (comma-separated, in
+ * release order). Worked out once per word and library while no table is added (bounded).
+ */
+function elsewhere(lib: Library, word: string): { removedAfter: Library | null; knownIn: string } {
+  let m = elsewhereCache.get(lib);
+  if (!m || m.registered !== tablesRegistered()) {
+    elsewhereCache.set(lib, (m = { registered: tablesRegistered(), words: new Map() }));
+  }
+  let found = m.words.get(word);
+  if (!found) {
+    // Spelled as that release spells it: a word another release reads only in another case is
+    // case-insensitive-match's (release-words.ts).
+    found = {
+      removedAfter: removedBefore(lib, word),
+      knownIn: libraries()
+        .filter((l) => l.family === 'openssl' && l !== lib && isLoaded(l) && knows(l, word))
+        .map((l) => l.name)
+        .join(','),
+    };
+    if (m.words.size < 1024) m.words.set(word, found);
+  }
+  return found;
+}
+const elsewhereCache = new WeakMap<
+  Library,
+  { registered: number; words: Map<string, { removedAfter: Library | null; knownIn: string }> }
+>();
 
 /** Whether the table of `l` (loaded) has `word` spelled so; each word once per table (bounded). */
 function knows(l: Library, word: string): boolean {

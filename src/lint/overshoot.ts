@@ -1,6 +1,7 @@
 import type { TermTrace } from '../core/trace.js';
 import type { Cipher, Diagnostic } from '../core/types.js';
 import { severityOf } from '../diagnostics/registry.js';
+import { knownSuiteId, suiteId } from './suite-ids.js';
 import type { ExpandResult } from '../types.js';
 
 /** Suite families a broad alias brings in that a server with a certificate cannot or should not use. */
@@ -25,18 +26,64 @@ export function overshoot(
   boring: boolean,
   emit: (d: Diagnostic) => void,
 ): void {
-  // The families of each suite of the final list, as bits over FAMILIES (suites of none left out).
-  let final: Map<string, number> | null = null;
+  // The families of each suite of the final list, as bits over FAMILIES, entered in `final`.
+  const final = nextFinal();
+  let any = false;
   for (const c of result.ciphers) {
     const bits = familiesOf(c);
-    if (bits !== 0) (final ??= new Map()).set(c.name, bits);
+    if (bits !== 0) {
+      enter(final, c.name, bits);
+      any = true;
+    }
   }
-  if (final === null) return;
+  if (!any) return;
   // An equal-preference group is judged item by item: each item is an element of its own.
   for (const x of result.trace) {
     if (x.items) for (const e of x.items) overshootOf(e, final, input, boring, emit);
     else overshootOf(x, final, input, boring, emit);
   }
+}
+
+/**
+ * The family bits of the final list's suites, by name, without a map made per call: by the
+ * numbers of their names (suite-ids.ts), a call's entries being those stamped with its `epoch`
+ * (lint is synchronous, so one call at a time uses them).
+ */
+interface FinalFamilies {
+  epoch: number;
+}
+let stamps = new Int32Array(256);
+let familyOfId = new Int32Array(256);
+let epoch = 0;
+
+function nextFinal(): FinalFamilies {
+  // Stamps are 32-bit: after 2^31 calls they start again from a clean slate.
+  if (++epoch > 0x7fffffff) {
+    stamps.fill(0);
+    epoch = 1;
+  }
+  return { epoch };
+}
+
+function enter(final: FinalFamilies, name: string, bits: number): void {
+  const id = suiteId(name);
+  if (id >= stamps.length) {
+    const size = Math.max(2 * stamps.length, id + 1);
+    const grownStamps = new Int32Array(size);
+    grownStamps.set(stamps);
+    stamps = grownStamps;
+    const grownFamilies = new Int32Array(size);
+    grownFamilies.set(familyOfId);
+    familyOfId = grownFamilies;
+  }
+  stamps[id] = final.epoch;
+  familyOfId[id] = bits;
+}
+
+/** The families of a suite of the final list by name; 0 for a suite not in it (or of no family). */
+function familiesIn(final: FinalFamilies, name: string): number {
+  const id = knownSuiteId(name);
+  return id !== undefined && id < stamps.length && stamps[id] === final.epoch ? familyOfId[id]! : 0;
 }
 
 /** The families of a suite, as bits over FAMILIES; a table's frozen suites are judged once. */
@@ -52,7 +99,7 @@ const familyBits = new WeakMap<Cipher, number>();
 
 function overshootOf(
   e: TermTrace,
-  final: ReadonlyMap<string, number>,
+  final: FinalFamilies,
   input: string,
   boring: boolean,
   emit: (d: Diagnostic) => void,
@@ -64,8 +111,8 @@ function overshootOf(
   let byFamily: string[][] | null = null;
   let count = 0;
   for (const n of e.suites) {
-    const bits = final.get(n);
-    if (bits === undefined) continue;
+    const bits = familiesIn(final, n);
+    if (bits === 0) continue;
     byFamily ??= FAMILIES.map(() => []);
     count++;
     for (let k = 0; k < FAMILIES.length; k++) if ((bits & (1 << k)) !== 0) byFamily[k]!.push(n);

@@ -25,7 +25,12 @@ const PSK_TWIN: Readonly<Record<string, { alias: string; kx: string }>> = {
 };
 
 /** What each PSK compound selects, by target: a compound is a key exchange word and the rest of a rule. */
-const compounds = new WeakMap<Target, Map<string, string[]>>();
+const compounds = new WeakMap<Target, Map<string, Matches>>();
+/** The names of the suites a compound selects, in its order, and as a set. */
+interface Matches {
+  names: string[];
+  set: Set<string>;
+}
 const MAX_COMPOUNDS = 1024;
 
 /**
@@ -40,17 +45,17 @@ export function pskTwins(
   t: Target,
   emit: (d: Diagnostic) => void,
 ): void {
-  let inList: Set<string> | null = null;
   let matched = compounds.get(t);
   if (!matched) compounds.set(t, (matched = new Map()));
-  const matches = (compound: string): string[] => {
-    let names = matched.get(compound);
-    if (!names) {
+  const matches = (compound: string): Matches => {
+    let m = matched.get(compound);
+    if (!m) {
       const r = expand(compound, { target: t.name, ciphersuites: '' });
-      names = r.ok ? r.ciphers.map((c) => c.name) : [];
-      if (matched.size < MAX_COMPOUNDS) matched.set(compound, names);
+      const names = r.ok ? r.ciphers.map((c) => c.name) : [];
+      m = { names, set: new Set(names) };
+      if (matched.size < MAX_COMPOUNDS) matched.set(compound, m);
     }
-    return names;
+    return m;
   };
   for (const e of trace) {
     if ((e.operator !== '!' && e.operator !== '-') || e.effect === 'error') continue;
@@ -64,8 +69,11 @@ export function pskTwins(
     if (!twinWord) continue;
     const twin = PSK_TWIN[twinWord.text]!;
     const compound = e.words.map((w) => (w === twinWord ? twin.alias : w.text)).join('+');
-    inList ??= new Set(final.map((c) => c.name));
-    const left = matches(compound).filter((n) => inList!.has(n));
+    // The compound's suites still in the final list, in the compound's order.
+    const m = matches(compound);
+    const kept = new Set<string>();
+    for (const c of final) if (m.set.has(c.name)) kept.add(c.name);
+    const left = kept.size === 0 ? [] : m.names.filter((n) => kept.has(n));
     if (left.length === 0) continue;
     const shown = left.length > 5 ? `${left.slice(0, 5).join(', ')} and ${left.length - 5} more` : left.join(', ');
     emit({

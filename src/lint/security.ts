@@ -1,6 +1,8 @@
 import data from '../../data/security.json' with { type: 'json' };
 import { isDiagnosticCode, severityOf, type DiagnosticCode } from '../diagnostics/registry.js';
 import type { Cipher, Diagnostic, Severity } from '../core/types.js';
+import { isTls13Suite } from '../core/tls13.js';
+import { suiteId } from './suite-ids.js';
 
 /**
  * How a suite stands, best first (definitions in data/security.json, `ratings`): `recommended`
@@ -198,9 +200,9 @@ export function assessSuite(c: Cipher): SuiteAssessment {
   return { rating: a.rating, findings: [...a.findings] };
 }
 
-/** The security rules a suite matches, as bits over `securityRules` (bit r: rule r). */
-export function suiteRules(c: Cipher): number {
-  return factsOf(c).rules;
+/** What lint needs to know of a suite: the rules it matches (bit r: rule r of securityRules), its name's number, whether it is a TLS 1.3 suite. */
+export function suiteFacts(c: Cipher): Readonly<Pick<SuiteFacts, 'rules' | 'id' | 'tls13'>> {
+  return factsOf(c);
 }
 
 /** One suite of a `SecurityReport`: its name, rating and the codes of the rules it matches. */
@@ -214,6 +216,12 @@ interface SuiteFacts {
   rank: number;
   /** The rules it matches, as bits over securityRules. */
   rules: number;
+  /** `,` and its name: what a list of names appends for it. */
+  commaName: string;
+  /** Its name's number (suite-ids.ts). */
+  id: number;
+  /** Whether it is a TLS 1.3 suite. */
+  tls13: boolean;
 }
 
 /**
@@ -238,21 +246,50 @@ function factsOf(c: Cipher): SuiteFacts {
     rank = Math.max(rank, RANK[rule.rating]);
   }
   const entry = Object.freeze({ name: c.name, rating: RATINGS[rank]!, findings: Object.freeze(findings) });
-  f = { entry, rank, rules };
+  f = { entry, rank, rules, commaName: `,${c.name}`, id: suiteId(c.name), tls13: isTls13Suite(c) };
   if (Object.isFrozen(c)) factsCache.set(c, f);
   return f;
 }
-/** A template with its `{one|many}` choices made, for one suite or several; each made once. */
-function plural(template: string, one: boolean): string {
-  let made = plurals.get(template);
+/**
+ * A rule's message for `n` suites: the template's `{one|many}` choices made, its `{count}` and
+ * `{list}` filled in. Each template is split once into its text and the two places.
+ */
+function fill(template: string, n: number, list: string): string {
+  let made = templates.get(template);
   if (!made) {
-    const choose = (single: boolean) =>
-      template.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, a: string, b: string) => (single ? a : b));
-    plurals.set(template, (made = [choose(true), choose(false)]));
+    const choose = (one: boolean) =>
+      pieces(template.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, a: string, b: string) => (one ? a : b)));
+    templates.set(template, (made = [choose(true), choose(false)]));
   }
-  return made[one ? 0 : 1]!;
+  let text = '';
+  for (const p of made[n === 1 ? 0 : 1]) text += p === COUNT ? String(n) : p === LIST ? list : p;
+  return text;
 }
-const plurals = new Map<string, [string, string]>();
+const templates = new Map<string, [Piece[], Piece[]]>();
+const COUNT = 0;
+const LIST = 1;
+/** Text, or the place of the count (COUNT) or of the list (LIST). */
+type Piece = string | typeof COUNT | typeof LIST;
+
+/** A message split at the first `{count}` and the first `{list}`. */
+function pieces(text: string): Piece[] {
+  const places = (
+    [
+      [text.indexOf('{count}'), COUNT, '{count}'.length],
+      [text.indexOf('{list}'), LIST, '{list}'.length],
+    ] as const
+  )
+    .filter(([at]) => at >= 0)
+    .sort((x, y) => x[0] - y[0]);
+  const out: Piece[] = [];
+  let from = 0;
+  for (const [at, place, length] of places) {
+    out.push(text.slice(from, at), place);
+    from = at + length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /**
  * Assesses a resulting suite list (as expand() returns it, TLS 1.3 suites included): a rating
@@ -289,8 +326,8 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
         listed[r] = shown[r] = c.name;
       } else {
         count[r] = n + 1;
-        listed[r] = listed[r] + ',' + c.name;
-        if (n < MESSAGE_LIST_LIMIT) shown[r] = shown[r] + ', ' + c.name;
+        listed[r] += f.commaName;
+        if (n < MESSAGE_LIST_LIMIT) shown[r] += ', ' + c.name;
       }
     }
   }
@@ -303,9 +340,7 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
     diagnostics.push({
       code: rule.code,
       severity: rule.severity,
-      message: plural(rule.message, n === 1)
-        .replace('{count}', String(n))
-        .replace('{list}', list),
+      message: fill(rule.message, n, list),
       span: null,
       args: { suites: listed[r]!, count: n, source: rule.sources[0]!.title, rating: rule.rating },
       fix: { description: rule.fix },

@@ -4,7 +4,8 @@ import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
 import type { ExpandOptions } from '../types.js';
-import { securityRules, suiteRules, type SecurityReport, type SecurityRule } from './security.js';
+import { securityRules, suiteFacts, type SecurityReport, type SecurityRule } from './security.js';
+import { suiteId, suiteIdCount } from './suite-ids.js';
 
 /** How many flagged suites a fix may name one by one when no word of the rule covers them. */
 const MAX_NAMED = 3;
@@ -28,29 +29,23 @@ export function fixesForTarget(
   if (findings.length === 0) return findings;
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
   const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
-  // Sets of suites are bitsets over the target's suite names, numbered once per cache (`id`).
+  // Sets of suites are bitsets over the numbers of suite names (suite-ids.ts).
   const cache = wordCache(options);
-  const id = cache.id;
-  const idOf = (n: string): number => {
-    let i = id.get(n);
-    if (i === undefined) id.set(n, (i = id.size));
-    return i;
-  };
-  // The final list's ids (-1 for a TLS 1.3 suite of the list apart) and the rules each suite matches.
+  // The final list's numbers (-1 for a TLS 1.3 suite of the list apart) and the rules each suite matches.
   const n = final.length;
   const ids: number[] = [];
   const rulesOf: number[] = [];
   const tls13: number[] = []; // the positions of those TLS 1.3 suites
   for (let k = 0; k < n; k++) {
-    const c = final[k]!;
-    rulesOf.push(suiteRules(c));
-    if (apart && isTls13Suite(c)) {
+    const f = suiteFacts(final[k]!);
+    rulesOf.push(f.rules);
+    if (apart && f.tls13) {
       ids.push(-1);
       tls13.push(k);
-    } else ids.push(idOf(c.name));
+    } else ids.push(f.id);
   }
   // The sets of this call, each `words` long, in one scratch array (see Sets).
-  const words = (id.size + 31) >>> 5;
+  const words = (suiteIdCount() + 31) >>> 5;
   const size = (securityRules.length + 2) * words;
   if (scratch.length < size) scratch = new Uint32Array(size);
   const sets: Sets = { bits: scratch, words, left: (securityRules.length + 1) * words };
@@ -73,13 +68,7 @@ export function fixesForTarget(
       const word = exclude.replace(/^!/, '');
       const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
       const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
-      all =
-        unknown || !r.ok
-          ? null
-          : setOf(
-              r.ciphers.map((c) => c.name),
-              idOf,
-            );
+      all = unknown || !r.ok ? null : setOf(r.ciphers.map((c) => c.name));
       if (cache.words.size < MAX_WORDS) cache.words.set(exclude, all);
     }
     return all;
@@ -117,27 +106,26 @@ let scratch = new Uint32Array(0);
 /** Each security rule's index in securityRules, by code. */
 const RULE_INDEX = new Map(securityRules.map((rule, r) => [rule.code as string, r]));
 
-/** The names as a bitset over their ids. */
-function setOf(names: readonly string[], idOf: (n: string) => number): Uint32Array {
-  const ids = names.map(idOf);
+/** The names as a bitset over their numbers. */
+function setOf(names: readonly string[]): Uint32Array {
+  const ids = names.map(suiteId);
   const set = new Uint32Array((Math.max(-1, ...ids) + 32) >>> 5);
   for (const i of ids) set[i >>> 5]! |= 1 << (i & 31);
   return set;
 }
 
 /**
- * What each word selects, by the options that change it, as a bitset over suite names numbered
- * in `id` (the words are the security rules' `exclude` words, so the cache stays small; bounded
- * anyway).
+ * What each word selects, by the options that change it, as a bitset over the numbers of suite
+ * names (suite-ids.ts); the words are the security rules' `exclude` words, so the cache stays
+ * small (bounded anyway).
  */
 function wordCache(options: ExpandOptions): WordCache {
   const key = `${options.target ?? ''}|${options.strict ?? ''}|${options.seclevel ?? ''}`;
   let m = wordCaches.get(key);
-  if (!m) wordCaches.set(key, (m = { id: new Map(), words: new Map() }));
+  if (!m) wordCaches.set(key, (m = { words: new Map() }));
   return m;
 }
 interface WordCache {
-  id: Map<string, number>;
   words: Map<string, Uint32Array | null>;
 }
 const wordCaches = new Map<string, WordCache>();

@@ -20,8 +20,6 @@ export interface EvalContext extends Tracing {
   diagnostics: Diagnostic[];
   /** When set, every element of the string is recorded here (see core/trace.ts). */
   trace: TermTrace[] | null;
-  /** With a trace: the trace index of the `!` element that removed each suite, by suite index. */
-  killedBy?: Map<number, number>;
   /** Where TLS 1.3 suites are list members: whether a rule of the string named TLS 1.3. */
   tls13Seen?: boolean;
 }
