@@ -4,12 +4,72 @@
 // loader (which reads each module through node:fs/promises and compiles it as a module record),
 // and start-up time counts (README: Speed). It loads the minified bundle, one file, which loads
 // the code of the command it runs and the table of the target it is asked about.
-const { readFileSync, writeSync } = require('node:fs');
-const { join } = require('node:path');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 
-// Node 22.1+ keeps V8's compiled code of the CLI between runs; older Node runs the same without it.
-require('node:module').enableCompileCache?.();
-const { main } = require('../dist/src/cli/cipherx.min.cjs');
+const BUNDLE = join(__dirname, '..', 'dist', 'src', 'cli', 'cipherx.min.cjs');
+
+/**
+ * Loads the bundle, and the chunks it requires, keeping V8's compiled code of them between
+ * runs: compiling the bundle and the functions a command runs is most of what the CLI adds to
+ * Node's own start-up (README: Speed). Node 22.1+ does this itself (module.enableCompileCache);
+ * on older Node the bundle's files are compiled here, as vm.Scripts given the code V8 made for
+ * them last time. That code is kept beside them, in dist/src/cli/.code-cache/<node version>/,
+ * so it goes with the files it was made from (a new build or install replaces the folder), one
+ * file for each file's size and modification time; written once (again when V8 refuses it:
+ * other flags), atomically; where the package cannot be written to, or NODE_DISABLE_COMPILE_CACHE
+ * is set, the CLI runs the same without it.
+ */
+function loadBundle() {
+  const module = require('node:module');
+  if (module.enableCompileCache) {
+    module.enableCompileCache();
+    return require(BUNDLE);
+  }
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return require(BUNDLE);
+  const vm = require('node:vm');
+  const cacheDir = join(dirname(BUNDLE), '.code-cache', `${process.version}-${process.arch}`);
+  const loaded = new Map();
+  const toWrite = [];
+  const load = (file) => {
+    const done = loaded.get(file);
+    if (done) return done.exports;
+    const m = { exports: {} };
+    loaded.set(file, m); // before it runs: chunks require each other
+    // Named by the file's size and time: V8 checks only the length of the source it is given.
+    const { size, mtimeMs } = statSync(file);
+    const cacheFile = join(cacheDir, `${file.slice(dirname(file).length + 1)}-${size}-${Math.round(mtimeMs)}.v8`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // none yet
+    }
+    const script = new vm.Script(
+      `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
+      { filename: file, cachedData },
+    );
+    if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, cacheFile });
+    const requireHere = (id) => (id.startsWith('./') ? load(join(dirname(file), id)) : require(id));
+    script.runInThisContext().call(m.exports, m.exports, requireHere, m, file, dirname(file));
+    return m.exports;
+  };
+  // At exit the code holds every function the command ran, not only the top level.
+  process.once('exit', () => {
+    for (const { script, cacheFile } of toWrite) {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const partial = `${cacheFile}.${process.pid}`;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, cacheFile);
+      } catch {
+        return; // a package folder we may not write to
+      }
+    }
+  });
+  return load(BUNDLE);
+}
+const { main } = loadBundle();
 
 /** A reader that goes away (`cipherx expand -v ALL | head -1`) is not an error of ours. */
 function readerGone() {
