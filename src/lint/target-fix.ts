@@ -3,6 +3,7 @@ import { popcount } from '../core/cipher-list.js';
 import { isTls13Suite } from '../core/tls13.js';
 import { expand } from '../expand.js';
 import { requireLibrary } from '../library/registry.js';
+import { opensslTable } from '../library/tables.js';
 import type { ExpandOptions } from '../types.js';
 import { securityRules, suiteFacts, type SecurityReport, type SecurityRule } from './security.js';
 import { suiteId, suiteIdCount } from './suite-ids.js';
@@ -28,7 +29,8 @@ export function fixesForTarget(
   const findings = security.diagnostics;
   if (findings.length === 0) return findings;
   // Where the TLS 1.3 list is configured apart, no word of the string reaches its suites.
-  const apart = requireLibrary(options.target, 'lint').capabilities.tls13Configurable;
+  const lib = requireLibrary(options.target, 'lint');
+  const apart = lib.capabilities.tls13Configurable;
   // Sets of suites are bitsets over the numbers of suite names (suite-ids.ts).
   const cache = wordCache(options);
   // The final list's numbers (-1 for a TLS 1.3 suite of the list apart) and the rules each suite matches.
@@ -66,9 +68,14 @@ export function fixesForTarget(
     let all = cache.words.get(exclude);
     if (all === undefined) {
       const word = exclude.replace(/^!/, '');
-      const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
-      const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
-      all = unknown || !r.ok ? null : setOf(r.ciphers.map((c) => c.name));
+      // A word not in an OpenSSL-family table is unknown there: no need to evaluate it (and have
+      // the evaluator look for the words it may have meant).
+      if (lib.family === 'openssl' && opensslTable(lib).words.get(word) === undefined) all = null;
+      else {
+        const r = expand(word, { ...options, ciphersuites: undefined, supported: undefined, trace: false });
+        const unknown = r.diagnostics.some((d) => d.code === 'unknown-word' || d.code === 'unavailable-alias');
+        all = unknown || !r.ok ? null : setOf(r.ciphers.map((c) => c.name));
+      }
       if (cache.words.size < MAX_WORDS) cache.words.set(exclude, all);
     }
     return all;
