@@ -71,11 +71,6 @@ function loadBundle() {
 }
 const { main } = loadBundle();
 
-/** A reader that goes away (`cipherx expand -v ALL | head -1`) is not an error of ours. */
-function readerGone() {
-  process.exit(process.exitCode ?? 0);
-}
-
 /**
  * Standard output or error, as the commands use them. A command that prints its answer and ends
  * only calls write(): that text goes to the file descriptor directly, without making
@@ -84,33 +79,49 @@ function readerGone() {
  * (events, drain: --batch) makes the stream, which then takes every later write, so the output
  * keeps the order of the writes. A descriptor that would block (EAGAIN) hands the rest to the
  * stream too.
+ * A write that fails does not stop the command, as with the streams, whose errors come later:
+ * once standard output's reader has gone (EPIPE: `cipherx expand -v ALL | head -1`) what is left
+ * of it is dropped and the command ends with its own status; any other failure to write it
+ * (a full disk) is said on standard error once, and a command that would have succeeded exits 1.
+ * Standard error's own failures are ignored, as the stream's are.
  */
+let outputFailed = false;
 function output(fd, open) {
   let stream = null;
+  let gone = false;
   const made = () => {
     if (stream === null) {
       stream = open();
-      stream.on('error', (err) => {
-        if (err.code === 'EPIPE') readerGone();
-        throw err;
-      });
+      // Standard output's stream, as before direct writes: a reader gone ends the run quietly.
+      if (fd === 1) {
+        stream.on('error', (err) => {
+          if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          throw err;
+        });
+      }
     }
     return stream;
   };
   function write(chunk, encoding, callback) {
     if (stream !== null) return stream.write(chunk, encoding, callback);
-    const bytes =
-      typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
-    for (let at = 0; at < bytes.length;) {
-      try {
-        at += writeSync(fd, bytes, at);
-      } catch (err) {
-        if (err.code === 'EPIPE') readerGone();
-        if (err.code !== 'EAGAIN') throw err;
-        return made().write(bytes.subarray(at), encoding, callback);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (!gone) {
+      const bytes =
+        typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
+      for (let at = 0; at < bytes.length;) {
+        try {
+          at += writeSync(fd, bytes, at);
+        } catch (err) {
+          if (err.code === 'EAGAIN') return made().write(bytes.subarray(at), encoding, callback);
+          gone = true;
+          if (fd === 1 && err.code !== 'EPIPE') {
+            outputFailed = true;
+            stderr.write(`cipherx: cannot write the output: ${err.message}\n`);
+          }
+          break;
+        }
       }
     }
-    const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done);
     return true;
   }
@@ -126,6 +137,8 @@ function output(fd, open) {
     },
   );
 }
+const stdout = output(1, () => process.stdout);
+const stderr = output(2, () => process.stderr);
 
 // Standard input and the version are read only by the commands that use them: opening standard
 // input alone costs milliseconds when it is a pipe.
@@ -133,15 +146,15 @@ const io = {
   get stdin() {
     return process.stdin;
   },
-  stdout: output(1, () => process.stdout),
-  stderr: output(2, () => process.stderr),
+  stdout,
+  stderr,
   get version() {
     return JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
   },
 };
 main(process.argv.slice(2), io).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed && code === 0 ? 1 : code;
   },
   (err) => {
     process.stderr.write(`cipherx: internal error: ${err && err.stack ? err.stack : err}\n`);

@@ -202,7 +202,11 @@ export function assessSuite(c: Cipher): SuiteAssessment {
 
 /** What lint needs to know of a suite: the rules it matches (bit r: rule r of securityRules), its name's number, whether it is a TLS 1.3 suite. */
 export function suiteFacts(c: Cipher): Readonly<Pick<SuiteFacts, 'rules' | 'id' | 'tls13'>> {
-  return factsOf(c);
+  const f = factsOf(c);
+  // Numbered only here, for lint, whose lists are the tables' suites: a suite made by a caller
+  // and only rated never takes a number (the numbering would grow with each such name).
+  if (f.id < 0) f.id = suiteId(c.name);
+  return f;
 }
 
 /** One suite of a `SecurityReport`: its name, rating and the codes of the rules it matches. */
@@ -218,7 +222,7 @@ interface SuiteFacts {
   rules: number;
   /** `,` and its name: what a list of names appends for it. */
   commaName: string;
-  /** Its name's number (suite-ids.ts). */
+  /** Its name's number (suite-ids.ts); -1 until suiteFacts asks for it. */
   id: number;
   /** Whether it is a TLS 1.3 suite. */
   tls13: boolean;
@@ -230,7 +234,8 @@ interface SuiteFacts {
  */
 const factsCache = new WeakMap<Cipher, SuiteFacts>();
 const RATINGS: readonly SuiteRating[] = ['recommended', 'secure', 'weak', 'insecure'];
-if (securityRules.length > 31) throw new Error('data/security.json: more rules than a rule bitmask holds');
+const RULES = securityRules.length;
+if (RULES > 31) throw new Error('data/security.json: more rules than a rule bitmask holds');
 
 function factsOf(c: Cipher): SuiteFacts {
   let f = factsCache.get(c);
@@ -246,7 +251,7 @@ function factsOf(c: Cipher): SuiteFacts {
     rank = Math.max(rank, RANK[rule.rating]);
   }
   const entry = Object.freeze({ name: c.name, rating: RATINGS[rank]!, findings: Object.freeze(findings) });
-  f = { entry, rank, rules, commaName: `,${c.name}`, id: suiteId(c.name), tls13: isTls13Suite(c) };
+  f = { entry, rank, rules, commaName: `,${c.name}`, id: -1, tls13: isTls13Suite(c) };
   if (Object.isFrozen(c)) factsCache.set(c, f);
   return f;
 }
@@ -301,9 +306,9 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   const byRank = [0, 0, 0, 0];
   // What each rule matched, by rule index: how many suites, their names (comma-separated, in
   // list order; built by appending, as joining an array costs more), and the first few for the message.
-  const count: number[] = [];
-  const listed: string[] = [];
-  const shown: string[] = [];
+  const count: number[] = new Array<number>(RULES).fill(0);
+  const listed: string[] = new Array<string>(RULES).fill('');
+  const shown: string[] = new Array<string>(RULES).fill('');
   let worst = -1;
   let first = -1;
   let inFirstGroup = true;
@@ -320,8 +325,8 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
     }
     for (let bits = f.rules; bits !== 0; bits &= bits - 1) {
       const r = 31 - Math.clz32(bits & -bits);
-      const n = count[r];
-      if (n === undefined) {
+      const n = count[r]!;
+      if (n === 0) {
         count[r] = 1;
         listed[r] = shown[r] = c.name;
       } else {
@@ -333,8 +338,8 @@ export function assessList(ciphers: readonly Cipher[]): SecurityReport {
   }
   const diagnostics: Diagnostic[] = [];
   for (let r = 0; r < securityRules.length; r++) {
-    const n = count[r];
-    if (n === undefined) continue;
+    const n = count[r]!;
+    if (n === 0) continue;
     const rule = securityRules[r]!;
     const list = n > MESSAGE_LIST_LIMIT ? `${shown[r]} and ${n - MESSAGE_LIST_LIMIT} more` : shown[r]!;
     diagnostics.push({
