@@ -65,7 +65,7 @@ function expandOpenssl(
   if (cs.error) {
     return {
       ok: false,
-      error: { ...cs.error },
+      error: cs.error.span ? { ...cs.error, span: { ...cs.error.span } } : { ...cs.error },
       ciphers: [],
       seclevel,
       diagnostics: copyDiagnostics(cs.diagnostics),
