@@ -2,7 +2,8 @@ import type { SegmentNode, TermNode, WordNode } from './syntax-tree.js';
 
 /**
  * The fast path of the scanner, for the segments nearly every real string is made of: terms
- * `[op] name (+ name)*` glued or alone, every word non-empty, nothing the scanner cannot read.
+ * `[op] name (+ name)*` glued or alone, every word non-empty, then possibly bytes the scanner
+ * cannot read up to the next separator (a TLS 1.3 name's `_` before 3.2).
  * grammar/cipher-string.peggy stays the definition: for such a segment this gives the node the
  * grammar's Segment rule gives (same fields, same order), and for any other segment it gives
  * null and the grammar reads it (test/simple-segment.test.ts compares both on the corpus and on
@@ -61,8 +62,13 @@ export function simpleSegment(input: string, start: number, names: Uint8Array): 
     terms.push({ start: termStart, end, op, words });
     p = end;
     if (p >= input.length || isSeparator(input.charCodeAt(p))) break;
-    // Anything but an operator here is junk after a term (not a name character: the word took them all).
-    if (operatorOf(input.charCodeAt(p)) === null) return null;
+    // Anything but an operator here is junk after the terms (not a name character: the word took
+    // them all): the grammar's Junk, every byte up to the next separator.
+    if (operatorOf(input.charCodeAt(p)) === null) {
+      let q = p + 1;
+      while (q < input.length && !isSeparator(input.charCodeAt(q))) q++;
+      return { start, end: q, terms, junk: { start: p, end: q } };
+    }
   }
   return { start, end: p, terms, junk: null };
 }
