@@ -3,7 +3,16 @@
 // tests run a copy of the built CLI in a folder of their own, so that the cache they make, spoil
 // and remove is no other test's.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +43,13 @@ function run(args: string[], env: Record<string, string> = {}) {
 const cached = () => (existsSync(CACHE) ? readdirSync(CACHE).sort() : []);
 
 describe('the CLI keeps its compiled code between runs', () => {
+  it('the bundle has no dynamic import(): a vm.Script (how Node 20 loads it here) cannot import', () => {
+    const dir = join(ROOT, 'dist', 'src', 'cli');
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.cjs'))) {
+      expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/\bimport\s*\(/);
+    }
+  });
+
   const expected = run(['expand', '-v', 'HIGH:!aNULL'], { NODE_DISABLE_COMPILE_CACHE: '1' });
 
   it('NODE_DISABLE_COMPILE_CACHE: no cache is written', () => {
