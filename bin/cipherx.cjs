@@ -15,10 +15,10 @@ const BUNDLE = join(__dirname, '..', 'dist', 'src', 'cli', 'cipherx.min.cjs');
  * Node's own start-up (README: Speed). Node 22.1+ does this itself (module.enableCompileCache);
  * on older Node the bundle's files are compiled here, as vm.Scripts given the code V8 made for
  * them last time. That code is kept beside them, in dist/src/cli/.code-cache/<node version>/,
- * so it goes with the files it was made from (a new build or install replaces the folder), one
- * file for each file's size and modification time; written once (again when V8 refuses it:
- * other flags), atomically; where the package cannot be written to, or NODE_DISABLE_COMPILE_CACHE
- * is set, the CLI runs the same without it.
+ * so it goes with the files it was made from (a new build or install replaces the folder): one
+ * file for each file's size and modification time and each command, written once (again when
+ * V8 refuses it: other flags), atomically. Where the package cannot be written to, or
+ * NODE_DISABLE_COMPILE_CACHE is set, the CLI runs the same without it.
  */
 function loadBundle() {
   const module = require('node:module');
@@ -29,6 +29,8 @@ function loadBundle() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return require(BUNDLE);
   const vm = require('node:vm');
   const cacheDir = join(dirname(BUNDLE), '.code-cache', `${process.version}-${process.arch}`);
+  const word = process.argv[2] ?? '';
+  const command = /^[a-z]{1,16}$/.test(word) ? word : 'none';
   const loaded = new Map();
   const toWrite = [];
   const load = (file) => {
@@ -36,9 +38,12 @@ function loadBundle() {
     if (done) return done.exports;
     const m = { exports: {} };
     loaded.set(file, m); // before it runs: chunks require each other
-    // Named by the file's size and time: V8 checks only the length of the source it is given.
+    // Named by the file's size and time (V8 checks only the length of the source it is given),
+    // and by the command: the code kept is that of the functions the run compiled, so each
+    // command keeps its own.
     const { size, mtimeMs } = statSync(file);
-    const cacheFile = join(cacheDir, `${file.slice(dirname(file).length + 1)}-${size}-${Math.round(mtimeMs)}.v8`);
+    const name = `${file.slice(dirname(file).length + 1)}-${size}-${Math.round(mtimeMs)}-${command}.v8`;
+    const cacheFile = join(cacheDir, name);
     let cachedData;
     try {
       cachedData = readFileSync(cacheFile);
