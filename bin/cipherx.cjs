@@ -4,7 +4,7 @@
 // loader (which reads each module through node:fs/promises and compiles it as a module record),
 // and start-up time counts (README: Speed). It loads the minified bundle, one file, which loads
 // the code of the command it runs and the table of the target it is asked about.
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } = require('node:fs');
+const { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'src', 'cli', 'cipherx.min.cjs');
@@ -62,13 +62,21 @@ function loadBundle() {
   // At exit the code holds every function the command ran, not only the top level.
   process.once('exit', () => {
     for (const { script, cacheFile } of toWrite) {
+      const partial = `${cacheFile}.${process.pid}`;
+      let fd;
       try {
         mkdirSync(cacheDir, { recursive: true });
-        const partial = `${cacheFile}.${process.pid}`;
-        writeFileSync(partial, script.createCachedData());
+        fd = openSync(partial, 'w');
+      } catch {
+        return; // a package folder we may not write to: no code is made for it
+      }
+      try {
+        writeSync(fd, script.createCachedData());
+        closeSync(fd);
         renameSync(partial, cacheFile);
       } catch {
-        return; // a package folder we may not write to
+        rmSync(partial, { force: true });
+        return;
       }
     }
   });
