@@ -93,7 +93,8 @@ export function fixesForTarget(
     const r = RULE_INDEX.get(d.code);
     if (r === undefined || typeof d.args.suites !== 'string') return d;
     const fix = targetFix(securityRules[r]!, r, sets, tls13, ids, namesOf, input, selected);
-    return fix ? { ...d, fix } : d;
+    // assessList's findings, field by field in their order, with the fix written for the target.
+    return fix ? { code: d.code, severity: d.severity, message: d.message, span: d.span, args: d.args, fix } : d;
   });
 }
 
@@ -183,11 +184,13 @@ function targetFix(
   }
   const outOfTls13 = tls13.length > 0 ? namesOf(r, () => true, tls13) : [];
   if (words.length === 0 && outOfTls13.length === 0) return null;
-  const text = words.map((w) => `:${w}`).join('');
-  const parts: string[] = [];
-  if (text) parts.push(`Append \`${text}\`${rule.fixNote ? ` ${rule.fixNote}` : ''}`);
-  if (outOfTls13.length > 0) parts.push(`leave ${outOfTls13.join(', ')} out of the TLS 1.3 list (ciphersuites)`);
-  const description = parts.join('; ') + '.';
+  let text = '';
+  for (const w of words) text += ':' + w;
+  let description = text ? `Append \`${text}\`${rule.fixNote ? ` ${rule.fixNote}` : ''}` : '';
+  if (outOfTls13.length > 0) {
+    description += `${text ? '; ' : ''}leave ${outOfTls13.join(', ')} out of the TLS 1.3 list (ciphersuites)`;
+  }
+  description += '.';
   return text
     ? { description, replacement: { span: { start: input.length, end: input.length }, text } }
     : { description };
