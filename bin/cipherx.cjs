@@ -14,7 +14,7 @@ const BUNDLE = join(__dirname, '..', 'dist', 'src', 'cli', 'cipherx.min.cjs');
  * runs: compiling the bundle and the functions a command runs is most of what the CLI adds to
  * Node's own start-up (README: Speed). Node 22.1+ does this itself (module.enableCompileCache);
  * on older Node the bundle's files are compiled here, as vm.Scripts given the code V8 made for
- * them last time. That code is kept beside them, in dist/src/cli/.code-cache/<node version>/,
+ * them last time. That code is kept beside them, in dist/src/cli/.code-cache/<node version>-<arch>/,
  * so it goes with the files it was made from (a new build or install replaces the folder): one
  * file for each file's size and modification time and each command, written once (again when
  * V8 refuses it: other flags), atomically. Where the package cannot be written to, or
@@ -105,15 +105,20 @@ function output(fd, open) {
   const made = () => {
     if (stream === null) {
       stream = open();
-      // Standard output's stream, as before direct writes: a reader gone ends the run quietly.
-      if (fd === 1) {
-        stream.on('error', (err) => {
-          if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-          throw err;
-        });
-      }
+      // The stream's failures are met as the direct writes' are (a command that listens for
+      // them too, --batch, stops writing): nothing is thrown, the run ends with its status.
+      stream.on('error', (err) => failed(err));
     }
     return stream;
+  };
+  /** A write failed: nothing more is written here; on standard output, unless its reader has gone, that is said once and fails the run. */
+  const failed = (err) => {
+    if (gone) return;
+    gone = true;
+    if (fd === 1 && err.code !== 'EPIPE') {
+      outputFailed = true;
+      stderr.write(`cipherx: cannot write the output: ${err.message}\n`);
+    }
   };
   function write(chunk, encoding, callback) {
     if (stream !== null) return stream.write(chunk, encoding, callback);
@@ -126,11 +131,7 @@ function output(fd, open) {
           at += writeSync(fd, bytes, at);
         } catch (err) {
           if (err.code === 'EAGAIN') return made().write(bytes.subarray(at), encoding, callback);
-          gone = true;
-          if (fd === 1 && err.code !== 'EPIPE') {
-            outputFailed = true;
-            stderr.write(`cipherx: cannot write the output: ${err.message}\n`);
-          }
+          failed(err);
           break;
         }
       }

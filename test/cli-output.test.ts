@@ -1,7 +1,7 @@
 // What the CLI does when its output cannot be written (bin/cipherx.cjs writes an answer to the
-// file descriptor directly): a reader gone ends nothing early, a full disk is said and fails the
-// run, standard error's failures are ignored. Each case runs the CLI through sh with the
-// redirection it names.
+// file descriptor directly, --batch through the stream): a reader gone changes no exit status, a
+// full disk is said and fails the run, standard error's failures are ignored. Each case runs the
+// CLI through sh with the redirection it names.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +48,40 @@ describe('a reader that goes away (EPIPE)', () => {
   });
 });
 
+describe('a reader that goes away during --batch', () => {
+  // The first line is rejected; thousands more follow, so the reader (`head -c 1`) is gone long
+  // before the answers end.
+  const input = `BOGUS(\n${'ALL:!aNULL\n'.repeat(5000)}`;
+  it.each(['expand --batch', 'lint --batch', 'expand --batch --json'])(
+    '%s still ends with its own exit status, quietly',
+    (args) => {
+      const alone = shell(args, '> /dev/null', input);
+      expect(alone.status).not.toBe(0);
+      const piped = shell(args, '2> /dev/null', input, '| head -c 1');
+      expect(piped.status).toBe(alone.status);
+    },
+  );
+
+  it('an endless input stops being read once the reader has gone', () => {
+    const r = spawnSync('sh', ['-c', `yes ALL | "${process.execPath}" "${BIN}" expand --batch | head -c 1`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toHaveLength(1);
+  });
+});
+
 describe('output that cannot be written', () => {
+  it.runIf(existsSync('/dev/full'))('--batch on a full device: said once, no stack trace, and the run fails', () => {
+    for (const args of ['expand --batch', 'lint --batch']) {
+      const r = shell(args, '> /dev/full', 'HIGH\nLOW\n'.repeat(20000));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^cipherx: cannot write the output: ENOSPC[^\n]*\n$/);
+    }
+  });
+
   it.runIf(existsSync('/dev/full'))('a full device: said once on standard error, and the run fails', () => {
     const r = shell('expand -v ALL', '> /dev/full');
     expect(r.status).toBe(1);
