@@ -1,6 +1,6 @@
 // The input of the --batch figures: N lines drawn (seeded, so every run reads the same text) from
-// 1,000 distinct strings, as a fleet's configuration files repeat a few policies with local
-// edits: each of the basket's 8 strings with one of 5 prefixes and one of 25 suffixes. The
+// 1,250 distinct strings, as a fleet's configuration files repeat a few policies with local
+// edits: each of the basket's 10 strings with one of 5 prefixes and one of 25 suffixes. The
 // suffixes are common hand edits, among them a misspelt word (lint looks it up in the other
 // releases), a duplicate, a word of another release, and one that empties the list (a
 // rejected line, an error line in the output).

@@ -3,8 +3,8 @@
 // baseline in the same run, and reported as a ratio:
 //   1. expand() per call vs OpenSSL's own SSL_CTX_set_cipher_list (C, this machine's libssl),
 //      per string and as a geometric mean; then per target, against the matching C library
-//      where one is installed (here only the machine's OpenSSL). Each call of cipherx gets a
-//      fresh copy of its string (bench/basket.js, copiesOf).
+//      where one is installed (here only the machine's OpenSSL). Each call of cipherx gets the
+//      next of 64 fresh copies of its string (bench/basket.js, copiesOf).
 //   1c. lint() per call against expand() on the same string; geometric mean, and the ratio of
 //      the mean call over the basket
 //   2. CLI cold start (cipherx expand HIGH, lint HIGH, --help) vs `node -e 0`, interleaved
@@ -229,7 +229,7 @@ log(
 );
 
 // 5. --batch -------------------------------------------------------------------------------
-// The input is generated here (bench/batch-input.js: lines drawn from 1,000 distinct strings),
+// The input is generated here (bench/batch-input.js: lines drawn from 1,250 distinct strings),
 // written to a temporary file that is the child's standard input; its standard output and error
 // go to /dev/null, so the figure is cipherx's work, not a disk's. --quick runs 50,000 and 100,000
 // lines and extends the line through them to 1,000,000 (the distinct strings cost the same in

@@ -236,3 +236,48 @@ describe('what a newcomer found', () => {
     expect(r.stderr).toContain('LibreSSL ignores it');
   });
 });
+
+describe("how a command was called wrongly, in the CLI's own words", () => {
+  // Each row: the arguments, then what standard error must say (exit status 2, no Node wording).
+  it.each([
+    [['targets', '--bogus'], 'cipherx: unknown option --bogus (see cipherx targets --help)\n'],
+    [['targets', 'openssl-3.0'], 'cipherx: targets takes no operand, not "openssl-3.0" (see cipherx targets --help)\n'],
+    [['expand', '--target'], 'cipherx: option --target needs a value (see cipherx expand --help)\n'],
+    [['lint', '--json=yes', 'HIGH'], 'cipherx: option --json takes no value (see cipherx lint --help)\n'],
+    [
+      ['expand', '--target', '--json', 'HIGH'],
+      'cipherx: option --target needs a value, and is followed by another option (see cipherx expand --help); a value that starts with `-` is written --target=-VALUE\n',
+    ],
+    // Commands that take no cipher string are not told to put one after `--`.
+    [['scan', '--bogus'], 'cipherx: unknown option --bogus (see cipherx scan --help)\n'],
+    [['suggest', '--bogus'], 'cipherx: unknown option --bogus (see cipherx suggest --help)\n'],
+    [['convert', '--bogus'], 'cipherx: unknown option --bogus (see cipherx convert --help)\n'],
+    [
+      ['expand', '--batch', '--explain'],
+      'cipherx: --explain explains one string; run cipherx explain on the string rather than --batch\n',
+    ],
+  ])('cipherx %j', (args, message) => {
+    const r = cipherx(args);
+    expect(r.stderr).toBe(message);
+    expect(r.status).toBe(2);
+  });
+
+  it("OpenSSL's -help is the help on every command, and only an option before `--`", () => {
+    for (const command of ['lint', 'scan', 'suggest', 'targets', 'negotiate']) {
+      const r = cipherx([command, '-help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(cipherx([command, '--help']).stdout);
+    }
+    const r = cipherx(['lint', '--', '-help']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('`help` is not a cipher or alias');
+  });
+
+  it('help --help and help -h are the help', () => {
+    for (const flag of ['--help', '-h']) {
+      const r = cipherx(['help', flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(cipherx(['--help']).stdout);
+    }
+  });
+});

@@ -102,7 +102,7 @@ describe('exit status and messages', () => {
     [['expand', '-ALL'], 'must come after `--`'],
     [['expand', '--target', 'openssl-9.9', 'HIGH'], 'unknown target'],
     [['expand', '--explain'], 'needs a cipher string'],
-    [['expand', '--ciphersuites'], 'argument missing'],
+    [['expand', '--ciphersuites'], 'option --ciphersuites needs a value'],
     [['frobnicate'], 'unknown command'],
     [['expand', '--batch', 'HIGH'], 'standard input'],
     [['expand', '--seclevel', '7', 'HIGH'], 'one digit from 0 to 5'],

@@ -375,7 +375,7 @@ describe('cipherx diff', () => {
     [['--target', 'openssl-9', 'A', 'B'], 'unknown target "openssl-9"'],
     [['-ALL:HIGH', 'HIGH'], 'must come after `--`'],
     [['--frobnicate', 'A', 'B'], 'unknown option --frobnicate'],
-    [['--target'], 'argument missing'],
+    [['--target'], 'option --target needs a value'],
     [
       ['--target', 'openssl-1.0.2', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'A', 'B'],
       'openssl-1.0.2 has no configurable TLS 1.3 list',

@@ -3,25 +3,55 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** A mistake in how a command was called: printed as `cipherx: <message>`, exit status 2. */
 export class UsageError extends Error {}
 
+/** The commands whose operand is a cipher string, which may start with `-` (`-ALL:HIGH`). */
+const TAKES_CIPHER_STRING: ReadonlySet<string> = new Set([
+  'expand',
+  'lint',
+  'explain',
+  'diff',
+  'check',
+  'minimize',
+  'fix',
+  'negotiate',
+]);
+
 /**
- * parseArgs for one command, with positionals allowed and its errors turned into usage
- * errors; an unknown option gets the reminder that a cipher string starting with `-` goes
- * after `--`.
+ * parseArgs for one command, with positionals allowed and its errors turned into usage errors
+ * in the CLI's own words, each pointing at the command's help; an unknown option to a command
+ * that takes a cipher string gets the reminder that a string starting with `-` goes after `--`.
+ * OpenSSL's `-help` asks for the help on every command (before `--`).
  */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
   args: string[],
   options: O,
 ): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>> {
+  const end = args.indexOf('--');
+  const help = args.indexOf('-help');
+  const given = [...args];
+  if (help !== -1 && (end === -1 || help < end)) given[help] = '--help';
   try {
-    return parseArgs({ args, allowPositionals: true, options });
+    return parseArgs({ args: given, allowPositionals: true, options });
   } catch (e) {
-    const m = /Unknown option '(-[^']*)'/.exec((e as Error).message);
-    if (m) {
-      throw new UsageError(
-        `unknown option ${m[1]} (see cipherx ${command} --help); a cipher string that starts with \`-\` must come after \`--\`: cipherx ${command} -- '-ALL:HIGH'`,
-      );
-    }
-    throw new UsageError((e as Error).message);
+    throw new UsageError(usageMessage(command, (e as Error).message));
   }
+}
+
+/** parseArgs' message about `command`'s arguments, as the CLI says it. */
+function usageMessage(command: string, message: string): string {
+  const see = `see cipherx ${command} --help`;
+  const unknown = /^Unknown option '(-[^']*)'/.exec(message);
+  if (unknown) {
+    return TAKES_CIPHER_STRING.has(command)
+      ? `unknown option ${unknown[1]} (${see}); a cipher string that starts with \`-\` must come after \`--\`: cipherx ${command} -- '-ALL:HIGH'`
+      : `unknown option ${unknown[1]} (${see})`;
+  }
+  const missing = /^Option '(?:-\w, )?(--?[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `option ${missing[1]} needs a value (${see})`;
+  const ambiguous = /^Option '(--?[\w-]+)' argument is ambiguous/.exec(message);
+  if (ambiguous)
+    return `option ${ambiguous[1]} needs a value, and is followed by another option (${see}); a value that starts with \`-\` is written ${ambiguous[1]}=-VALUE`;
+  const noValue = /^Option '(?:-\w, )?(--?[\w-]+)' does not take an argument/.exec(message);
+  if (noValue) return `option ${noValue[1]} takes no value (${see})`;
+  return message;
 }

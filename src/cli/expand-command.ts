@@ -100,6 +100,8 @@ async function run(rawArgs: string[], io: Io): Promise<number> {
   if (values.batch) {
     if (positionals.length > 0)
       throw new UsageError('--batch reads the strings from standard input; give no string argument');
+    if (values.explain)
+      throw new UsageError('--explain explains one string; run cipherx explain on the string rather than --batch');
     return batch(cli, io);
   }
   if (positionals.length > 1) {

@@ -119,8 +119,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (name === 'help') {
-      // `cipherx help help` is the help itself.
-      const asked = rest[0] === 'help' ? undefined : rest[0];
+      // `cipherx help help` (or `help --help`) is the help itself.
+      const asked = rest[0] === 'help' || rest[0] === '--help' || rest[0] === '-h' ? undefined : rest[0];
       const topic = asked === undefined ? undefined : COMMANDS.get(asked);
       if (asked !== undefined && !topic)
         throw new UsageError(`no help on ${JSON.stringify(asked)}${didYouMean(asked)}: ${commandList()}`);

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { describeTargets } from '../targets.js';
+import { UsageError, parseCommandArgs } from './args.js';
 import type { Command, Io } from './command.js';
 import { EXIT_OK } from './command.js';
 import { TARGETS_HELP } from './help.js';
@@ -15,11 +15,18 @@ export const targetsCommand: Command = {
 };
 
 async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseCommandArgs('targets', args, {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(TARGETS_HELP);
     return EXIT_OK;
   }
+  if (positionals.length > 0)
+    throw new UsageError(
+      `targets takes no operand, not ${JSON.stringify(positionals[0])} (see cipherx targets --help)`,
+    );
   await loadAllLibraries();
   const rows = describeTargets();
   io.stdout.write(
