@@ -252,6 +252,15 @@ describe("how a command was called wrongly, in the CLI's own words", () => {
     [['scan', '--bogus'], 'cipherx: unknown option --bogus (see cipherx scan --help)\n'],
     [['suggest', '--bogus'], 'cipherx: unknown option --bogus (see cipherx suggest --help)\n'],
     [['convert', '--bogus'], 'cipherx: unknown option --bogus (see cipherx convert --help)\n'],
+    // An option that takes one value, given twice, is refused (parseArgs would keep the last).
+    [
+      ['expand', '--target', 'openssl-1.0.2', '--target', 'openssl-3.0', 'HIGH'],
+      'cipherx: option --target is given twice ("openssl-1.0.2", then "openssl-3.0"); it takes one value (see cipherx expand --help)\n',
+    ],
+    [
+      ['negotiate', '--peer', 'java-8', '--peer', 'java-17', 'HIGH'],
+      'cipherx: option --peer is given twice ("java-8", then "java-17"); it takes one value (see cipherx negotiate --help)\n',
+    ],
     [
       ['expand', '--batch', '--explain'],
       'cipherx: --explain explains one string; run cipherx explain on the string rather than --batch\n',
@@ -273,8 +282,29 @@ describe("how a command was called wrongly, in the CLI's own words", () => {
     expect(r.stdout).toContain('`help` is not a cipher or alias');
   });
 
-  it('help --help and help -h are the help', () => {
-    for (const flag of ['--help', '-h']) {
+  it('a --target repeated where several are taken is still taken', () => {
+    const r = cipherx([
+      'check',
+      '--policy',
+      'mozilla-modern',
+      '--target',
+      'openssl-3.0',
+      '--target',
+      'openssl-3.5',
+      'HIGH',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('on 2 of 2 targets');
+  });
+
+  it('explain exits 1 when the target rejects the string, with a suite too', () => {
+    expect(cipherx(['explain', 'FOO(', 'AES128-SHA']).status).toBe(1);
+    expect(cipherx(['explain', 'HIGH', 'NOTASUITE']).status).toBe(0);
+  });
+
+  it('-help, help --help, help -help and help -h are the help', () => {
+    expect(cipherx(['-help']).stdout).toBe(cipherx(['--help']).stdout);
+    for (const flag of ['--help', '-help', '-h']) {
       const r = cipherx(['help', flag]);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(cipherx(['--help']).stdout);

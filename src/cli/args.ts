@@ -30,11 +30,26 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   const help = args.indexOf('-help');
   const given = [...args];
   if (help !== -1 && (end === -1 || help < end)) given[help] = '--help';
+  let parsed;
   try {
-    return parseArgs({ args: given, allowPositionals: true, options });
+    parsed = parseArgs({ args: given, allowPositionals: true, options, tokens: true });
   } catch (e) {
     throw new UsageError(usageMessage(command, (e as Error).message));
   }
+  // An option that takes one value, given twice: parseArgs keeps the last; say so instead.
+  const seen = new Map<string, string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || options[t.name]?.type !== 'string' || options[t.name]?.multiple) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined) {
+      throw new UsageError(
+        `option --${t.name} is given twice (${JSON.stringify(before)}, then ${JSON.stringify(t.value)}); it takes one value (see cipherx ${command} --help)`,
+      );
+    }
+    seen.set(t.name, t.value ?? '');
+  }
+  const { tokens: _, ...result } = parsed;
+  return result as never;
 }
 
 /** parseArgs' message about `command`'s arguments, as the CLI says it. */

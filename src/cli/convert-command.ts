@@ -29,7 +29,7 @@ Exit status: 0 every name is known, 1 some is not, 2 usage error.
 /** `cipherx convert`: IANA names to OpenSSL names and back. */
 export const convertCommand: Command = {
   name: 'convert',
-  usage: 'convert [--target NAME] <name>...',
+  usage: 'convert [--target NAME] [--json] <name>...',
   summary: 'IANA names to OpenSSL names and back',
   help: CONVERT_HELP,
   run,

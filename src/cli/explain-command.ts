@@ -17,6 +17,12 @@ Options:
 ${targetHelp()}${contextHelp(['ciphersuites', 'seclevel', 'strict'])}  --json               the trace and the answer as JSON
   --                   ends the options
   -h, --help           this text
+
+Exit status:
+  0   the target accepts the string (with a suite: whatever the answer, a name the
+      target does not have included)
+  1   it rejects it (the explanation says where it stops)
+  2   usage error
 `;
 
 /** `cipherx explain <string> [suite]`: what every element did; why a suite is (not) there. */
@@ -53,7 +59,7 @@ async function run(args: string[], io: Io): Promise<number> {
         ? JSON.stringify({ answer, trace: explanation.result.trace }) + '\n'
         : renderSuiteAnswer(answer, explanation),
     );
-    return 0;
+    return explanation.result.ok ? 0 : 1;
   }
   throw new UsageError('explain takes a cipher string and optionally a suite name (see cipherx explain --help)');
 }

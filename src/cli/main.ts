@@ -85,7 +85,7 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map(
       },
       {
         name: 'convert',
-        usage: 'convert [--target NAME] <name>...',
+        usage: 'convert [--target NAME] [--json] <name>...',
         summary: 'IANA names to OpenSSL names and back',
         load: async () => (await import('./convert-command.js')).convertCommand,
       },
@@ -110,7 +110,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(topHelp([...COMMANDS.values()]));
       return EXIT_USAGE;
     }
-    if (name === '-h' || name === '--help') {
+    if (name === '-h' || name === '--help' || name === '-help') {
       io.stdout.write(topHelp([...COMMANDS.values()]));
       return EXIT_OK;
     }
@@ -120,7 +120,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (name === 'help') {
       // `cipherx help help` (or `help --help`) is the help itself.
-      const asked = rest[0] === 'help' || rest[0] === '--help' || rest[0] === '-h' ? undefined : rest[0];
+      const asked = rest[0] !== undefined && ['help', '--help', '-help', '-h'].includes(rest[0]) ? undefined : rest[0];
       const topic = asked === undefined ? undefined : COMMANDS.get(asked);
       if (asked !== undefined && !topic)
         throw new UsageError(`no help on ${JSON.stringify(asked)}${didYouMean(asked)}: ${commandList()}`);
