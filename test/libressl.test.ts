@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diff, explain, expand, formatCiphers, lint, negotiate, type ExpandOptions } from '../src/index.js';
 import { renderExplanation } from '../src/format/explain-text.js';
-import { findLibrary } from '../src/library/registry.js';
+import { findLibrary, releaseLine } from '../src/library/registry.js';
 import { opensslTable } from '../src/library/tables.js';
 import { errorKind, loadCorpus, type CorpusRow } from './helpers/corpus.js';
 import { cipherx } from './helpers/cli.js';
@@ -239,6 +239,24 @@ describe('between the two LibreSSL releases', () => {
     expect(expand('kGOST', { target: 'libressl-4.3' }).ok).toBe(false);
     expect(expand('ALL:COMPLEMENTOFALL', { target: 'libressl-4.3', ciphersuites: '' }).ciphers).toHaveLength(68);
     expect(expand('ALL:COMPLEMENTOFALL', { target: 'libressl-3.3', ciphersuites: '' }).ciphers).toHaveLength(72);
+  });
+
+  it('lint reads LibreSSL 3.3 as the release before 4.3: the GOST aliases 4.3 dropped are removed-alias on both', () => {
+    // The recorded builds: 3.3.6 has the alias, 4.3.2 has not (the registry lists 4.3 first).
+    type Aliases = { aliases: Record<string, { ok: boolean } | undefined> };
+    expect(readRecordedTable<Aliases>('table-libressl-3.3.6.json').aliases.kGOST?.ok).toBe(true);
+    expect(readRecordedTable<Aliases>('table-libressl-4.3.2.json').aliases.kGOST).toBeUndefined();
+    expect(releaseLine(findLibrary('libressl-4.3')!).map((l) => l.name)).toEqual(['libressl-3.3', 'libressl-4.3']);
+    const removed = (target: Target) =>
+      lint('kGOST:HIGH', { target })
+        .diagnostics.filter((d) => d.code === 'removed-alias')
+        .map((d) => d.args);
+    // On 3.3 the word works and a later release ignores it; on 4.3 it was an alias up to 3.3.
+    expect(removed('libressl-3.3')).toEqual([expect.objectContaining({ word: 'kGOST', removedIn: 'libressl-4.3' })]);
+    expect(removed('libressl-4.3')).toEqual([expect.objectContaining({ word: 'kGOST' })]);
+    expect(lint('kGOST:HIGH', { target: 'libressl-4.3' }).diagnostics.map((d) => d.code)).not.toContain(
+      'not-in-this-release',
+    );
   });
 
   it('explain tells a TLS 1.3 suite an element added from one kept because the string never names TLS 1.3', () => {

@@ -1,6 +1,6 @@
 import { renderProblem } from '../format/diagnostic-text.js';
 import { lint, type LintResult } from '../lint/lint.js';
-import { libraries, type Library } from '../library/registry.js';
+import { releaseLine, type Library } from '../library/registry.js';
 import type { Severity } from '../core/types.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { readFailOn, readIgnoredCode } from './finding-options.js';
@@ -156,7 +156,7 @@ function tablesOnDemand(lib: Library): typeof lint {
   const openssl = (l: Library) => l.family === 'openssl';
   let allLoaded = lib.family !== 'openssl';
   if (!allLoaded) {
-    const line = libraries().filter((l) => openssl(l) && l.product === lib.product);
+    const line = releaseLine(lib);
     loadLibraries((l) => line.indexOf(l) > line.indexOf(lib));
   }
   return (input, options) => {

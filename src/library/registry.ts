@@ -103,7 +103,8 @@ const LIBRESSL: Capabilities = {
 };
 
 /**
- * Every library line, in release order within each family. Groups: 1.0.2's NIST curves (it has
+ * Every library line, OpenSSL's in release order, LibreSSL's newest first (releaseLine() gives
+ * any line oldest first). Groups: 1.0.2's NIST curves (it has
  * no X25519); 1.1.1's eccurves_default (ssl/t1_lib.c); 3.0 adds the RFC 7919 FFDHE groups (TLS
  * 1.3 only); 3.5 puts the hybrid X25519MLKEM768 first; BoringSSL's kDefaultGroups at the
  * recorded revision; BoringSSL 2026's DefaultSupportedGroupIds (ssl/ssl_key_share.cc, a0689af29)
@@ -281,7 +282,7 @@ export interface Library extends LibraryRecord {
 
 const LIBRARIES: readonly Library[] = Object.freeze(RECORDS.map((r) => Object.freeze(r) as Library));
 
-/** The names of every library, OpenSSL's release lines in order, then the other families. */
+/** The names of every library, OpenSSL's release lines in order, then the other products. */
 export const TARGET_NAMES: readonly TargetName[] = Object.freeze(LIBRARIES.map((l) => l.name));
 
 /** The library every call uses unless told otherwise. */
@@ -293,6 +294,34 @@ const BY_NAME: ReadonlyMap<string, Library> = new Map(LIBRARIES.map((l) => [l.na
 /** Every library, in the order of TARGET_NAMES. */
 export function libraries(): readonly Library[] {
   return LIBRARIES;
+}
+
+/**
+ * The libraries of `lib`'s family and product, oldest release first, by the version in
+ * `versionLine` (the registry lists LibreSSL 4.3 before 3.3, the newer line first); the order a
+ * "later release" or "the release before" is read in. A library without a version line is alone
+ * in its line.
+ */
+export function releaseLine(lib: Library): readonly Library[] {
+  let line = LINES.get(lib);
+  if (!line) {
+    line = lib.versionLine
+      ? LIBRARIES.filter((l) => l.family === lib.family && l.product === lib.product && l.versionLine).sort((x, y) =>
+          compareVersions(versionOf(x), versionOf(y)),
+        )
+      : [lib];
+    LINES.set(lib, Object.freeze(line));
+  }
+  return line;
+}
+const LINES = new Map<Library, readonly Library[]>();
+const versionOf = (l: Library): number[] => l.versionLine!.split(' ').pop()!.split('.').map(Number);
+function compareVersions(x: readonly number[], y: readonly number[]): number {
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** The library of that name; undefined for any other value. */

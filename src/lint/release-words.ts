@@ -6,16 +6,13 @@ import type { Diagnostic, Span } from '../core/types.js';
 import { severityOf } from '../diagnostics/registry.js';
 import { CaseFoldedMap } from '../family/openssl/case-fold.js';
 import type { Target, TargetData } from '../family/openssl/target.js';
-import { libraries, type Library } from '../library/registry.js';
+import { releaseLine, type Library } from '../library/registry.js';
 import { isLoaded, opensslData, opensslTable } from '../library/tables.js';
 
 /** The releases of the same product line as `lib` whose tables are loaded, in release order. */
 function line(lib: Library): Library[] {
-  let all = lines.get(lib);
-  if (!all) lines.set(lib, (all = libraries().filter((l) => l.family === 'openssl' && l.product === lib.product)));
-  return all.filter(isLoaded);
+  return releaseLine(lib).filter(isLoaded);
 }
-const lines = new WeakMap<Library, Library[]>();
 
 /** The name as `t` spells it when `word` matches it only because `t` ignores case; else null. */
 function caseVariantOf(t: Target, word: string): string | null {
