@@ -263,8 +263,18 @@ describe("how a command was called wrongly, in the CLI's own words", () => {
     ],
     [
       ['expand', '--batch', '--explain'],
-      'cipherx: --explain explains one string; run cipherx explain on the string rather than --batch\n',
+      'cipherx: --explain explains one string; run cipherx explain on the string rather than --batch (see cipherx expand --help)\n',
     ],
+    // A command's own checks point at its help too; an option typed as short flags is named as typed.
+    [
+      ['expand', '--seclevel', '9', 'HIGH'],
+      'cipherx: --seclevel takes one digit from 0 to 5 (see cipherx expand --help)\n',
+    ],
+    [
+      ['expand', '-ALL'],
+      "cipherx: unknown option -ALL (see cipherx expand --help); a cipher string that starts with `-` must come after `--`: cipherx expand -- '-ALL:HIGH'\n",
+    ],
+    [['explain', 'ALL', ''], 'cipherx: the suite name is empty (see cipherx explain --help)\n'],
   ])('cipherx %j', (args, message) => {
     const r = cipherx(args);
     expect(r.stderr).toBe(message);

@@ -453,7 +453,7 @@ describe('lint, explain and diff commands', () => {
     const r = cipherx(['explain', '--target', 'boringssl', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'ALL']);
     expect([r.status, r.stderr]).toEqual([
       2,
-      'cipherx: boringssl has no configurable TLS 1.3 list: --ciphersuites does not apply\n',
+      'cipherx: boringssl has no configurable TLS 1.3 list: --ciphersuites does not apply (see cipherx explain --help)\n',
     ]);
     expect(
       cipherx(['lint', '--target', 'openssl-1.0.2', '--ciphersuites', 'TLS_AES_128_GCM_SHA256', 'ALL']).status,

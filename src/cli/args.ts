@@ -3,6 +3,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** A mistake in how a command was called: printed as `cipherx: <message>`, exit status 2. */
 export class UsageError extends Error {}
 
+/** A file named on the command line that cannot be read: a usage error whose cause is the file, not the call. */
+export class FileError extends UsageError {}
+
 /** The commands whose operand is a cipher string, which may start with `-` (`-ALL:HIGH`). */
 const TAKES_CIPHER_STRING: ReadonlySet<string> = new Set([
   'expand',
@@ -34,7 +37,7 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   try {
     parsed = parseArgs({ args: given, allowPositionals: true, options, tokens: true });
   } catch (e) {
-    throw new UsageError(usageMessage(command, (e as Error).message));
+    throw new UsageError(usageMessage(command, (e as Error).message, given.slice(0, end === -1 ? undefined : end)));
   }
   // An option that takes one value, given twice: parseArgs keeps the last; say so instead.
   const seen = new Map<string, string>();
@@ -53,13 +56,16 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
 }
 
 /** parseArgs' message about `command`'s arguments, as the CLI says it. */
-function usageMessage(command: string, message: string): string {
+function usageMessage(command: string, message: string, args: readonly string[]): string {
   const see = `see cipherx ${command} --help`;
   const unknown = /^Unknown option '(-[^']*)'/.exec(message);
   if (unknown) {
+    // parseArgs reads `-ALL` as the short options -A -L -L and names -A: name what was typed.
+    const flag = unknown[1]!;
+    const typed = /^-\w$/.test(flag) ? (args.find((a) => a.startsWith(flag) && !a.startsWith('--')) ?? flag) : flag;
     return TAKES_CIPHER_STRING.has(command)
-      ? `unknown option ${unknown[1]} (${see}); a cipher string that starts with \`-\` must come after \`--\`: cipherx ${command} -- '-ALL:HIGH'`
-      : `unknown option ${unknown[1]} (${see})`;
+      ? `unknown option ${typed} (${see}); a cipher string that starts with \`-\` must come after \`--\`: cipherx ${command} -- '-ALL:HIGH'`
+      : `unknown option ${typed} (${see})`;
   }
   const missing = /^Option '(?:-\w, )?(--?[\w-]+) <value>' argument missing/.exec(message);
   if (missing) return `option ${missing[1]} needs a value (${see})`;

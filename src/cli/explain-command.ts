@@ -53,6 +53,7 @@ async function run(args: string[], io: Io): Promise<number> {
     return x.result.ok ? 0 : 1;
   }
   if (positionals.length === 2) {
+    if (positionals[1]!.trim() === '') throw new UsageError('the suite name is empty (see cipherx explain --help)');
     const { explanation, answer } = explainSuite(positionals[0]!, positionals[1]!, options);
     io.stdout.write(
       values.json

@@ -1,5 +1,5 @@
 import { closest } from '../core/closest.js';
-import { UsageError } from './args.js';
+import { FileError, UsageError } from './args.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './command.js';
 import { topHelp } from './top-help.js';
 
@@ -133,7 +133,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await (await command.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`cipherx: ${(e as Error).message}\n`);
+      // Every mistake in calling a command points at that command's help (not a file it cannot read).
+      const name = argv[0]!;
+      const message = (e as Error).message;
+      const see =
+        COMMANDS.has(name) && !(e instanceof FileError) && !message.includes('--help')
+          ? ` (see cipherx ${name} --help)`
+          : '';
+      io.stderr.write(`cipherx: ${message}${see}\n`);
       return EXIT_USAGE;
     }
     throw e;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { UsageError } from './args.js';
+import { FileError } from './args.js';
 
 /** The most a command reads of a file given on the command line (a peer file, a list). */
 export const MAX_FILE_BYTES = 4 << 20;
@@ -17,7 +17,7 @@ const WHY: Readonly<Record<string, string>> = {
  */
 export async function readFileCapped(path: string, what: string, max = MAX_FILE_BYTES): Promise<Buffer> {
   const fail = (e: NodeJS.ErrnoException): never => {
-    throw new UsageError(`cannot read ${what} ${path}: ${Object.hasOwn(WHY, e.code ?? '') ? WHY[e.code!] : e.message}`);
+    throw new FileError(`cannot read ${what} ${path}: ${Object.hasOwn(WHY, e.code ?? '') ? WHY[e.code!] : e.message}`);
   };
   // Node loads its promise API on first use (`fs.promises`): with the module, it would cost a
   // command that reads no file about a millisecond of start-up.
@@ -31,7 +31,7 @@ export async function readFileCapped(path: string, what: string, max = MAX_FILE_
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > max) throw new UsageError(`${what} ${path} is larger than ${max} bytes; cipherx reads at most that`);
+      if (total > max) throw new FileError(`${what} ${path} is larger than ${max} bytes; cipherx reads at most that`);
     }
     return Buffer.concat(chunks);
   } finally {
